@@ -1,0 +1,38 @@
+package dev.athanor.aws.dynamo;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Physical DynamoDB table names, keyed by the logical names in {@link Tables}. Each function is given only the
+ * tables it uses (template.yaml sets {@code ATHANOR_DYNAMODB_TABLES_<LOGICAL>}), so a table a function has no
+ * permission for is not configured either.
+ */
+@ConfigurationProperties("athanor.dynamodb.tables")
+public interface TableNames {
+
+    @Nullable
+    String getSettings();
+
+    /** Every configured table, logical name to physical name. */
+    default Map<String, String> configured() {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (getSettings() != null && !getSettings().isBlank()) {
+            names.put(Tables.SETTINGS.logicalName(), getSettings());
+        }
+        return names;
+    }
+
+    /** The physical name of a table this function needs; fails with the missing setting's name otherwise. */
+    default String require(TableDefinition<?> table) {
+        String name = configured().get(table.logicalName());
+        if (name == null) {
+            throw new IllegalStateException("DynamoDB table '" + table.logicalName() + "' is not configured: set "
+                    + "athanor.dynamodb.tables." + table.logicalName() + " (env " + table.environmentVariable() + ")");
+        }
+        return name;
+    }
+}

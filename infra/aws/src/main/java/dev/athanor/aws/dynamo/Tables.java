@@ -1,0 +1,16 @@
+package dev.athanor.aws.dynamo;
+
+import dev.athanor.aws.settings.SettingsItem;
+
+import java.util.List;
+
+/** Every DynamoDB table the code knows; the template consistency test checks each against template.yaml. */
+public final class Tables {
+
+    public static final TableDefinition<SettingsItem> SETTINGS = new TableDefinition<>("settings", SettingsItem.class);
+
+    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS);
+
+    private Tables() {
+    }
+}

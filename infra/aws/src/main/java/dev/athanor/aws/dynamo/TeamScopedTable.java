@@ -1,0 +1,67 @@
+package dev.athanor.aws.dynamo;
+
+import dev.athanor.model.TeamId;
+import dev.athanor.model.error.ConflictException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Typed access to one table whose items are keyed by team. Every method takes the team, so an unscoped read or
+ * write cannot be expressed. Writes are conditional on the item's version: a writer holding a stale copy gets a
+ * {@link ConflictException} instead of overwriting a newer one.
+ */
+public class TeamScopedTable<T extends TeamScopedItem> {
+
+    private final DynamoDbTable<T> table;
+    private final Supplier<T> factory;
+
+    public TeamScopedTable(DynamoDbEnhancedClient client, TableNames names, TableDefinition<T> definition,
+                           Supplier<T> factory) {
+        this.table = client.table(names.require(definition), definition.schema());
+        this.factory = factory;
+    }
+
+    public Optional<T> get(TeamId team, String id) {
+        return Optional.ofNullable(table.getItem(key(team, id)));
+    }
+
+    public List<T> list(TeamId team) {
+        return table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(team.value()).build()))
+                .items().stream().toList();
+    }
+
+    /**
+     * Writes the item for the team. With {@code expectedVersion == null} the item must not exist yet; otherwise the
+     * stored version must still be {@code expectedVersion}. Returns the item with its new version.
+     */
+    public T put(TeamId team, String id, Long expectedVersion, java.util.function.Consumer<T> fill) {
+        T item = factory.get();
+        fill.accept(item);
+        item.setTeamId(team.value());
+        item.setId(id);
+        item.setVersion(expectedVersion);
+        try {
+            table.putItem(item);
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConflictException(expectedVersion == null
+                    ? "'" + id + "' already exists"
+                    : "'" + id + "' was changed by another request; read it again and retry", e);
+        }
+        return item;
+    }
+
+    public boolean delete(TeamId team, String id) {
+        return table.deleteItem(key(team, id)) != null;
+    }
+
+    private static Key key(TeamId team, String id) {
+        return Key.builder().partitionValue(team.value()).sortValue(id).build();
+    }
+}

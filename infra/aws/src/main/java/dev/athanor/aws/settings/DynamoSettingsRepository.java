@@ -1,0 +1,34 @@
+package dev.athanor.aws.settings;
+
+import dev.athanor.aws.dynamo.TableNames;
+import dev.athanor.aws.dynamo.Tables;
+import dev.athanor.aws.dynamo.TeamScopedTable;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.Versioned;
+import dev.athanor.model.settings.SettingsRepository;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.util.Map;
+import java.util.Optional;
+
+@Singleton
+class DynamoSettingsRepository implements SettingsRepository {
+
+    private final TeamScopedTable<SettingsItem> table;
+
+    DynamoSettingsRepository(DynamoDbEnhancedClient client, TableNames names) {
+        this.table = new TeamScopedTable<>(client, names, Tables.SETTINGS, SettingsItem::new);
+    }
+
+    @Override
+    public Optional<Versioned<Map<String, String>>> find(TeamId team, String scope) {
+        return table.get(team, scope).map(item -> new Versioned<>(Map.copyOf(item.getValues()), item.getVersion()));
+    }
+
+    @Override
+    public Versioned<Map<String, String>> save(TeamId team, String scope, Map<String, String> values, Long expectedVersion) {
+        SettingsItem saved = table.put(team, scope, expectedVersion, item -> item.setValues(values));
+        return new Versioned<>(Map.copyOf(values), saved.getVersion());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.athanor.local;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LocalStackIT {
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        long t0 = System.nanoTime();
+        stack = LocalStack.start(Path.of(System.getProperty("athanor.root", "../../..")).resolve("template.yaml"), null);
+        System.out.printf("local stack started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        stack.close();
+    }
+
+    @Test
+    void creates_every_table_of_the_template_with_its_key_schema() {
+        var table = stack.dynamo().describeTable(r -> r.tableName("athanor-local-settings")).table();
+        assertEquals("team_id", table.keySchema().get(0).attributeName());
+        assertEquals("id", table.keySchema().get(1).attributeName());
+    }
+
+    @Test
+    void creates_queues_with_their_redrive_policy() {
+        String url = stack.resources().queueUrl("WorkQueue");
+        Map<QueueAttributeName, String> attributes = stack.sqs().getQueueAttributes(r -> r.queueUrl(url)
+                .attributeNames(QueueAttributeName.ALL)).attributes();
+        assertEquals("360", attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT));
+        String redrive = attributes.get(QueueAttributeName.REDRIVE_POLICY);
+        assertTrue(redrive.contains("athanor-local-work-dlq") && redrive.contains("5"), redrive);
+    }
+
+    @Test
+    void creates_the_artifacts_bucket() {
+        assertTrue(stack.s3().listBuckets().buckets().stream()
+                .anyMatch(b -> b.name().equals("athanor-local-artifacts-000000000000")));
+    }
+
+    @Test
+    void resolves_a_function_environment_from_the_template() {
+        Map<String, String> env = stack.functionEnvironment("FactoryFunction");
+        assertEquals("factory", env.get("ATHANOR_SURFACE"));
+        assertEquals("athanor-local-settings", env.get("ATHANOR_DYNAMODB_TABLES_SETTINGS"));
+        assertEquals(stack.resources().queueUrl("WorkQueue"), env.get("ATHANOR_QUEUES_WORK"));
+        assertEquals("local", env.get("ATHANOR_STAGE"));
+    }
+}
