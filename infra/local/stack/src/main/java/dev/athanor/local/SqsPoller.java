@@ -34,11 +34,17 @@ public final class SqsPoller implements AutoCloseable {
     private final Context context;
     private final String region;
     private final Thread thread;
+    private final Integer retryDelaySeconds;
     private volatile boolean running = true;
 
+    /**
+     * @param retryDelaySeconds how soon a failed message is visible again; {@code null} leaves it to the queue's
+     *                          visibility timeout, as in the cloud
+     */
     public SqsPoller(SqsClient sqs, QueueSubscription subscription, RequestHandler<SQSEvent, SQSBatchResponse> handler,
-                     Context context, String region) {
+                     Context context, String region, Integer retryDelaySeconds) {
         this.sqs = sqs;
+        this.retryDelaySeconds = retryDelaySeconds;
         this.subscription = subscription;
         this.handler = handler;
         this.context = context;
@@ -70,11 +76,14 @@ public final class SqsPoller implements AutoCloseable {
                     .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
         } catch (RuntimeException e) {
             LOG.warn("Handler {} failed the whole batch from {}", subscription.handlerClass(), subscription.queueId(), e);
+            retryLater(messages);
             return messages.size();
         }
         if (!subscription.reportsBatchItemFailures() && !failed.isEmpty()) {
-            return messages.size(); // without partial reporting a failure retries the whole batch, as in Lambda
+            retryLater(messages); // without partial reporting a failure retries the whole batch, as in Lambda
+            return messages.size();
         }
+        retryLater(messages.stream().filter(m -> failed.contains(m.messageId())).toList());
         List<DeleteMessageBatchRequestEntry> done = messages.stream()
                 .filter(m -> !failed.contains(m.messageId()))
                 .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
@@ -83,6 +92,16 @@ public final class SqsPoller implements AutoCloseable {
             sqs.deleteMessageBatch(r -> r.queueUrl(subscription.queueUrl()).entries(done));
         }
         return messages.size();
+    }
+
+    private void retryLater(List<Message> messages) {
+        if (retryDelaySeconds == null) {
+            return;
+        }
+        for (Message m : messages) {
+            sqs.changeMessageVisibility(r -> r.queueUrl(subscription.queueUrl()).receiptHandle(m.receiptHandle())
+                    .visibilityTimeout(retryDelaySeconds));
+        }
     }
 
     private void run() {

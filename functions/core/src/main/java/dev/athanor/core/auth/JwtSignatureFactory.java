@@ -1,0 +1,22 @@
+package dev.athanor.core.auth;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
+
+/** Signs and verifies tokens with the key from {@link JwtSigningKey} instead of a key written in configuration. */
+@Factory
+class JwtSignatureFactory {
+
+    @Singleton
+    @Named("generator")
+    SecretSignature signature(JwtSigningKey key) {
+        SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
+        configuration.setSecret(key.secret());
+        configuration.setJwsAlgorithm(JWSAlgorithm.HS256);
+        return new SecretSignature(configuration);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.athanor.core.auth;
+
+import dev.athanor.model.secrets.SecretReader;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+
+/** The HS256 key every surface signs and verifies tokens with, from configuration or Secrets Manager. */
+@Singleton
+public class JwtSigningKey {
+
+    static final int MIN_BYTES = 32;
+
+    private final String secret;
+
+    public JwtSigningKey(AuthConfiguration configuration, SecretReader secrets) {
+        String value = configuration.getJwtSecret();
+        if (isBlank(value) && !isBlank(configuration.getJwtSecretArn())) {
+            value = secrets.read(configuration.getJwtSecretArn());
+        }
+        if (isBlank(value)) {
+            throw new IllegalStateException("No JWT signing key: set athanor.auth.jwt-secret or athanor.auth.jwt-secret-arn");
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
+            throw new IllegalStateException("The JWT signing key must be at least " + MIN_BYTES + " bytes");
+        }
+        this.secret = value;
+    }
+
+    String secret() {
+        return secret;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

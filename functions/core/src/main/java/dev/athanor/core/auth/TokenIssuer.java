@@ -1,0 +1,60 @@
+package dev.athanor.core.auth;
+
+import dev.athanor.model.TeamId;
+import dev.athanor.model.error.InvalidInputException;
+import dev.athanor.model.error.UnauthorizedException;
+import dev.athanor.model.error.UnavailableException;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+
+/** Mints team tokens for holders of the admin key. The tokens are accepted by every surface. */
+@Singleton
+public class TokenIssuer {
+
+    private final AuthConfiguration configuration;
+    private final TokenGenerator generator;
+
+    public TokenIssuer(AuthConfiguration configuration, TokenGenerator generator) {
+        this.configuration = configuration;
+        this.generator = generator;
+    }
+
+    public record IssuedToken(String token, TeamId team, String role, long expiresInSeconds) {
+    }
+
+    /**
+     * @throws UnavailableException  when no admin key is configured
+     * @throws UnauthorizedException when {@code presentedKey} is missing or wrong
+     */
+    public IssuedToken issueWithAdminKey(String presentedKey, String teamId, String role) {
+        String adminKey = configuration.getAdminKey();
+        if (adminKey == null || adminKey.isBlank()) {
+            throw new UnavailableException("Token minting is not configured: no admin key is set");
+        }
+        if (presentedKey == null || !MessageDigest.isEqual(
+                adminKey.getBytes(StandardCharsets.UTF_8), presentedKey.getBytes(StandardCharsets.UTF_8))) {
+            throw new UnauthorizedException("Admin key missing or invalid");
+        }
+        return issue(TeamId.of(teamId), role);
+    }
+
+    /** Issues a token without an admin-key check; for trusted callers such as the local platform's launcher. */
+    public IssuedToken issue(TeamId team, String role) {
+        if (!Roles.ALL.contains(role)) {
+            throw new InvalidInputException("role must be one of " + Roles.ALL.stream().sorted().toList(),
+                    Map.of("role", List.of("must be one of " + Roles.ALL.stream().sorted().toList())));
+        }
+        long ttl = configuration.getTokenTtl().toSeconds();
+        Authentication authentication = Authentication.build(team.value(), List.of(role),
+                Map.of(TeamPrincipal.TEAM_CLAIM, team.value(), TeamPrincipal.ROLE_CLAIM, role));
+        String token = generator.generateToken(authentication, (int) ttl)
+                .orElseThrow(() -> new IllegalStateException("Token generation failed"));
+        return new IssuedToken(token, team, role, ttl);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.athanor.core.http;
+
+import dev.athanor.model.error.ConflictException;
+import dev.athanor.model.error.DomainException;
+import dev.athanor.model.error.InvalidInputException;
+import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.error.UnauthorizedException;
+import dev.athanor.model.error.UnavailableException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/** Maps the domain's exceptions to statuses; bodies follow the surface's error shape. */
+@Singleton
+public class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<?>> {
+
+    private final ErrorResponses responses;
+    private final ErrorShape shape;
+
+    public DomainExceptionHandler(ErrorResponses responses, ErrorShape shape) {
+        this.responses = responses;
+        this.shape = shape;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, DomainException exception) {
+        HttpStatus status;
+        if (exception instanceof NotFoundException) {
+            status = HttpStatus.NOT_FOUND;
+        } else if (exception instanceof ConflictException) {
+            status = HttpStatus.CONFLICT;
+        } else if (exception instanceof InvalidInputException) {
+            status = shape.invalidInputStatus();
+        } else if (exception instanceof UnauthorizedException) {
+            status = HttpStatus.UNAUTHORIZED;
+        } else if (exception instanceof UnavailableException) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+        } else {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        // field errors are already part of the message; passing them again would repeat each one
+        return responses.of(request, status, exception.getMessage(), Map.of());
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The factory surface. Its beans load only in a context serving it ({@code athanor.surface=factory}), which is the
+ * default in its own Lambda jar; locally all surfaces share one classpath and each context picks its own.
+ */
+@Configuration
+@Requires(property = "athanor.surface", value = "factory", defaultValue = "factory")
+package dev.athanor.factory;
+
+import io.micronaut.context.annotation.Configuration;
+import io.micronaut.context.annotation.Requires;

@@ -1,0 +1,25 @@
+package dev.athanor.orchestrator;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+/**
+ * Multi-agent task execution with routing, circuit breakers and live events. Runs as a Lambda function behind API Gateway, or as a Netty server (locally, and behind Lambda Web Adapter
+ * for streaming routes) through {@link #main}.
+ */
+@OpenAPIDefinition(info = @Info(title = "Athanor Orchestrator API", version = "0.1.0", description = "Multi-agent task execution with routing, circuit breakers and live events."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public final class OrchestratorApplication {
+
+    private OrchestratorApplication() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.build(args).mainClass(OrchestratorApplication.class).properties(java.util.Map.of("athanor.surface", "orchestrator")).start();
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The worker surface. Its beans load only in a context serving it ({@code athanor.surface=worker}), which is the
+ * default in its own Lambda jar; locally all surfaces share one classpath and each context picks its own.
+ */
+@Configuration
+@Requires(property = "athanor.surface", value = "worker", defaultValue = "worker")
+package dev.athanor.worker;
+
+import io.micronaut.context.annotation.Configuration;
+import io.micronaut.context.annotation.Requires;

@@ -1,0 +1,41 @@
+package dev.athanor.local;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.PropertySource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Configures a Micronaut context the way the cloud configures a function: with the environment variables
+ * template.yaml gives it (read with Micronaut's environment-variable naming, as in Lambda), plus the local endpoints.
+ */
+public final class LocalFunctions {
+
+    private LocalFunctions() {
+    }
+
+    /**
+     * @param overrides settings only the local platform or a test has (signing key, admin key, port); they win
+     */
+    public static ApplicationContextBuilder contextBuilder(LocalStack stack, String functionId, Map<String, Object> overrides) {
+        Map<String, Object> environment = new LinkedHashMap<>(stack.functionEnvironment(functionId));
+        Map<String, Object> local = new LinkedHashMap<>(stack.awsProperties());
+        local.putAll(overrides);
+        return ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .propertySources(
+                        PropertySource.of("template:" + functionId, environment, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE),
+                        PropertySource.of("local", local, 100));
+    }
+
+    /** The port a surface serves on locally ({@code Metadata.LocalPort}), if it is an HTTP surface. */
+    public static Optional<Integer> localPort(LocalStack stack, String functionId) {
+        Object port = stack.resources().template().resources().get(functionId) == null ? null
+                : dev.athanor.local.template.CloudFormationTemplate.map(
+                stack.resources().template().resources().get(functionId).get("Metadata")).get("LocalPort");
+        return Optional.ofNullable(port).map(p -> Integer.parseInt(p.toString()));
+    }
+}
