@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -38,23 +39,23 @@ public class TeamScopedTable<T extends TeamScopedItem> {
     }
 
     /**
-     * Writes the item for the team. With {@code expectedVersion == null} the item must not exist yet; otherwise the
-     * stored version must still be {@code expectedVersion}. Returns the item with its new version.
+     * Writes the whole item for the team. With {@code expectedVersion == null} the item must not exist yet; otherwise
+     * the stored version must still be {@code expectedVersion}. Returns the item as stored, with its new version.
      */
-    public T put(TeamId team, String id, Long expectedVersion, java.util.function.Consumer<T> fill) {
+    public T put(TeamId team, String id, Long expectedVersion, Consumer<T> fill) {
         T item = factory.get();
         fill.accept(item);
         item.setTeamId(team.value());
         item.setId(id);
         item.setVersion(expectedVersion);
         try {
-            table.putItem(item);
+            // an update (not a put) returns the stored attributes, including the version the extension wrote
+            return table.updateItem(item);
         } catch (ConditionalCheckFailedException e) {
             throw new ConflictException(expectedVersion == null
                     ? "'" + id + "' already exists"
                     : "'" + id + "' was changed by another request; read it again and retry", e);
         }
-        return item;
     }
 
     public boolean delete(TeamId team, String id) {

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 @Singleton
-class DynamoSettingsRepository implements SettingsRepository {
+public class DynamoSettingsRepository implements SettingsRepository {
 
     private final TeamScopedTable<SettingsItem> table;
 
-    DynamoSettingsRepository(DynamoDbEnhancedClient client, TableNames names) {
+    public DynamoSettingsRepository(DynamoDbEnhancedClient client, TableNames names) {
         this.table = new TeamScopedTable<>(client, names, Tables.SETTINGS, SettingsItem::new);
     }
 

@@ -1,0 +1,56 @@
+package dev.athanor.testkit;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.athanor.local.LocalLambdaContext;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Calls a surface through its real Lambda handler class with API Gateway (payload 1.0) events. */
+public final class LambdaHttp implements AutoCloseable {
+
+    private final ApiGatewayProxyRequestEventFunction handler;
+    private final JsonMapper json;
+    private final String functionName;
+
+    public LambdaHttp(ApplicationContext context, String functionName) {
+        this.handler = new ApiGatewayProxyRequestEventFunction(context);
+        this.json = context.getBean(JsonMapper.class);
+        this.functionName = functionName;
+    }
+
+    public Response send(ApiGatewayEvents request) {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(request.build(), new LocalLambdaContext(functionName));
+        return new Response(response.getStatusCode(), response.getBody(), response.getHeaders(), json);
+    }
+
+    public record Response(int status, String body, Map<String, String> headers, JsonMapper json) {
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> map() {
+            try {
+                return json.readValue(body, Map.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not a JSON object: " + body, e);
+            }
+        }
+
+        public Object get(String field) {
+            return map().get(field);
+        }
+
+        public String header(String name) {
+            return headers == null ? null : headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+    }
+
+    @Override
+    public void close() {
+        handler.close();
+    }
+}
