@@ -107,6 +107,10 @@ class FactoryHandlerIT {
         }
         var forged = http.send(request("GET", "/api/settings").bearer("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"));
         assertEquals(401, forged.status());
+        // {"alg":"none"} with a team claim: an unsigned token must never be accepted
+        var unsigned = http.send(request("GET", "/api/settings").bearer("eyJhbGciOiJub25lIn0."
+                + "eyJzdWIiOiJ4IiwidGVhbV9pZCI6InZpY3RpbSIsInJvbGUiOiJhZG1pbiJ9."));
+        assertEquals(401, unsigned.status(), unsigned.body());
     }
 
     @Test

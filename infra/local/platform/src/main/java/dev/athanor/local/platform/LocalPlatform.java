@@ -1,0 +1,131 @@
+package dev.athanor.local.platform;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.athanor.core.auth.TokenIssuer;
+import dev.athanor.local.LocalFunctions;
+import dev.athanor.local.LocalLambdaContext;
+import dev.athanor.local.LocalStack;
+import dev.athanor.local.SqsPoller;
+import dev.athanor.local.template.LocalResources;
+import dev.athanor.local.template.QueueSubscription;
+import dev.athanor.model.TeamId;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Every surface of template.yaml on its local port and every queue consumer fed by a poller, in one JVM, on the
+ * embedded stack. Each function runs in its own Micronaut context configured from its template environment.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** An HTTP surface that is up: its template function, name and base URL. */
+    public record Surface(String functionId, String name, String url, ApplicationContext context) {
+    }
+
+    private final LocalStack stack;
+    private final LocalSecrets secrets;
+    private final List<Surface> surfaces;
+    private final List<ApplicationContext> workerContexts;
+    private final List<SqsPoller> pollers;
+
+    private LocalPlatform(LocalStack stack, LocalSecrets secrets, List<Surface> surfaces,
+                          List<ApplicationContext> workerContexts, List<SqsPoller> pollers) {
+        this.stack = stack;
+        this.secrets = secrets;
+        this.surfaces = surfaces;
+        this.workerContexts = workerContexts;
+        this.pollers = pollers;
+    }
+
+    /**
+     * @param dataDir   where data and generated keys are kept, or {@code null} for an in-memory run
+     * @param portOf    maps each surface's template port to the port to use (identity for the documented ports)
+     */
+    public static LocalPlatform start(Path template, Path dataDir, String adminKeyOverride, IntUnaryOperator portOf)
+            throws Exception {
+        LocalSecrets secrets = LocalSecrets.load(dataDir, adminKeyOverride);
+        LocalStack stack = LocalStack.start(template, dataDir);
+        List<Surface> surfaces = new ArrayList<>();
+        List<ApplicationContext> workers = new ArrayList<>();
+        List<SqsPoller> pollers = new ArrayList<>();
+        try {
+            Map<String, Object> common = new LinkedHashMap<>();
+            common.put("athanor.auth.jwt-secret", secrets.jwtSecret());
+            common.put("athanor.auth.admin-key", secrets.adminKey());
+            for (String functionId : stack.resources().template().resources(LocalResources.FUNCTION).keySet()) {
+                var port = LocalFunctions.localPort(stack, functionId);
+                if (port.isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> properties = new LinkedHashMap<>(common);
+                properties.put("micronaut.server.port", portOf.applyAsInt(port.get()));
+                ApplicationContext context = LocalFunctions.contextBuilder(stack, functionId, properties).start();
+                EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+                String name = stack.functionEnvironment(functionId).getOrDefault("ATHANOR_SURFACE", functionId);
+                surfaces.add(new Surface(functionId, name, "http://localhost:" + server.getPort(), context));
+            }
+            for (QueueSubscription subscription : stack.resources().queueSubscriptions()) {
+                ApplicationContext context = LocalFunctions.contextBuilder(stack, subscription.functionId(), common).start();
+                workers.add(context);
+                pollers.add(new SqsPoller(stack.sqs(), subscription, handler(subscription, context),
+                        new LocalLambdaContext(subscription.functionId()), LocalStack.REGION, null).start());
+            }
+            return new LocalPlatform(stack, secrets, surfaces, workers, pollers);
+        } catch (Exception | Error e) {
+            new LocalPlatform(stack, secrets, surfaces, workers, pollers).close();
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<SQSEvent, SQSBatchResponse> handler(QueueSubscription subscription,
+                                                                      ApplicationContext context) throws Exception {
+        Class<?> type = Class.forName(subscription.handlerClass());
+        return (RequestHandler<SQSEvent, SQSBatchResponse>) type.getConstructor(ApplicationContext.class).newInstance(context);
+    }
+
+    public List<Surface> surfaces() {
+        return surfaces;
+    }
+
+    public Surface surface(String name) {
+        return surfaces.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No surface " + name));
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public String adminKey() {
+        return secrets.adminKey();
+    }
+
+    /** A token for a team, minted by the factory's issuer, exactly as {@code POST /api/auth/token} would. */
+    public TokenIssuer.IssuedToken token(String team, String role) {
+        return surface("factory").context().getBean(TokenIssuer.class).issue(TeamId.of(team), role);
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (SqsPoller poller : pollers) {
+            poller.close();
+        }
+        for (Surface surface : surfaces) {
+            surface.context().close();
+        }
+        for (ApplicationContext worker : workerContexts) {
+            worker.close();
+        }
+        stack.close();
+    }
+}
