@@ -1,0 +1,133 @@
+package dev.athanor.local.platform;
+
+import dev.athanor.testkit.LocalStackExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole local platform, in memory on free ports, exercised over HTTP as a client would. */
+class LocalPlatformIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalPlatform platform;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = LocalPlatform.start(LocalStackExtension.template(), null, "it-admin-key", port -> -1);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        platform.close();
+    }
+
+    private static HttpResponse<String> get(String url, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String mintToken(String team) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(platform.surface("factory").url() + "/api/auth/token"))
+                .header("X-Admin-Key", "it-admin-key").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"team_id\":\"" + team + "\",\"role\":\"member\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        String body = response.body();
+        int start = body.indexOf("\"token\":\"") + 9;
+        return body.substring(start, body.indexOf('"', start));
+    }
+
+    @Test
+    void all_five_surfaces_are_up() {
+        assertEquals(List.of("prompt-lab", "gateway", "orchestrator", "factory", "actions"),
+                platform.surfaces().stream().map(LocalPlatform.Surface::name).toList());
+    }
+
+    @Test
+    void every_surface_serves_its_documented_health_endpoint() throws Exception {
+        Map<String, String> probes = Map.of(
+                "prompt-lab", "/api", "gateway", "/health", "orchestrator", "/api/health",
+                "factory", "/ready", "actions", "/api/v1/llm/health");
+        for (var probe : probes.entrySet()) {
+            HttpResponse<String> response = get(platform.surface(probe.getKey()).url() + probe.getValue(), null);
+            assertEquals(200, response.statusCode(), probe + " " + response.body());
+        }
+        assertTrue(get(platform.surface("gateway").url() + "/health", null).body().contains("\"uptime_sec\""));
+        assertTrue(get(platform.surface("orchestrator").url() + "/api/orchestration/health", null).body()
+                .contains("\"orchestrator\":\"initialized\""));
+        assertTrue(get(platform.surface("factory").url() + "/ready", null).body().contains("\"status\":\"ready\""));
+    }
+
+    @Test
+    void every_surface_serves_its_own_api_docs() throws Exception {
+        Map<String, String> titles = Map.of("prompt-lab", "Athanor Prompt Lab API", "gateway", "Athanor LLM Gateway API",
+                "orchestrator", "Athanor Orchestrator API", "factory", "Athanor Software Factory API",
+                "actions", "Athanor LLM Actions API");
+        for (LocalPlatform.Surface surface : platform.surfaces()) {
+            HttpResponse<String> spec = get(surface.url() + "/openapi.json", null);
+            assertEquals(200, spec.statusCode(), surface.name());
+            assertTrue(spec.body().contains(titles.get(surface.name())), surface.name() + ": " + spec.body());
+            HttpResponse<String> swagger = get(surface.url() + "/docs", null);
+            assertEquals(200, swagger.statusCode(), surface.name());
+            assertTrue(swagger.body().contains("/openapi.json"), surface.name());
+            assertEquals(200, get(surface.url() + "/docs/res/swagger-ui-bundle.js", null).statusCode(), surface.name());
+            assertEquals(200, get(surface.url() + "/redoc", null).statusCode(), surface.name());
+        }
+    }
+
+    @Test
+    void a_token_minted_on_the_factory_is_accepted_by_every_surface() throws Exception {
+        String token = mintToken("cross-surface");
+        for (LocalPlatform.Surface surface : platform.surfaces()) {
+            HttpResponse<String> me = get(surface.url() + "/api/auth/me", token);
+            assertEquals(200, me.statusCode(), surface.name() + " " + me.body());
+            assertTrue(me.body().contains("\"team_id\":\"cross-surface\""), surface.name() + " " + me.body());
+        }
+    }
+
+    @Test
+    void protected_routes_are_401_without_a_token_in_each_surfaces_error_shape() throws Exception {
+        for (LocalPlatform.Surface surface : platform.surfaces()) {
+            HttpResponse<String> response = get(surface.url() + "/api/auth/me", null);
+            assertEquals(401, response.statusCode(), surface.name());
+            String expected = surface.name().equals("actions") ? "\"status\":\"error\"" : "\"detail\"";
+            assertTrue(response.body().contains(expected), surface.name() + ": " + response.body());
+        }
+    }
+
+    @Test
+    void unknown_routes_are_404_in_each_surfaces_error_shape() throws Exception {
+        HttpResponse<String> detail = get(platform.surface("gateway").url() + "/v9/nothing", null);
+        assertEquals(404, detail.statusCode());
+        assertTrue(detail.body().contains("\"detail\""), detail.body());
+        HttpResponse<String> actions = get(platform.surface("actions").url() + "/api/v1/llm/nothing", null);
+        assertEquals(404, actions.statusCode());
+        assertTrue(actions.body().contains("\"type\":\"not_found\""), actions.body());
+    }
+
+    @Test
+    void settings_written_through_the_factory_are_kept_per_team() throws Exception {
+        String token = mintToken("platform-team");
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(platform.surface("factory").url() + "/api/settings"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"max_repair_attempts\": 2}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, post.statusCode(), post.body());
+        assertTrue(get(platform.surface("factory").url() + "/api/settings", token).body().contains("\"max_repair_attempts\":\"2\""));
+        assertTrue(get(platform.surface("factory").url() + "/api/settings", mintToken("other-team")).body()
+                .contains("\"max_repair_attempts\":\"5\""));
+    }
+}
