@@ -1,0 +1,178 @@
+package dev.athanor.local.platform;
+
+import dev.athanor.aws.dynamo.TableDefinition;
+import dev.athanor.aws.dynamo.Tables;
+import dev.athanor.local.template.CloudFormationTemplate;
+import dev.athanor.local.template.LocalProvisioner;
+import dev.athanor.local.template.LocalResources;
+import dev.athanor.testkit.LocalStackExtension;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Fails when template.yaml and the code disagree about handlers, tables, queues, logs or permissions. */
+class TemplateConsistencyTest {
+
+    private static final Path TEMPLATE = LocalStackExtension.template();
+    private static final Path ROOT = TEMPLATE.getParent();
+    private static final Pattern TABLE_VARIABLE = Pattern.compile("ATHANOR_DYNAMODB_TABLES_([A-Z0-9_]+)");
+
+    private final CloudFormationTemplate template = CloudFormationTemplate.load(TEMPLATE);
+    private final LocalResources resources = new LocalResources(template, Map.of("Stage", "test"), "us-east-1",
+            "000000000000", URI.create("http://localhost:9324"));
+
+    private Map<String, Map<String, Object>> functions() {
+        return template.resources(LocalResources.FUNCTION);
+    }
+
+    @Test
+    void every_handler_class_exists_and_every_code_uri_is_a_module_of_this_build() throws Exception {
+        for (var function : functions().entrySet()) {
+            Map<String, Object> properties = CloudFormationTemplate.map(function.getValue().get("Properties"));
+            Class.forName(String.valueOf(properties.get("Handler")));
+            String codeUri = String.valueOf(properties.get("CodeUri"));
+            assertTrue(codeUri.matches("functions/[a-z-]+/target/function\\.jar"), function.getKey() + ": " + codeUri);
+            Path module = ROOT.resolve(codeUri).getParent().getParent();
+            assertTrue(Files.exists(module.resolve("pom.xml")), function.getKey() + ": no module at " + module);
+        }
+    }
+
+    @Test
+    void every_table_the_code_uses_is_declared_with_the_same_keys_and_indexes() {
+        Set<String> declaredLogical = new HashSet<>();
+        for (var function : functions().keySet()) {
+            Map<String, Object> variables = variables(function);
+            for (var variable : variables.entrySet()) {
+                var matcher = TABLE_VARIABLE.matcher(variable.getKey());
+                if (!matcher.matches()) {
+                    continue;
+                }
+                String logical = matcher.group(1).toLowerCase();
+                TableDefinition<?> table = Tables.ALL.stream().filter(t -> t.logicalName().equals(logical)).findFirst()
+                        .orElseThrow(() -> new AssertionError(function + " sets " + variable.getKey() + " but the code has no table '" + logical + "'"));
+                String tableId = ref(variable.getValue());
+                assertEquals(LocalResources.TABLE, template.resources().get(tableId).get("Type"), variable.getKey());
+                assertKeysMatch(table, new LocalProvisioner(resources).createTableRequest(tableId));
+                assertTrue(hasPolicyOn(function, tableId), function + " uses " + tableId + " but has no policy on it");
+                declaredLogical.add(logical);
+            }
+        }
+        for (TableDefinition<?> table : Tables.ALL) {
+            assertTrue(declaredLogical.contains(table.logicalName()), "no function is given table " + table.logicalName());
+        }
+    }
+
+    @Test
+    void every_queue_has_a_dead_letter_queue_and_every_dead_letter_queue_exists() {
+        Set<String> deadLetterQueues = new HashSet<>();
+        Map<String, Map<String, Object>> queues = template.resources(LocalResources.QUEUE);
+        for (var queue : queues.entrySet()) {
+            Map<String, Object> redrive = CloudFormationTemplate.map(CloudFormationTemplate.map(queue.getValue().get("Properties")).get("RedrivePolicy"));
+            if (!redrive.isEmpty()) {
+                @SuppressWarnings("unchecked")
+                List<Object> target = (List<Object>) CloudFormationTemplate.map(redrive.get("deadLetterTargetArn")).get("Fn::GetAtt");
+                deadLetterQueues.add(String.valueOf(target.get(0)));
+                assertTrue(Integer.parseInt(String.valueOf(redrive.get("maxReceiveCount"))) > 0, queue.getKey());
+            }
+        }
+        for (String queue : queues.keySet()) {
+            boolean isDeadLetterQueue = deadLetterQueues.contains(queue);
+            boolean hasRedrive = CloudFormationTemplate.map(queues.get(queue).get("Properties")).containsKey("RedrivePolicy");
+            assertTrue(isDeadLetterQueue || hasRedrive, queue + " has no dead-letter queue");
+        }
+        deadLetterQueues.forEach(dlq -> assertTrue(queues.containsKey(dlq), "missing dead-letter queue " + dlq));
+    }
+
+    @Test
+    void every_sqs_consumer_reports_partial_batch_failures() {
+        assertFalse(resources.queueSubscriptions().isEmpty());
+        resources.queueSubscriptions().forEach(s -> assertTrue(s.reportsBatchItemFailures(), s.functionId()));
+    }
+
+    @Test
+    void every_function_logs_to_its_own_group_with_retention() {
+        for (String function : functions().keySet()) {
+            Map<String, Object> logging = CloudFormationTemplate.map(template.properties(function).get("LoggingConfig"));
+            String group = ref(logging.get("LogGroup"));
+            assertEquals("AWS::Logs::LogGroup", template.resources().get(group).get("Type"), function);
+            assertTrue(template.properties(group).containsKey("RetentionInDays"), group);
+        }
+    }
+
+    @Test
+    void no_function_has_a_broad_managed_policy() {
+        for (String function : functions().keySet()) {
+            String policies = String.valueOf(template.properties(function).get("Policies"));
+            assertFalse(policies.contains("FullAccess") || policies.contains("AdministratorAccess"), function + ": " + policies);
+        }
+    }
+
+    @Test
+    void each_http_surface_has_its_own_api_and_local_port() {
+        List<Object> ports = new ArrayList<>();
+        Set<String> apis = new HashSet<>();
+        for (var function : functions().entrySet()) {
+            Object port = CloudFormationTemplate.map(function.getValue().get("Metadata")).get("LocalPort");
+            if (port == null) {
+                continue;
+            }
+            ports.add(port);
+            CloudFormationTemplate.map(template.properties(function.getKey()).get("Events")).values().forEach(event ->
+                    apis.add(ref(CloudFormationTemplate.map(CloudFormationTemplate.map(event).get("Properties")).get("RestApiId"))));
+        }
+        assertEquals(List.of(3001, 8000, 1336, 8001, 8002), ports);
+        assertEquals(5, apis.size(), apis.toString());
+    }
+
+    private Map<String, Object> variables(String function) {
+        return CloudFormationTemplate.map(CloudFormationTemplate.map(template.properties(function).get("Environment")).get("Variables"));
+    }
+
+    private boolean hasPolicyOn(String function, String tableId) {
+        Object policies = template.properties(function).get("Policies");
+        if (!(policies instanceof List<?> list)) {
+            return false;
+        }
+        return list.stream().map(CloudFormationTemplate::map).anyMatch(policy -> policy.entrySet().stream()
+                .anyMatch(e -> e.getKey().startsWith("DynamoDB")
+                        && tableId.equals(ref(CloudFormationTemplate.map(e.getValue()).get("TableName")))));
+    }
+
+    private static String ref(Object value) {
+        return String.valueOf(CloudFormationTemplate.map(value).get("Ref"));
+    }
+
+    private static void assertKeysMatch(TableDefinition<?> table, CreateTableRequest declared) {
+        TableMetadata metadata = table.schema().tableMetadata();
+        List<KeySchemaElement> expected = new ArrayList<>();
+        expected.add(KeySchemaElement.builder().attributeName(metadata.primaryPartitionKey()).keyType(KeyType.HASH).build());
+        metadata.primarySortKey().ifPresent(sort ->
+                expected.add(KeySchemaElement.builder().attributeName(sort).keyType(KeyType.RANGE).build()));
+        assertEquals(expected, declared.keySchema(), table.logicalName() + " key schema");
+        Set<String> codeIndexes = new HashSet<>();
+        metadata.indices().forEach(index -> {
+            if (!index.name().equals(TableMetadata.primaryIndexName())) {
+                codeIndexes.add(index.name());
+            }
+        });
+        Set<String> declaredIndexes = new HashSet<>();
+        declared.globalSecondaryIndexes().forEach(index -> declaredIndexes.add(index.indexName()));
+        assertEquals(codeIndexes, declaredIndexes, table.logicalName() + " secondary indexes");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.athanor.testkit;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.athanor.testkit.ApiGatewayEvents.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every HTTP surface promises, checked through its real Lambda handler class with API Gateway payload 1.0
+ * events: a public health endpoint, its own API docs, tokens honoured, everything else closed without one, and
+ * errors in the surface's own shape.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SurfaceHandlerContract {
+
+    protected ApplicationContext context;
+    protected LambdaHttp http;
+
+    /** The template function, e.g. {@code GatewayFunction}. */
+    protected abstract String functionId();
+
+    /** The seed's health endpoint. */
+    protected abstract String healthPath();
+
+    /** A field every body of {@link #healthPath()} has. */
+    protected abstract String healthField();
+
+    /** A field every error body of this surface has. */
+    protected String errorField() {
+        return "detail";
+    }
+
+    @BeforeAll
+    void startHandler() {
+        context = TestFunctions.start(functionId());
+        http = new LambdaHttp(context, functionId());
+    }
+
+    @AfterAll
+    void stopHandler() {
+        http.close();
+    }
+
+    /** A token signed with the platform key, as the factory mints them. */
+    protected String token(String team) {
+        Authentication authentication = Authentication.build(team, List.of("member"), Map.of("team_id", team, "role", "member"));
+        @SuppressWarnings("unchecked")
+        TokenGenerator generator = context.getBean(TokenGenerator.class);
+        return generator.generateToken(authentication, 600).orElseThrow();
+    }
+
+    @Test
+    void health_is_public_and_has_the_documented_shape() {
+        var response = http.send(request("GET", healthPath()));
+        assertEquals(200, response.status(), response.body());
+        assertTrue(response.map().containsKey(healthField()), response.body());
+    }
+
+    @Test
+    void api_docs_are_public() {
+        var spec = http.send(request("GET", "/openapi.json"));
+        assertEquals(200, spec.status());
+        assertTrue(spec.body().contains(healthPath()), "the document lists " + healthPath());
+        assertEquals(200, http.send(request("GET", "/docs")).status());
+        assertEquals(200, http.send(request("GET", "/redoc")).status());
+    }
+
+    @Test
+    void a_platform_token_is_accepted() {
+        var me = http.send(request("GET", "/api/auth/me").bearer(token("contract-team")));
+        assertEquals(200, me.status(), me.body());
+        assertEquals("contract-team", me.get("team_id"));
+    }
+
+    @Test
+    void without_a_valid_token_protected_routes_are_401_in_the_surface_error_shape() {
+        var missing = http.send(request("GET", "/api/auth/me"));
+        assertEquals(401, missing.status());
+        assertTrue(missing.map().containsKey(errorField()), missing.body());
+        var unsigned = http.send(request("GET", "/api/auth/me").bearer("eyJhbGciOiJub25lIn0."
+                + "eyJzdWIiOiJ4IiwidGVhbV9pZCI6InZpY3RpbSIsInJvbGUiOiJhZG1pbiJ9."));
+        assertEquals(401, unsigned.status());
+    }
+
+    @Test
+    void unknown_routes_and_wrong_methods_are_4xx_in_the_surface_error_shape() {
+        var unknown = http.send(request("GET", "/no/such/route"));
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.map().containsKey(errorField()), unknown.body());
+        var wrongMethod = http.send(request("DELETE", healthPath()));
+        assertEquals(405, wrongMethod.status());
+        assertTrue(wrongMethod.map().containsKey(errorField()), wrongMethod.body());
+    }
+}
