@@ -6,13 +6,16 @@ import dev.athanor.aws.dynamo.TeamScopedTable;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
 import dev.athanor.model.settings.SettingsRepository;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.util.Map;
 import java.util.Optional;
 
+/** Exists only in functions given the settings table (template.yaml grants the table and sets its name together). */
 @Singleton
+@Requires(property = "athanor.dynamodb.tables.settings")
 public class DynamoSettingsRepository implements SettingsRepository {
 
     private final TeamScopedTable<SettingsItem> table;

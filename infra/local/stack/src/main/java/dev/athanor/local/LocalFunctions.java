@@ -26,6 +26,8 @@ public final class LocalFunctions {
         local.putAll(overrides);
         return ApplicationContext.builder()
                 .deduceEnvironment(false)
+                // as the Lambda handlers do: every singleton is built at start-up, so a missing setting fails there
+                .eagerInitSingletons(true)
                 .propertySources(
                         PropertySource.of("template:" + functionId, environment, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE),
                         PropertySource.of("local", local, 100));
