@@ -4,7 +4,6 @@ import dev.athanor.testkit.ApiGatewayEvents;
 import dev.athanor.testkit.LambdaHttp;
 import dev.athanor.testkit.LocalStackExtension;
 import dev.athanor.testkit.TestFunctions;
-import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,13 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(LocalStackExtension.class)
 class FactoryHandlerIT {
 
-    private static ApplicationContext context;
     private static LambdaHttp http;
 
     @BeforeAll
     static void start() {
-        context = TestFunctions.start("FactoryFunction");
-        http = new LambdaHttp(context, "factory");
+        http = LambdaHttp.start("FactoryFunction");
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package dev.athanor.factory;
 import dev.athanor.testkit.LambdaHttp;
 import dev.athanor.testkit.LocalStackExtension;
 import dev.athanor.testkit.TestFunctions;
-import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,13 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(LocalStackExtension.class)
 class SettingsIT {
 
-    private static ApplicationContext context;
     private static LambdaHttp http;
 
     @BeforeAll
     static void start() {
-        context = TestFunctions.start("FactoryFunction");
-        http = new LambdaHttp(context, "factory");
+        http = LambdaHttp.start("FactoryFunction");
     }
 
     @AfterAll
@@ -124,8 +121,7 @@ class SettingsIT {
     @Test
     void of_two_concurrent_writers_one_succeeds_and_the_other_gets_409() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (ApplicationContext racing = TestFunctions.start("FactoryFunction", Map.of("test.race", "true"));
-             LambdaHttp raceHttp = new LambdaHttp(racing, "factory")) {
+        try (LambdaHttp raceHttp = LambdaHttp.start("FactoryFunction", Map.of("test.race", "true"))) {
             String bearer = token("race-team");
             raceHttp.send(request("GET", "/api/settings").bearer(bearer)); // create the defaults (version 1)
 

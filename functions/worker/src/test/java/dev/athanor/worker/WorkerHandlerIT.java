@@ -38,6 +38,7 @@ class WorkerHandlerIT {
     @AfterAll
     static void stop() {
         handler.close();
+        context.close();
     }
 
     @BeforeEach

@@ -13,14 +13,29 @@ import java.util.Map;
 /** Calls a surface through its real Lambda handler class with API Gateway (payload 1.0) events. */
 public final class LambdaHttp implements AutoCloseable {
 
+    private final ApplicationContext context;
     private final ApiGatewayProxyRequestEventFunction handler;
     private final JsonMapper json;
     private final String functionName;
 
     public LambdaHttp(ApplicationContext context, String functionName) {
+        this.context = context;
         this.handler = new ApiGatewayProxyRequestEventFunction(context);
         this.json = context.getBean(JsonMapper.class);
         this.functionName = functionName;
+    }
+
+    /** The handler of a template function (e.g. {@code FactoryFunction}) on the embedded stack; closing stops both. */
+    public static LambdaHttp start(String functionId) {
+        return start(functionId, Map.of());
+    }
+
+    public static LambdaHttp start(String functionId, Map<String, Object> overrides) {
+        return new LambdaHttp(TestFunctions.start(functionId, overrides), functionId);
+    }
+
+    public ApplicationContext context() {
+        return context;
     }
 
     public Response send(ApiGatewayEvents request) {
@@ -52,5 +67,6 @@ public final class LambdaHttp implements AutoCloseable {
     @Override
     public void close() {
         handler.close();
+        context.close();
     }
 }

@@ -1,6 +1,5 @@
 package dev.athanor.testkit;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SurfaceHandlerContract {
 
-    protected ApplicationContext context;
     protected LambdaHttp http;
 
     /** The template function, e.g. {@code GatewayFunction}. */
@@ -44,8 +42,7 @@ public abstract class SurfaceHandlerContract {
 
     @BeforeAll
     void startHandler() {
-        context = TestFunctions.start(functionId());
-        http = new LambdaHttp(context, functionId());
+        http = LambdaHttp.start(functionId());
     }
 
     @AfterAll
@@ -57,7 +54,7 @@ public abstract class SurfaceHandlerContract {
     protected String token(String team) {
         Authentication authentication = Authentication.build(team, List.of("member"), Map.of("team_id", team, "role", "member"));
         @SuppressWarnings("unchecked")
-        TokenGenerator generator = context.getBean(TokenGenerator.class);
+        TokenGenerator generator = http.context().getBean(TokenGenerator.class);
         return generator.generateToken(authentication, 600).orElseThrow();
     }
 
