@@ -86,6 +86,15 @@ class FactoryHandlerIT {
     }
 
     @Test
+    void token_minting_is_503_when_no_admin_key_is_configured() {
+        try (LambdaHttp unconfigured = LambdaHttp.start("FactoryFunction", Map.of("athanor.auth.admin-key", ""))) {
+            var response = unconfigured.send(request("POST", "/api/auth/token").header("X-Admin-Key", "anything").json("{}"));
+            assertEquals(503, response.status(), response.body());
+            assertTrue(((String) response.get("detail")).contains("not configured"), response.body());
+        }
+    }
+
+    @Test
     void token_with_an_unknown_role_or_bad_team_is_422() {
         var role = http.send(request("POST", "/api/auth/token").header("X-Admin-Key", TestFunctions.ADMIN_KEY)
                 .json("{\"team_id\":\"acme\",\"role\":\"root\"}"));

@@ -1,11 +1,14 @@
 package dev.athanor.core.auth;
 
 import dev.athanor.model.secrets.SecretReader;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.util.StringUtils;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 
 /** The HS256 key every surface signs and verifies tokens with, from configuration or Secrets Manager. */
+@Requires(property = "micronaut.security.enabled", notEquals = StringUtils.FALSE)
 @Singleton
 public class JwtSigningKey {
 

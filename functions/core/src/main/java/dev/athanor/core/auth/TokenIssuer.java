@@ -4,6 +4,8 @@ import dev.athanor.model.TeamId;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.error.UnauthorizedException;
 import dev.athanor.model.error.UnavailableException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.util.StringUtils;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Mints team tokens for holders of the admin key. The tokens are accepted by every surface. */
+@Requires(property = "micronaut.security.enabled", notEquals = StringUtils.FALSE)
 @Singleton
 public class TokenIssuer {
 

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders every error Micronaut produces (unknown route, wrong method, malformed JSON, oversize body, failed
- * validation, rejected credentials) in the surface's {@link ErrorShape}. Server errors never echo internals.
+ * validation, rejected credentials) in the surface's {@link ErrorShape}. A 500 never echoes internals; other
+ * statuses carry the message they were raised with (a 503 says what is not configured or not reachable).
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -34,8 +35,9 @@ public class ShapedErrorResponseProcessor implements ErrorResponseProcessor<Obje
         HttpStatus status = response.getStatus();
         String message;
         Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
-        if (status.getCode() >= 500) {
-            message = status == HttpStatus.INTERNAL_SERVER_ERROR ? "Internal server error" : status.getReason();
+        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+            // unexpected failures: the cause is logged, never sent
+            message = "Internal server error";
         } else if (!context.hasErrors()) {
             message = status.getReason();
         } else {

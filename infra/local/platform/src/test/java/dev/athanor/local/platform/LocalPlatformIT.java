@@ -120,6 +120,17 @@ class LocalPlatformIT {
     }
 
     @Test
+    void a_body_over_one_mebibyte_is_413_on_netty_too() throws Exception {
+        String token = mintToken("oversize-team");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.surface("factory").url() + "/api/settings"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"" + "x".repeat(1_100_000) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
+        assertTrue(response.body().contains("\"detail\""), response.body());
+    }
+
+    @Test
     void settings_written_through_the_factory_are_kept_per_team() throws Exception {
         String token = mintToken("platform-team");
         HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(platform.surface("factory").url() + "/api/settings"))
