@@ -32,11 +32,8 @@ class FactoryHandlerIT {
         http.close();
     }
 
-    static String token(String team, String role) {
-        var response = http.send(request("POST", "/api/auth/token").header("X-Admin-Key", TestFunctions.ADMIN_KEY)
-                .json("{\"team_id\":\"" + team + "\",\"role\":\"" + role + "\"}"));
-        assertEquals(200, response.status(), response.body());
-        return (String) response.get("token");
+    private static String token(String team, String role) {
+        return FactoryTokens.mint(http, team, role);
     }
 
     @Test

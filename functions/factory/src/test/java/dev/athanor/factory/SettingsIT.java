@@ -2,7 +2,6 @@ package dev.athanor.factory;
 
 import dev.athanor.testkit.LambdaHttp;
 import dev.athanor.testkit.LocalStackExtension;
-import dev.athanor.testkit.TestFunctions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,7 @@ class SettingsIT {
     }
 
     private static String token(String team) {
-        var response = http.send(request("POST", "/api/auth/token").header("X-Admin-Key", TestFunctions.ADMIN_KEY)
-                .json("{\"team_id\":\"" + team + "\"}"));
-        return (String) response.get("token");
+        return FactoryTokens.mint(http, team, "admin");
     }
 
     private static Map<String, AttributeValue> storedItem(String team) {

@@ -1,5 +1,6 @@
 package dev.athanor.local;
 
+import dev.athanor.local.template.CloudFormationTemplate;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.PropertySource;
@@ -35,9 +36,8 @@ public final class LocalFunctions {
 
     /** The port a surface serves on locally ({@code Metadata.LocalPort}), if it is an HTTP surface. */
     public static Optional<Integer> localPort(LocalStack stack, String functionId) {
-        Object port = stack.resources().template().resources().get(functionId) == null ? null
-                : dev.athanor.local.template.CloudFormationTemplate.map(
-                stack.resources().template().resources().get(functionId).get("Metadata")).get("LocalPort");
+        Map<String, Object> function = stack.resources().template().resources().getOrDefault(functionId, Map.of());
+        Object port = CloudFormationTemplate.map(function.get("Metadata")).get("LocalPort");
         return Optional.ofNullable(port).map(p -> Integer.parseInt(p.toString()));
     }
 }

@@ -39,12 +39,16 @@ class LocalPlatformIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static HttpResponse<String> post(String url, Map<String, String> headers, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String mintToken(String team) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(platform.surface("factory").url() + "/api/auth/token"))
-                .header("X-Admin-Key", "it-admin-key").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"team_id\":\"" + team + "\",\"role\":\"member\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post(platform.surface("factory").url() + "/api/auth/token",
+                Map.of("X-Admin-Key", "it-admin-key"), "{\"team_id\":\"" + team + "\",\"role\":\"member\"}");
         assertEquals(200, response.statusCode(), response.body());
         String body = response.body();
         int start = body.indexOf("\"token\":\"") + 9;
@@ -122,10 +126,8 @@ class LocalPlatformIT {
     @Test
     void a_body_over_one_mebibyte_is_413_on_netty_too() throws Exception {
         String token = mintToken("oversize-team");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.surface("factory").url() + "/api/settings"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"" + "x".repeat(1_100_000) + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post(platform.surface("factory").url() + "/api/settings",
+                Map.of("Authorization", "Bearer " + token), "{\"note\":\"" + "x".repeat(1_100_000) + "\"}");
         assertEquals(413, response.statusCode());
         assertTrue(response.body().contains("\"detail\""), response.body());
     }
@@ -133,9 +135,8 @@ class LocalPlatformIT {
     @Test
     void settings_written_through_the_factory_are_kept_per_team() throws Exception {
         String token = mintToken("platform-team");
-        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(platform.surface("factory").url() + "/api/settings"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"max_repair_attempts\": 2}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = post(platform.surface("factory").url() + "/api/settings",
+                Map.of("Authorization", "Bearer " + token), "{\"max_repair_attempts\": 2}");
         assertEquals(200, post.statusCode(), post.body());
         assertTrue(get(platform.surface("factory").url() + "/api/settings", token).body().contains("\"max_repair_attempts\":\"2\""));
         assertTrue(get(platform.surface("factory").url() + "/api/settings", mintToken("other-team")).body()

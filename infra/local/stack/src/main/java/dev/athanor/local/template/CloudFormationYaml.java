@@ -24,9 +24,7 @@ final class CloudFormationYaml {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> parse(String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        return (Map<String, Object>) new Yaml(new Constructor(options), new org.yaml.snakeyaml.representer.Representer(
-                new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options).load(yaml);
+        return (Map<String, Object>) new Yaml(new Constructor(new LoaderOptions())).load(yaml);
     }
 
     private static final class Constructor extends SafeConstructor {

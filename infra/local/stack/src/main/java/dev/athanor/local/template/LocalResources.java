@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What the template's resources are called on this machine: the same names CloudFormation would give them (from
@@ -72,15 +71,6 @@ public final class LocalResources {
         addVariables(environment, template.functionGlobals());
         addVariables(environment, template.properties(functionId));
         return environment;
-    }
-
-    /** The function's configuration value, falling back to SAM's Globals.Function. */
-    public Optional<Object> functionProperty(String functionId, String name) {
-        Object value = template.properties(functionId).get(name);
-        if (value == null) {
-            value = template.functionGlobals().get(name);
-        }
-        return Optional.ofNullable(value).map(resolver::resolve);
     }
 
     /** Every SQS event source in the template: which function consumes which queue. */
