@@ -3,6 +3,7 @@ package dev.athanor.testkit;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,8 +58,8 @@ public final class ApiGatewayEvents {
 
     public APIGatewayProxyRequestEvent build() {
         event.setHeaders(new LinkedHashMap<>(headers));
-        Map<String, java.util.List<String>> multi = new LinkedHashMap<>();
-        headers.forEach((k, v) -> multi.put(k, java.util.List.of(v)));
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        headers.forEach((k, v) -> multi.put(k, List.of(v)));
         event.setMultiValueHeaders(multi);
         return event;
     }

@@ -5,10 +5,8 @@ import dev.athanor.model.error.ConflictException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,11 +31,6 @@ public class TeamScopedTable<T extends TeamScopedItem> {
         return Optional.ofNullable(table.getItem(key(team, id)));
     }
 
-    public List<T> list(TeamId team) {
-        return table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(team.value()).build()))
-                .items().stream().toList();
-    }
-
     /**
      * Writes the whole item for the team. With {@code expectedVersion == null} the item must not exist yet; otherwise
      * the stored version must still be {@code expectedVersion}. Returns the item as stored, with its new version.
@@ -56,10 +49,6 @@ public class TeamScopedTable<T extends TeamScopedItem> {
                     ? "'" + id + "' already exists"
                     : "'" + id + "' was changed by another request; read it again and retry", e);
         }
-    }
-
-    public boolean delete(TeamId team, String id) {
-        return table.deleteItem(key(team, id)) != null;
     }
 
     private static Key key(TeamId team, String id) {

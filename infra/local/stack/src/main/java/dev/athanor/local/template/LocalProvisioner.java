@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -118,10 +118,8 @@ public final class LocalProvisioner {
         String name = resources.bucketName(logicalId);
         try {
             s3.createBucket(b -> b.bucket(name));
-        } catch (BucketAlreadyOwnedByYouException alreadyThere) {
-            // kept from an earlier run
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() != 409) {
+        } catch (S3Exception e) {
+            if (e.statusCode() != 409) { // 409: kept from an earlier run
                 throw e;
             }
         }
