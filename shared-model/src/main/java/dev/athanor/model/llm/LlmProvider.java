@@ -1,0 +1,39 @@
+package dev.athanor.model.llm;
+
+import java.util.List;
+
+/**
+ * The one port every LLM vendor sits behind. An implementation does transport and mapping only: retries,
+ * fallback, circuit breaking and metering belong to the router. Every method throws {@link LlmException} on failure.
+ */
+public interface LlmProvider {
+
+    /** The provider's id, unique within a team. */
+    String id();
+
+    ProviderKind kind();
+
+    ChatResponse chat(ChatRequest request);
+
+    /**
+     * Streams a completion: calls the listener with each piece of text as it arrives, then returns the summary.
+     * Throws before the first delta when the call cannot start; a failure after it is thrown too, and the caller
+     * knows from its listener that output had already begun.
+     */
+    ChatResponse stream(ChatRequest request, StreamListener listener);
+
+    List<ModelInfo> models();
+
+    EmbeddingResponse embed(EmbeddingRequest request);
+
+    /** A cheap liveness probe (usually the model list); never throws. */
+    default ProviderHealth health() {
+        long start = System.nanoTime();
+        try {
+            models();
+            return ProviderHealth.ok((System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            return ProviderHealth.failed((System.nanoTime() - start) / 1_000_000, e.getMessage());
+        }
+    }
+}
