@@ -1,0 +1,100 @@
+package dev.athanor.core.llm;
+
+import dev.athanor.model.TeamId;
+import dev.athanor.model.llm.BreakerSnapshot;
+import dev.athanor.model.llm.CircuitBreakerStore;
+import dev.athanor.model.llm.CircuitState;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One circuit breaker per (team, provider), its state shared through the {@link CircuitBreakerStore} so every
+ * instance agrees. Reads are cached for {@code stateCacheTtl} so a healthy provider costs no store call per request;
+ * only failures and recoveries write.
+ */
+@Singleton
+public class CircuitBreakers {
+
+    /** What a caller may do now. */
+    public enum Permit {
+        /** The circuit is closed: call. */
+        CALL,
+        /** This caller won the half-open probe: call, and the outcome decides the circuit. */
+        PROBE,
+        /** The circuit is open: do not call. */
+        REJECT
+    }
+
+    private record Cached(BreakerSnapshot snapshot, Instant readAt) {
+    }
+
+    private final CircuitBreakerStore store;
+    private final RouterConfiguration config;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public CircuitBreakers(CircuitBreakerStore store, RouterConfiguration config, Clock clock) {
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Permit acquire(TeamId team, String breaker) {
+        Instant now = clock.instant();
+        BreakerSnapshot seen = current(team, breaker, now);
+        if (seen.state() == CircuitState.CLOSED) {
+            return Permit.CALL;
+        }
+        // open: wait out the cooldown; half-open: a probe that has not reported within a cooldown is presumed lost
+        if (now.isBefore(seen.changedAt().plus(config.getCooldown()))) {
+            return Permit.REJECT;
+        }
+        if (store.tryProbe(team, breaker, seen, now)) {
+            cache.put(cacheKey(team, breaker), new Cached(new BreakerSnapshot(CircuitState.HALF_OPEN,
+                    seen.failures(), now), now));
+            return Permit.PROBE;
+        }
+        cache.remove(cacheKey(team, breaker));
+        return Permit.REJECT;
+    }
+
+    public void onSuccess(TeamId team, String breaker) {
+        Cached cached = cache.get(cacheKey(team, breaker));
+        if (cached != null && cached.snapshot().state() == CircuitState.CLOSED && cached.snapshot().failures() == 0) {
+            return; // the common case: nothing to record
+        }
+        store.recordSuccess(team, breaker);
+        cache.put(cacheKey(team, breaker), new Cached(BreakerSnapshot.CLOSED, clock.instant()));
+    }
+
+    /** Counts a failure that says the provider is unhealthy (not a caller's mistake). */
+    public void onFailure(TeamId team, String breaker) {
+        Instant now = clock.instant();
+        BreakerSnapshot after = store.recordFailure(team, breaker, config.getFailureThreshold(), now);
+        cache.put(cacheKey(team, breaker), new Cached(after, now));
+    }
+
+    /** The state as this instance currently believes it, for listings. */
+    public BreakerSnapshot state(TeamId team, String breaker) {
+        return current(team, breaker, clock.instant());
+    }
+
+    private BreakerSnapshot current(TeamId team, String breaker, Instant now) {
+        String key = cacheKey(team, breaker);
+        Cached cached = cache.get(key);
+        if (cached != null && now.isBefore(cached.readAt().plus(config.getStateCacheTtl()))) {
+            return cached.snapshot();
+        }
+        BreakerSnapshot read = store.read(team, breaker);
+        cache.put(key, new Cached(read, now));
+        return read;
+    }
+
+    private static String cacheKey(TeamId team, String breaker) {
+        return team.value() + '/' + breaker;
+    }
+}

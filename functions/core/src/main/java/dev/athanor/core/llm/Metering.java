@@ -1,0 +1,56 @@
+package dev.athanor.core.llm;
+
+import dev.athanor.model.llm.LlmException;
+import dev.athanor.model.llm.Usage;
+import dev.athanor.model.usage.UsageEvent;
+import dev.athanor.model.usage.UsagePublisher;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Turns each provider call into a usage event. Publishing is fire-and-forget: it never slows or fails the call. */
+@Singleton
+public class Metering {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Metering.class);
+
+    private final UsagePublisher publisher;
+    private final Clock clock;
+
+    public Metering(@Nullable UsagePublisher publisher, Clock clock) {
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public void succeeded(CallContext context, Route route, Usage usage, long latencyMs, Long ttftMs) {
+        publish(context, route, usage, latencyMs, ttftMs, "ok");
+    }
+
+    public void failed(CallContext context, Route route, LlmException error, long latencyMs) {
+        publish(context, route, Usage.NONE, latencyMs, null, error.kind().name().toLowerCase(Locale.ROOT));
+    }
+
+    private void publish(CallContext context, Route route, Usage usage, long latencyMs, Long ttftMs, String status) {
+        if (publisher == null) {
+            return;
+        }
+        try {
+            publisher.publish(new UsageEvent(UUID.randomUUID().toString(), context.team().value(),
+                    context.surface(), context.project(), context.job(), context.agent(), route.provider().id(),
+                    route.model(), usage.promptTokens(), usage.completionTokens(), cost(route, usage), latencyMs,
+                    ttftMs, status, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.warn("Usage event for provider {} not published: {}", route.provider().id(), e.toString());
+        }
+    }
+
+    private BigDecimal cost(Route route, Usage usage) {
+        return BigDecimal.ZERO;
+    }
+}
