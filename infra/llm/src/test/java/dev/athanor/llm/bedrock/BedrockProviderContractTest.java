@@ -6,8 +6,6 @@ import dev.athanor.model.llm.LlmTimeouts;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
 import io.micronaut.serde.ObjectMapper;
-import dev.athanor.model.llm.ChatMessage;
-import dev.athanor.model.llm.ChatRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -36,21 +34,9 @@ class BedrockProviderContractTest extends ProviderContractTest {
     /** Bedrock's runtime has no model list: the provider serves what it is declared with. */
     private final List<String> declaredModels = new ArrayList<>();
 
-    /**
-     * The first call in a JVM loads most of the SDK and Netty, which takes longer than the contract's sub-second
-     * deadlines on a busy machine; one untimed call of each kind first lets those deadlines measure the calls.
-     */
     @BeforeAll
     static void loadTheSdkOnce() {
-        LlmProvider warm = FACTORY.create(new ProviderConfig("bedrock-warm-up", ProviderKind.BEDROCK, VENDOR.baseUrl(),
-                null, List.of(), Map.of(), LlmTimeouts.DEFAULT));
-        VENDOR.stubFor(post(urlPathEqualTo("/model/warm-up/converse"))
-                .willReturn(BedrockWire.converseResponse("ok", "end_turn", 1, 1)));
-        VENDOR.stubFor(post(urlPathEqualTo("/model/warm-up/converse-stream"))
-                .willReturn(BedrockWire.streamResponse(BedrockWire.streamEvents(List.of("ok"), "end_turn", 1, 1))));
-        warm.chat(ChatRequest.of("warm-up", List.of(ChatMessage.user("hi"))));
-        warm.stream(ChatRequest.of("warm-up", List.of(ChatMessage.user("hi"))), text -> { });
-        VENDOR.resetAll();
+        BedrockWire.warmUp(FACTORY, VENDOR);
     }
 
     @AfterAll

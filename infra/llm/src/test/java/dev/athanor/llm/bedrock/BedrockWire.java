@@ -1,16 +1,26 @@
 package dev.athanor.llm.bedrock;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.athanor.model.llm.ChatMessage;
+import dev.athanor.model.llm.ChatRequest;
+import dev.athanor.model.llm.LlmProvider;
+import dev.athanor.model.llm.LlmTimeouts;
+import dev.athanor.model.llm.ProviderConfig;
+import dev.athanor.model.llm.ProviderKind;
 import software.amazon.eventstream.HeaderValue;
 import software.amazon.eventstream.Message;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Bedrock runtime's wire format, as the service sends it: JSON for Converse and errors (type in x-amzn-ErrorType,
@@ -28,6 +38,23 @@ final class BedrockWire {
     static void useTestCredentials() {
         System.setProperty("aws.accessKeyId", ACCESS_KEY_ID);
         System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    }
+
+    /**
+     * The first call in a JVM loads most of the SDK and Netty, which takes seconds on a busy machine, longer than the
+     * sub-second deadlines the tests use; one untimed call of each kind first lets those deadlines measure the calls.
+     */
+    static void warmUp(BedrockProviderFactory factory, WireMockExtension vendor) {
+        LlmProvider warm = factory.create(new ProviderConfig("bedrock-warm-up", ProviderKind.BEDROCK,
+                vendor.baseUrl(), null, List.of(), Map.of(), LlmTimeouts.DEFAULT));
+        vendor.stubFor(post(urlPathEqualTo("/model/warm-up/converse"))
+                .willReturn(converseResponse("ok", "end_turn", 1, 1)));
+        vendor.stubFor(post(urlPathEqualTo("/model/warm-up/converse-stream"))
+                .willReturn(streamResponse(streamEvents(List.of("ok"), "end_turn", 1, 1))));
+        ChatRequest hello = ChatRequest.of("warm-up", List.of(ChatMessage.user("hi")));
+        warm.chat(hello);
+        warm.stream(hello, text -> { });
+        vendor.resetAll();
     }
 
     static String converseBody(String text, String stopReason, int inputTokens, int outputTokens) {
@@ -48,7 +75,7 @@ final class BedrockWire {
 
     /** The events of a whole ConverseStream answer: one text block in these pieces, the stop, then usage. */
     static List<byte[]> streamEvents(List<String> deltas, String stopReason, int inputTokens, int outputTokens) {
-        List<byte[]> frames = new java.util.ArrayList<>();
+        List<byte[]> frames = new ArrayList<>();
         frames.add(event("messageStart", "{\"role\":\"assistant\"}"));
         for (String delta : deltas) {
             frames.add(event("contentBlockDelta",
