@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class LineStream implements AutoCloseable {
 
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** How long close() waits for the rest of a body the caller stopped reading (e.g. after "[DONE]"). */
+    private static final long DRAIN_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final Object END = new Object();
 
     private record Failure(Throwable cause) {
@@ -56,11 +58,11 @@ public final class LineStream implements AutoCloseable {
         Object first = poll();
         if (first instanceof HttpResponse.ResponseInfo info && info.statusCode() >= 300) {
             LlmException refusal = http.vendorRefusal(info.statusCode(), info.headers(), errorBody());
-            close();
+            abort();
             throw refusal;
         }
         if (!(first instanceof HttpResponse.ResponseInfo)) {
-            close();
+            abort();
             throw new LlmException(LlmErrorKind.UNAVAILABLE, http.providerId(), 0,
                     http.providerId() + ": stream ended before its headers", null, null);
         }
@@ -91,19 +93,19 @@ public final class LineStream implements AutoCloseable {
         try {
             event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-            close();
+            abort();
             Thread.currentThread().interrupt();
             throw new LlmException(LlmErrorKind.UNAVAILABLE, http.providerId(), 0,
                     http.providerId() + ": interrupted", null, e);
         }
         if (event == null) {
-            close();
+            abort();
             throw http.timeout(firstToken
                     ? "stream not finished within " + timeouts.total().toMillis() + " ms"
                     : "no first token within " + shorter(timeouts).toMillis() + " ms");
         }
         if (event instanceof Failure failure) {
-            close();
+            abort();
             throw HttpErrors.fromTransport(http.providerId(), failure.cause());
         }
         return event;
@@ -127,8 +129,30 @@ public final class LineStream implements AutoCloseable {
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Ends the call. A body whose end arrives within a short grace is read to its end, so the connection goes back
+     * to the pool instead of being torn down (the vendor's end marker usually comes just before the body's end).
+     */
     @Override
     public void close() {
+        long graceEnd = System.nanoTime() + DRAIN_GRACE_NANOS;
+        while (!ended) {
+            Object event;
+            try {
+                event = events.poll(graceEnd - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (event == null || event == END || event instanceof Failure) {
+                ended = event == END;
+                break;
+            }
+        }
+        abort();
+    }
+
+    private void abort() {
         ended = true;
         Flow.Subscription current = subscription;
         if (current != null) {

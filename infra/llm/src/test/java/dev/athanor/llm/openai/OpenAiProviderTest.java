@@ -212,6 +212,7 @@ class OpenAiProviderTest extends ProviderContractTest {
         LlmException e = assertThrows(LlmException.class, () -> provider().stream(request(), text -> { }));
 
         assertEquals(LlmErrorKind.TIMEOUT, e.kind());
+        assertTrue(e.getMessage().contains("no first token within 400 ms"), e.getMessage());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1500, "gave up at the first-token deadline");
     }
 
