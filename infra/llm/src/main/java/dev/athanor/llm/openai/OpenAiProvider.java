@@ -1,0 +1,157 @@
+package dev.athanor.llm.openai;
+
+import dev.athanor.llm.http.Json;
+import dev.athanor.llm.http.LineStream;
+import dev.athanor.llm.http.VendorHttp;
+import dev.athanor.model.llm.ChatMessage;
+import dev.athanor.model.llm.ChatRequest;
+import dev.athanor.model.llm.ChatResponse;
+import dev.athanor.model.llm.EmbeddingRequest;
+import dev.athanor.model.llm.EmbeddingResponse;
+import dev.athanor.model.llm.LlmErrorKind;
+import dev.athanor.model.llm.LlmProvider;
+import dev.athanor.model.llm.ModelInfo;
+import dev.athanor.model.llm.ProviderKind;
+import dev.athanor.model.llm.StreamListener;
+import dev.athanor.model.llm.Usage;
+import io.micronaut.json.tree.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Any OpenAI-compatible Chat Completions API (OpenAI, DeepSeek, Gemini's OpenAI endpoint, OpenRouter, vLLM,
+ * LiteLLM, Ollama's /v1). The base URL includes the version path, e.g. {@code https://api.openai.com/v1}.
+ */
+final class OpenAiProvider implements LlmProvider {
+
+    private static final String DATA = "data:";
+
+    private final String id;
+    private final VendorHttp http;
+
+    OpenAiProvider(String id, VendorHttp http) {
+        this.id = id;
+        this.http = http;
+    }
+
+    /** OpenAI's error body is {"error":{"message","type","code"}}; some compatible servers put a plain string there. */
+    static String errorMessage(JsonNode body) {
+        String message = Json.text(body, "error", "message");
+        if (message == null) {
+            message = Json.text(body, "error");
+        }
+        return message != null ? message : Json.text(body, "message");
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.OPENAI;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        JsonNode body = http.post("/chat/completions", body(request, false));
+        JsonNode choice = first(Json.array(body, "choices"));
+        return new ChatResponse(Json.text(body, "id"), modelOr(body, request),
+                Json.text(choice, "message", "content"), Json.text(choice, "finish_reason"), usage(body));
+    }
+
+    @Override
+    public ChatResponse stream(ChatRequest request, StreamListener listener) {
+        StringBuilder content = new StringBuilder();
+        String responseId = null;
+        String model = request.model();
+        String finishReason = null;
+        Usage usage = null;
+        try (LineStream lines = http.stream("POST", "/chat/completions", body(request, true))) {
+            String line;
+            while ((line = lines.next()) != null) {
+                if (!line.startsWith(DATA)) {
+                    continue; // blank separators, ": keep-alive" comments, "event:" names
+                }
+                String data = line.substring(DATA.length()).trim();
+                if (data.equals("[DONE]")) {
+                    break;
+                }
+                JsonNode chunk = http.parse(data);
+                if (Json.at(chunk, "error") != null) {
+                    throw http.streamError(LlmErrorKind.UNAVAILABLE, errorMessage(chunk));
+                }
+                responseId = responseId == null ? Json.text(chunk, "id") : responseId;
+                model = Json.text(chunk, "model") != null ? Json.text(chunk, "model") : model;
+                JsonNode choice = first(Json.array(chunk, "choices"));
+                String delta = Json.text(choice, "delta", "content");
+                if (delta != null && !delta.isEmpty()) {
+                    lines.firstTokenArrived();
+                    content.append(delta);
+                    listener.onDelta(delta);
+                }
+                String reason = Json.text(choice, "finish_reason");
+                finishReason = reason != null ? reason : finishReason;
+                if (Json.at(chunk, "usage") != null) {
+                    usage = usage(chunk);
+                }
+            }
+        }
+        return new ChatResponse(responseId, model, content.toString(), finishReason, usage);
+    }
+
+    @Override
+    public List<ModelInfo> models() {
+        List<ModelInfo> models = new ArrayList<>();
+        for (JsonNode model : Json.array(http.get("/models"), "data")) {
+            String owner = Json.text(model, "owned_by");
+            models.add(new ModelInfo(Json.text(model, "id"), owner != null ? owner : id));
+        }
+        return models;
+    }
+
+    @Override
+    public EmbeddingResponse embed(EmbeddingRequest request) {
+        JsonNode body = http.post("/embeddings", Json.object("model", request.model(), "input", request.input()));
+        List<JsonNode> data = Json.array(body, "data");
+        data.sort(Comparator.comparingInt(item -> Json.integer(item, "index")));
+        List<float[]> vectors = new ArrayList<>(data.size());
+        data.forEach(item -> vectors.add(Json.floats(Json.at(item, "embedding"))));
+        String model = Json.text(body, "model");
+        return new EmbeddingResponse(model != null ? model : request.model(), vectors,
+                new Usage(Json.integer(body, "usage", "prompt_tokens"), 0));
+    }
+
+    private static JsonNode body(ChatRequest request, boolean stream) {
+        List<Object> messages = new ArrayList<>(request.messages().size());
+        for (ChatMessage message : request.messages()) {
+            messages.add(Json.object("role", message.role(), "content", message.content()));
+        }
+        return Json.object(
+                "model", request.model(),
+                "messages", messages,
+                "temperature", request.temperature(),
+                "top_p", request.topP(),
+                "max_tokens", request.maxTokens(),
+                "stop", request.stop().isEmpty() ? null : request.stop(),
+                "stream", stream ? Boolean.TRUE : null,
+                // without it the stream carries no token counts and the call cannot be metered
+                "stream_options", stream ? Json.object("include_usage", true) : null);
+    }
+
+    private static Usage usage(JsonNode body) {
+        return new Usage(Json.integer(body, "usage", "prompt_tokens"), Json.integer(body, "usage", "completion_tokens"));
+    }
+
+    private static JsonNode first(List<JsonNode> items) {
+        return items.isEmpty() ? null : items.get(0);
+    }
+
+    private static String modelOr(JsonNode body, ChatRequest request) {
+        String model = Json.text(body, "model");
+        return model != null ? model : request.model();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.athanor.llm.openai;
+
+import dev.athanor.llm.ProviderClientFactory;
+import dev.athanor.llm.http.VendorHttp;
+import dev.athanor.model.llm.LlmProvider;
+import dev.athanor.model.llm.ProviderConfig;
+import dev.athanor.model.llm.ProviderKind;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/** Clients of the {@code openai} kind; the bearer header is left out when no key is configured (vLLM, Ollama). */
+@Singleton
+public class OpenAiProviderFactory implements ProviderClientFactory {
+
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+    private final JsonMapper json;
+
+    public OpenAiProviderFactory(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.OPENAI;
+    }
+
+    @Override
+    public LlmProvider create(ProviderConfig config) {
+        String key = config.apiKey();
+        Map<String, String> headers = key == null || key.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + key);
+        String baseUrl = config.baseUrl() == null || config.baseUrl().isBlank() ? DEFAULT_BASE_URL : config.baseUrl();
+        return new OpenAiProvider(config.id(),
+                new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, OpenAiProvider::errorMessage, json));
+    }
+}

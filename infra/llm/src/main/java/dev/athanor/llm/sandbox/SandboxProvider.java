@@ -1,0 +1,192 @@
+package dev.athanor.llm.sandbox;
+
+import dev.athanor.model.llm.ChatMessage;
+import dev.athanor.model.llm.ChatRequest;
+import dev.athanor.model.llm.ChatResponse;
+import dev.athanor.model.llm.EmbeddingRequest;
+import dev.athanor.model.llm.EmbeddingResponse;
+import dev.athanor.model.llm.LlmErrorKind;
+import dev.athanor.model.llm.LlmException;
+import dev.athanor.model.llm.LlmProvider;
+import dev.athanor.model.llm.ModelInfo;
+import dev.athanor.model.llm.ProviderHealth;
+import dev.athanor.model.llm.ProviderKind;
+import dev.athanor.model.llm.StreamListener;
+import dev.athanor.model.llm.Usage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sandbox: deterministic, offline, and <strong>not a model</strong>. It lets the platform run end to end with no
+ * vendor configured (it is the default then) and lets tests predict every answer. It serves the single model id
+ * {@value #MODEL}, listed as owned by "sandbox" so nobody mistakes it for a real one.
+ *
+ * <p>The reply is a pure function of the request:
+ * {@code "[sandbox] <n> words, fnv <hash>: <the last user message, first 32 words>"} where n is the word count of the
+ * last user message and hash the FNV-1a 32-bit hash (8 hex digits) of the whole conversation. The reply is cut to
+ * {@code maxTokens} word pieces when that is smaller (finish reason {@code length}); stop sequences are ignored.
+ * Streaming delivers the same text in word pieces. Usage is estimated as ceil(characters / 4) for the prompt (all
+ * messages) and the reply. Embeddings are unit vectors of {@value #DIMENSIONS} dimensions seeded by a hash of the
+ * text. Any other model id is NOT_FOUND.
+ */
+public final class SandboxProvider implements LlmProvider {
+
+    public static final String MODEL = "sandbox";
+    public static final int DIMENSIONS = 64;
+    private static final int ECHO_WORDS = 32;
+
+    private final String id;
+
+    public SandboxProvider(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.SANDBOX;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        requireSandbox(request.model());
+        List<String> pieces = pieces(request);
+        String content = String.join("", pieces);
+        boolean cut = request.maxTokens() != null && request.maxTokens() < wordPieces(reply(request)).size();
+        return new ChatResponse("sandbox-" + hex(fnv1a32(conversation(request))), MODEL, content,
+                cut ? "length" : "stop", new Usage(estimateTokens(conversation(request)), estimateTokens(content)));
+    }
+
+    @Override
+    public ChatResponse stream(ChatRequest request, StreamListener listener) {
+        ChatResponse response = chat(request);
+        pieces(request).forEach(listener::onDelta);
+        return response;
+    }
+
+    @Override
+    public List<ModelInfo> models() {
+        return List.of(new ModelInfo(MODEL, "sandbox"));
+    }
+
+    @Override
+    public EmbeddingResponse embed(EmbeddingRequest request) {
+        requireSandbox(request.model());
+        List<float[]> vectors = new ArrayList<>(request.input().size());
+        int tokens = 0;
+        for (String text : request.input()) {
+            vectors.add(unitVector(text == null ? "" : text));
+            tokens += estimateTokens(text == null ? "" : text);
+        }
+        return new EmbeddingResponse(MODEL, vectors, new Usage(tokens, 0));
+    }
+
+    @Override
+    public ProviderHealth health() {
+        return ProviderHealth.ok(0);
+    }
+
+    /** ceil(characters / 4): the usual rule of thumb for English text. */
+    public static int estimateTokens(String text) {
+        return (text.length() + 3) / 4;
+    }
+
+    private void requireSandbox(String model) {
+        if (!MODEL.equals(model)) {
+            throw new LlmException(LlmErrorKind.NOT_FOUND, id, 404,
+                    id + ": the sandbox serves only the model '" + MODEL + "', not '" + model + "'", null, null);
+        }
+    }
+
+    private static List<String> pieces(ChatRequest request) {
+        List<String> pieces = wordPieces(reply(request));
+        Integer max = request.maxTokens();
+        return max != null && max >= 0 && max < pieces.size() ? pieces.subList(0, max) : pieces;
+    }
+
+    private static String reply(ChatRequest request) {
+        String last = "";
+        for (ChatMessage message : request.messages()) {
+            if ("user".equals(message.role())) {
+                last = message.content();
+            }
+        }
+        String[] words = last.isBlank() ? new String[0] : last.strip().split("\\s+");
+        String echo = String.join(" ", words.length > ECHO_WORDS ? List.of(words).subList(0, ECHO_WORDS) : List.of(words));
+        return "[sandbox] " + words.length + (words.length == 1 ? " word" : " words")
+                + ", fnv " + hex(fnv1a32(conversation(request))) + ": " + echo;
+    }
+
+    /** Pieces that end after each run of whitespace, so joining them gives back the text exactly. */
+    private static List<String> wordPieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= text.length(); i++) {
+            boolean boundary = i == text.length()
+                    || (Character.isWhitespace(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i)));
+            if (boundary) {
+                pieces.add(text.substring(start, i));
+                start = i;
+            }
+        }
+        return pieces;
+    }
+
+    private static String conversation(ChatRequest request) {
+        StringBuilder all = new StringBuilder();
+        for (ChatMessage message : request.messages()) {
+            all.append(message.role()).append(": ").append(message.content()).append('\n');
+        }
+        return all.toString();
+    }
+
+    private static int fnv1a32(String text) {
+        int hash = 0x811c9dc5;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x01000193;
+        }
+        return hash;
+    }
+
+    private static long fnv1a64(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    private static String hex(int value) {
+        return String.format("%08x", value);
+    }
+
+    /** SplitMix64 from the text's hash, spelled out so the vectors cannot change with the JDK. */
+    private static float[] unitVector(String text) {
+        long state = fnv1a64(text);
+        double[] raw = new double[DIMENSIONS];
+        double norm = 0;
+        for (int i = 0; i < DIMENSIONS; i++) {
+            state += 0x9e3779b97f4a7c15L;
+            long z = state;
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            z = z ^ (z >>> 31);
+            raw[i] = (z >>> 11) * 0x1.0p-53 * 2 - 1;
+            norm += raw[i] * raw[i];
+        }
+        norm = Math.sqrt(norm);
+        float[] vector = new float[DIMENSIONS];
+        for (int i = 0; i < DIMENSIONS; i++) {
+            vector[i] = (float) (raw[i] / norm);
+        }
+        return vector;
+    }
+}

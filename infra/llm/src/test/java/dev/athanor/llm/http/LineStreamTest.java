@@ -1,0 +1,156 @@
+package dev.athanor.llm.http;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.athanor.model.llm.LlmErrorKind;
+import dev.athanor.model.llm.LlmException;
+import dev.athanor.model.llm.LlmTimeouts;
+import io.micronaut.serde.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The streaming deadlines against a server that controls exactly when each byte leaves. */
+class LineStreamTest {
+
+    private static final LlmTimeouts TIMEOUTS =
+            new LlmTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(900));
+
+    private HttpServer server;
+    private ExecutorService handlers;
+
+    /** The first call in a JVM loads the HTTP client, which takes longer than the deadlines under test. */
+    @BeforeAll
+    static void warmUp() throws IOException {
+        LineStreamTest warm = new LineStreamTest();
+        warm.start();
+        try (LineStream stream = warm.http(LlmTimeouts.DEFAULT).stream("GET", "/split", null)) {
+            while (stream.next() != null) {
+                // read to the end
+            }
+        } finally {
+            warm.stop();
+        }
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        handlers = Executors.newCachedThreadPool();
+        server.setExecutor(handlers);
+        server.createContext("/split", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                write(out, "first li");
+                pause(50);
+                write(out, "ne\nsecond\r\n\nlast");
+            }
+        });
+        server.createContext("/silent", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            pause(3000);
+            exchange.close();
+        });
+        server.createContext("/stalls", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            write(out, "token\n");
+            pause(3000);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+
+    @Test
+    void lines_split_across_writes_arrive_whole_and_in_order() {
+        List<String> lines = new ArrayList<>();
+        try (LineStream stream = http().stream("GET", "/split", null)) {
+            String line;
+            while ((line = stream.next()) != null) {
+                lines.add(line);
+            }
+        }
+
+        assertEquals(List.of("first line", "second", "", "last"), lines);
+    }
+
+    @Test
+    void silence_after_the_headers_fails_at_the_first_token_deadline() {
+        long start = System.nanoTime();
+        LlmException e = assertThrows(LlmException.class, () -> {
+            try (LineStream stream = http().stream("GET", "/silent", null)) {
+                stream.next();
+            }
+        });
+
+        assertEquals(LlmErrorKind.TIMEOUT, e.kind());
+        assertTrue(e.getMessage().contains("no first token"), e.getMessage());
+        assertTrue(elapsedMillis(start) < 800, "stopped at the first-token deadline, not the total one");
+    }
+
+    @Test
+    void a_stream_that_started_fails_at_the_total_deadline() {
+        long start = System.nanoTime();
+        List<String> lines = new ArrayList<>();
+        LlmException e = assertThrows(LlmException.class, () -> {
+            try (LineStream stream = http().stream("GET", "/stalls", null)) {
+                lines.add(stream.next());
+                stream.firstTokenArrived();
+                stream.next();
+            }
+        });
+
+        assertEquals(List.of("token"), lines);
+        assertEquals(LlmErrorKind.TIMEOUT, e.kind());
+        assertTrue(e.getMessage().contains("not finished within 900 ms"), e.getMessage());
+        long elapsed = elapsedMillis(start);
+        assertTrue(elapsed >= 850 && elapsed < 2500, "stopped at the total deadline, took " + elapsed + " ms");
+    }
+
+    private VendorHttp http() {
+        return http(TIMEOUTS);
+    }
+
+    private VendorHttp http(LlmTimeouts timeouts) {
+        return new VendorHttp("p", "http://localhost:" + server.getAddress().getPort(), timeouts, Map.of(), null,
+                body -> null, ObjectMapper.getDefault());
+    }
+
+    private static long elapsedMillis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
