@@ -17,11 +17,17 @@ public interface TableNames {
     @Nullable
     String getSettings();
 
+    @Nullable
+    String getProviders();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
         if (getSettings() != null && !getSettings().isBlank()) {
             names.put(Tables.SETTINGS.logicalName(), getSettings());
+        }
+        if (getProviders() != null && !getProviders().isBlank()) {
+            names.put(Tables.PROVIDERS.logicalName(), getProviders());
         }
         return names;
     }

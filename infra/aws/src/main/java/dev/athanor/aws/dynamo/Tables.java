@@ -1,5 +1,6 @@
 package dev.athanor.aws.dynamo;
 
+import dev.athanor.aws.providers.ProviderItem;
 import dev.athanor.aws.settings.SettingsItem;
 
 import java.util.List;
@@ -9,7 +10,9 @@ public final class Tables {
 
     public static final TableDefinition<SettingsItem> SETTINGS = new TableDefinition<>("settings", SettingsItem.class);
 
-    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS);
+    public static final TableDefinition<ProviderItem> PROVIDERS = new TableDefinition<>("providers", ProviderItem.class);
+
+    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, PROVIDERS);
 
     private Tables() {
     }
