@@ -3,6 +3,10 @@ package dev.athanor.testkit;
 import dev.athanor.local.LocalFunctions;
 import io.micronaut.context.ApplicationContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +15,8 @@ public final class TestFunctions {
 
     public static final String JWT_SECRET = "test-signing-key-of-at-least-thirty-two-bytes";
     public static final String ADMIN_KEY = "test-admin-key";
+
+    private static final Path DATA_KEY_FILE = temporaryKeyFile();
 
     private TestFunctions() {
     }
@@ -25,7 +31,22 @@ public final class TestFunctions {
         properties.put("athanor.auth.jwt-secret", JWT_SECRET);
         properties.put("athanor.auth.admin-key", ADMIN_KEY);
         properties.put("micronaut.server.port", -1);
+        // as the local platform does: seal with a key file, and allow the fakes on localhost as provider URLs
+        properties.put("athanor.crypto.local-key-file", DATA_KEY_FILE.toString());
+        properties.put("athanor.security.allow-private-urls", true);
         properties.putAll(overrides);
         return LocalFunctions.contextBuilder(LocalStackExtension.stack(), functionId, properties).start();
+    }
+
+    private static Path temporaryKeyFile() {
+        try {
+            Path dir = Files.createTempDirectory("athanor-test-keys");
+            dir.toFile().deleteOnExit();
+            Path file = dir.resolve("data-key");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -20,6 +20,9 @@ public interface TableNames {
     @Nullable
     String getBreakers();
 
+    @Nullable
+    String getProviders();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -28,6 +31,9 @@ public interface TableNames {
         }
         if (getBreakers() != null && !getBreakers().isBlank()) {
             names.put(Tables.BREAKERS.logicalName(), getBreakers());
+        }
+        if (getProviders() != null && !getProviders().isBlank()) {
+            names.put(Tables.PROVIDERS.logicalName(), getProviders());
         }
         return names;
     }

@@ -1,6 +1,7 @@
 package dev.athanor.aws.dynamo;
 
 import dev.athanor.aws.breakers.BreakerItem;
+import dev.athanor.aws.providers.ProviderItem;
 import dev.athanor.aws.settings.SettingsItem;
 
 import java.util.List;
@@ -12,7 +13,9 @@ public final class Tables {
 
     public static final TableDefinition<BreakerItem> BREAKERS = new TableDefinition<>("breakers", BreakerItem.class);
 
-    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS);
+    public static final TableDefinition<ProviderItem> PROVIDERS = new TableDefinition<>("providers", ProviderItem.class);
+
+    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS);
 
     private Tables() {
     }

@@ -5,8 +5,10 @@ import dev.athanor.model.error.ConflictException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,6 +31,17 @@ public class TeamScopedTable<T extends TeamScopedItem> {
 
     public Optional<T> get(TeamId team, String id) {
         return Optional.ofNullable(table.getItem(key(team, id)));
+    }
+
+    /** Every item of the team, in sort-key order (the query pages through the whole partition). */
+    public List<T> list(TeamId team) {
+        return table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(team.value()).build()))
+                .items().stream().toList();
+    }
+
+    /** Removes the item; false when there was none. */
+    public boolean delete(TeamId team, String id) {
+        return table.deleteItem(key(team, id)) != null;
     }
 
     /**

@@ -61,6 +61,10 @@ public final class LocalPlatform implements AutoCloseable {
             Map<String, Object> common = new LinkedHashMap<>();
             common.put("athanor.auth.jwt-secret", secrets.jwtSecret());
             common.put("athanor.auth.admin-key", secrets.adminKey());
+            // provider API keys are sealed with a key file here; it wins over the template's KMS key id
+            common.put("athanor.crypto.local-key-file", secrets.dataKeyFile().toString());
+            // local Ollama and vLLM servers listen on localhost
+            common.put("athanor.security.allow-private-urls", true);
             for (String functionId : stack.resources().template().resources(LocalResources.FUNCTION).keySet()) {
                 var port = LocalFunctions.localPort(stack, functionId);
                 if (port.isEmpty()) {

@@ -11,8 +11,10 @@ import java.util.Base64;
 /**
  * The local JWT signing key and admin key: generated once into files under the data directory (mode 600) so tokens
  * survive a restart, or kept in memory for an in-memory run. {@code ATHANOR_ADMIN_KEY} overrides the admin key.
+ * The file that seals provider API keys ({@code data-key}, 32 bytes, created by the sealer with mode 600) sits next
+ * to them; an in-memory run uses one in a temporary directory removed at exit, as its data is.
  */
-record LocalSecrets(String jwtSecret, String adminKey) {
+record LocalSecrets(String jwtSecret, String adminKey, Path dataKeyFile) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -20,7 +22,18 @@ record LocalSecrets(String jwtSecret, String adminKey) {
         String jwt = dataDir == null ? random(48) : readOrCreate(dataDir.resolve("jwt-secret"), 48);
         String admin = adminKeyOverride != null && !adminKeyOverride.isBlank() ? adminKeyOverride
                 : dataDir == null ? random(24) : readOrCreate(dataDir.resolve("admin-key"), 24);
-        return new LocalSecrets(jwt, admin);
+        Path dataKey = dataDir == null ? temporaryKeyFile() : dataDir.resolve("data-key");
+        return new LocalSecrets(jwt, admin, dataKey);
+    }
+
+    private static Path temporaryKeyFile() throws IOException {
+        Path dir = Files.createTempDirectory("athanor-keys", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Path file = dir.resolve("data-key");
+        // deleted in reverse order of registration: the file, then its directory
+        dir.toFile().deleteOnExit();
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     private static String readOrCreate(Path file, int bytes) throws IOException {
