@@ -2,6 +2,7 @@ package dev.athanor.worker;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.athanor.core.work.BatchWorkHandler;
 import dev.athanor.core.work.WorkHandler;
 import dev.athanor.core.work.WorkMessage;
 import jakarta.inject.Singleton;
@@ -10,12 +11,16 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Routes each message of a batch to the handler of its type and reports the ones that failed, so only those are
- * retried (partial batch failure). A message of a type nobody handles fails too: dropping it would lose work.
+ * Routes the messages of a batch to the handlers of their types and reports the ones that failed, so only those are
+ * retried (partial batch failure). A type with a {@link BatchWorkHandler} gets all its messages in one call; other
+ * types go one message at a time. A message of a type nobody handles fails too: dropping it would lose work.
  */
 @Singleton
 public class WorkDispatcher {
@@ -23,35 +28,82 @@ public class WorkDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(WorkDispatcher.class);
 
     private final Map<String, WorkHandler> handlers = new HashMap<>();
+    private final Map<String, BatchWorkHandler> batchHandlers = new HashMap<>();
 
-    public WorkDispatcher(List<WorkHandler> handlers) {
+    public WorkDispatcher(List<WorkHandler> handlers, List<BatchWorkHandler> batchHandlers) {
         for (WorkHandler handler : handlers) {
-            WorkHandler previous = this.handlers.put(handler.type(), handler);
-            if (previous != null) {
-                throw new IllegalStateException("Two handlers for work type " + handler.type() + ": "
-                        + previous.getClass().getName() + " and " + handler.getClass().getName());
+            register(this.handlers, handler.type(), handler);
+        }
+        for (BatchWorkHandler handler : batchHandlers) {
+            if (this.handlers.containsKey(handler.type())) {
+                throw duplicate(handler.type(), this.handlers.get(handler.type()), handler);
             }
+            register(this.batchHandlers, handler.type(), handler);
         }
     }
 
+    private static <H> void register(Map<String, H> registry, String type, H handler) {
+        H previous = registry.put(type, handler);
+        if (previous != null) {
+            throw duplicate(type, previous, handler);
+        }
+    }
+
+    private static IllegalStateException duplicate(String type, Object first, Object second) {
+        return new IllegalStateException("Two handlers for work type " + type + ": " + first.getClass().getName()
+                + " and " + second.getClass().getName());
+    }
+
     public SQSBatchResponse dispatch(SQSEvent event) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        Set<String> failed = new HashSet<>();
+        Map<BatchWorkHandler, List<WorkMessage>> batches = new LinkedHashMap<>();
         for (SQSEvent.SQSMessage record : records) {
             WorkMessage message = toMessage(record);
-            try {
-                WorkHandler handler = handlers.get(message.type());
-                if (handler == null) {
-                    throw new IllegalArgumentException("No handler for work type '" + message.type() + "'");
-                }
-                handler.handle(message);
-            } catch (Exception e) {
-                LOG.error("Work message {} of type {} failed (delivery {})", message.messageId(), message.type(),
-                        message.receiveCount(), e);
+            BatchWorkHandler batchHandler = batchHandlers.get(message.type());
+            if (batchHandler != null) {
+                batches.computeIfAbsent(batchHandler, h -> new ArrayList<>()).add(message);
+            } else if (!handleOne(message)) {
+                failed.add(message.messageId());
+            }
+        }
+        batches.forEach((handler, messages) -> failed.addAll(handleBatch(handler, messages)));
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage record : records) {
+            if (failed.remove(record.getMessageId())) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
             }
         }
         return new SQSBatchResponse(failures);
+    }
+
+    private boolean handleOne(WorkMessage message) {
+        try {
+            WorkHandler handler = handlers.get(message.type());
+            if (handler == null) {
+                throw new IllegalArgumentException("No handler for work type '" + message.type() + "'");
+            }
+            handler.handle(message);
+            return true;
+        } catch (Exception e) {
+            LOG.error("Work message {} of type {} failed (delivery {})", message.messageId(), message.type(),
+                    message.receiveCount(), e);
+            return false;
+        }
+    }
+
+    /** The ids that failed; a handler that throws fails its whole part of the batch. */
+    private static Set<String> handleBatch(BatchWorkHandler handler, List<WorkMessage> messages) {
+        Set<String> ids = new HashSet<>();
+        messages.forEach(m -> ids.add(m.messageId()));
+        try {
+            Set<String> failed = new HashSet<>(handler.handleBatch(List.copyOf(messages)));
+            failed.retainAll(ids);
+            return failed;
+        } catch (Exception e) {
+            LOG.error("{} work messages of type {} failed together", messages.size(), handler.type(), e);
+            return ids;
+        }
     }
 
     private static WorkMessage toMessage(SQSEvent.SQSMessage record) {

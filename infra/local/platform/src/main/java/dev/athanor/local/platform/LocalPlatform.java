@@ -77,9 +77,16 @@ public final class LocalPlatform implements AutoCloseable {
                 String name = stack.functionEnvironment(functionId).getOrDefault("ATHANOR_SURFACE", functionId);
                 surfaces.add(new Surface(functionId, name, "http://localhost:" + server.getPort(), context));
             }
+            // one context per consuming function, shared by its queues, as one Lambda function serves all its event sources
+            Map<String, ApplicationContext> workerByFunction = new LinkedHashMap<>();
             for (QueueSubscription subscription : stack.resources().queueSubscriptions()) {
-                ApplicationContext context = LocalFunctions.contextBuilder(stack, subscription.functionId(), common).start();
-                workers.add(context);
+                ApplicationContext context = workerByFunction.get(subscription.functionId());
+                if (context == null) {
+                    context = LocalFunctions.contextBuilder(stack, subscription.functionId(),
+                            workerProperties(stack, subscription.functionId(), common, dataDir)).start();
+                    workerByFunction.put(subscription.functionId(), context);
+                    workers.add(context);
+                }
                 pollers.add(new SqsPoller(stack.sqs(), subscription, handler(subscription, context),
                         new LocalLambdaContext(subscription.functionId()), LocalStack.REGION, null).start());
             }
@@ -88,6 +95,16 @@ public final class LocalPlatform implements AutoCloseable {
             new LocalPlatform(stack, secrets, surfaces, workers, pollers).close();
             throw e;
         }
+    }
+
+    /** A function the template gives a database (the worker's ledger) gets the local H2 one instead. */
+    private static Map<String, Object> workerProperties(LocalStack stack, String functionId, Map<String, Object> common,
+                                                        Path dataDir) {
+        Map<String, Object> properties = new LinkedHashMap<>(common);
+        if (stack.functionEnvironment(functionId).containsKey(LocalLedger.URL_VARIABLE)) {
+            properties.put(LocalLedger.URL_PROPERTY, LocalLedger.jdbcUrl(dataDir));
+        }
+        return properties;
     }
 
     @SuppressWarnings("unchecked")

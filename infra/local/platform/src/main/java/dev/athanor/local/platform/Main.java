@@ -57,6 +57,8 @@ public final class Main {
             out.append(String.format("  %-13s %-24s %s/docs  %s/redoc  %s/openapi.json%n", surface.name(), surface.url(),
                     surface.url(), surface.url(), surface.url()));
         }
+        out.append(String.format("%n  usage ledger: %s%n", dataDir == null ? "H2, in memory"
+                : "H2 at " + dataDir.resolve("ledger").toAbsolutePath()));
         var token = platform.token("default", "admin");
         out.append(String.format("%n  admin key (X-Admin-Key): %s%n", platform.adminKey()));
         out.append(String.format("  token for team 'default' (admin, %d s):%n    %s%n", token.expiresInSeconds(), token.token()));

@@ -32,6 +32,7 @@ class TemplateConsistencyTest {
     private static final Path TEMPLATE = LocalStackExtension.template();
     private static final Path ROOT = TEMPLATE.getParent();
     private static final Pattern TABLE_VARIABLE = Pattern.compile("ATHANOR_DYNAMODB_TABLES_([A-Z0-9_]+)");
+    private static final Pattern QUEUE_VARIABLE = Pattern.compile("ATHANOR_QUEUES_([A-Z0-9_]+)");
 
     private final CloudFormationTemplate template = CloudFormationTemplate.load(TEMPLATE);
     private final LocalResources resources = new LocalResources(template, Map.of("Stage", "test"), "us-east-1",
@@ -100,6 +101,57 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void every_queue_a_function_is_given_is_declared_and_the_function_may_send_to_it() {
+        for (String function : functions().keySet()) {
+            for (var variable : variables(function).entrySet()) {
+                if (!QUEUE_VARIABLE.matcher(variable.getKey()).matches()) {
+                    continue;
+                }
+                String queueId = ref(variable.getValue());
+                assertEquals(LocalResources.QUEUE, template.resources().get(queueId).get("Type"), function + " " + variable.getKey());
+                assertTrue(hasQueuePolicy(function, "SQSSendMessagePolicy", queueId),
+                        function + " is given " + queueId + " but may not send to it");
+            }
+        }
+    }
+
+    @Test
+    void every_http_surface_may_publish_usage_events() {
+        for (var function : functions().entrySet()) {
+            if (CloudFormationTemplate.map(function.getValue().get("Metadata")).containsKey("LocalPort")) {
+                assertEquals("UsageQueue", ref(variables(function.getKey()).get("ATHANOR_QUEUES_USAGE")), function.getKey());
+            }
+        }
+    }
+
+    @Test
+    void every_queue_but_a_dead_letter_queue_has_a_consumer_and_every_dead_letter_queue_an_alarm() {
+        Set<String> consumed = new HashSet<>();
+        resources.queueSubscriptions().forEach(s -> consumed.add(s.queueId()));
+        Set<String> alarmed = new HashSet<>();
+        template.resources("AWS::CloudWatch::Alarm").values().forEach(alarm -> {
+            Object dimensions = CloudFormationTemplate.map(alarm.get("Properties")).get("Dimensions");
+            if (dimensions instanceof List<?> list) {
+                list.forEach(d -> {
+                    Object value = CloudFormationTemplate.map(d).get("Value");
+                    Object getAtt = CloudFormationTemplate.map(value).get("Fn::GetAtt");
+                    if (getAtt instanceof List<?> target) {
+                        alarmed.add(String.valueOf(target.get(0)));
+                    }
+                });
+            }
+        });
+        for (var queue : template.resources(LocalResources.QUEUE).entrySet()) {
+            boolean deadLetter = !CloudFormationTemplate.map(queue.getValue().get("Properties")).containsKey("RedrivePolicy");
+            if (deadLetter) {
+                assertTrue(alarmed.contains(queue.getKey()), "no alarm on dead-letter queue " + queue.getKey());
+            } else {
+                assertTrue(consumed.contains(queue.getKey()), "nothing consumes " + queue.getKey());
+            }
+        }
+    }
+
+    @Test
     void every_sqs_consumer_reports_partial_batch_failures() {
         assertFalse(resources.queueSubscriptions().isEmpty());
         resources.queueSubscriptions().forEach(s -> assertTrue(s.reportsBatchItemFailures(), s.functionId()));
@@ -152,6 +204,18 @@ class TemplateConsistencyTest {
         return list.stream().map(CloudFormationTemplate::map).anyMatch(policy -> policy.entrySet().stream()
                 .anyMatch(e -> e.getKey().startsWith("DynamoDB")
                         && tableId.equals(ref(CloudFormationTemplate.map(e.getValue()).get("TableName")))));
+    }
+
+    private boolean hasQueuePolicy(String function, String policyName, String queueId) {
+        Object policies = template.properties(function).get("Policies");
+        if (!(policies instanceof List<?> list)) {
+            return false;
+        }
+        return list.stream().map(CloudFormationTemplate::map).anyMatch(policy -> {
+            Object queueName = CloudFormationTemplate.map(policy.get(policyName)).get("QueueName");
+            Object getAtt = CloudFormationTemplate.map(queueName).get("Fn::GetAtt");
+            return getAtt instanceof List<?> target && queueId.equals(String.valueOf(target.get(0)));
+        });
     }
 
     private static String ref(Object value) {

@@ -1,0 +1,102 @@
+package dev.athanor.worker;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.athanor.core.work.BatchWorkHandler;
+import dev.athanor.core.work.WorkHandler;
+import dev.athanor.core.work.WorkMessage;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class WorkDispatcherTest {
+
+    private final List<List<String>> batchCalls = new ArrayList<>();
+
+    @Test
+    void a_batch_handler_gets_all_messages_of_its_type_in_one_call_and_fails_only_those_it_names() {
+        WorkDispatcher dispatcher = new WorkDispatcher(List.of(single("one")), List.of(batch("many", ids -> Set.of("b2", "x9"))));
+
+        SQSBatchResponse response = dispatcher.dispatch(event(record("b1", "many"), record("s1", "one"),
+                record("b2", "many"), record("b3", "many")));
+
+        assertEquals(List.of(List.of("b1", "b2", "b3")), batchCalls);
+        assertEquals(List.of("b2"), failures(response), "an id outside the handler's messages is ignored");
+    }
+
+    @Test
+    void a_batch_handler_that_throws_fails_its_messages_and_nothing_else() {
+        WorkDispatcher dispatcher = new WorkDispatcher(List.of(single("one")), List.of(batch("many", ids -> {
+            throw new IllegalStateException("database down");
+        })));
+
+        SQSBatchResponse response = dispatcher.dispatch(event(record("b1", "many"), record("s1", "one"),
+                record("b2", "many"), record("u1", "unknown")));
+
+        assertEquals(List.of("b1", "b2", "u1"), failures(response), "failures are reported in batch order");
+    }
+
+    @Test
+    void one_type_cannot_have_two_handlers_of_either_kind() {
+        assertThrows(IllegalStateException.class,
+                () -> new WorkDispatcher(List.of(single("t")), List.of(batch("t", ids -> Set.of()))));
+        assertThrows(IllegalStateException.class,
+                () -> new WorkDispatcher(List.of(), List.of(batch("t", ids -> Set.of()), batch("t", ids -> Set.of()))));
+    }
+
+    private BatchWorkHandler batch(String type, Function<List<String>, Set<String>> outcome) {
+        return new BatchWorkHandler() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public Set<String> handleBatch(List<WorkMessage> messages) {
+                List<String> ids = messages.stream().map(WorkMessage::messageId).toList();
+                batchCalls.add(ids);
+                return outcome.apply(ids);
+            }
+        };
+    }
+
+    private static WorkHandler single(String type) {
+        return new WorkHandler() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public void handle(WorkMessage message) {
+            }
+        };
+    }
+
+    private static SQSEvent.SQSMessage record(String id, String type) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(id);
+        message.setBody("{}");
+        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+        attribute.setStringValue(type);
+        message.setMessageAttributes(Map.of("type", attribute));
+        return message;
+    }
+
+    private static SQSEvent event(SQSEvent.SQSMessage... records) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(records));
+        return event;
+    }
+
+    private static List<String> failures(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+}

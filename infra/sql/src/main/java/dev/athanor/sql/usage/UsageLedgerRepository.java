@@ -1,0 +1,38 @@
+package dev.athanor.sql.usage;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads of the ledger. The SQL is PostgreSQL's, which H2 runs in its PostgreSQL mode, so the dialect is fixed here
+ * at compile time for both.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface UsageLedgerRepository extends GenericRepository<UsageRow, String> {
+
+    String AGGREGATES = """
+            COUNT(*) AS calls,
+            COALESCE(SUM(CASE WHEN status <> 'ok' THEN 1 ELSE 0 END), 0) AS failed_calls,
+            COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens,
+            COALESCE(SUM(completion_tokens), 0) AS completion_tokens,
+            COALESCE(SUM(cost_usd), 0) AS cost_usd,
+            CAST(COALESCE(AVG(latency_ms), 0) AS BIGINT) AS avg_latency_ms
+            """;
+
+    String TEAM_PERIOD = " FROM usage_ledger WHERE team_id = :teamId AND occurred_at >= :since AND occurred_at < :until";
+
+    @Query("SELECT CAST(NULL AS VARCHAR(255)) AS provider, CAST(NULL AS VARCHAR(255)) AS model, " + AGGREGATES + TEAM_PERIOD)
+    TotalsRow totals(String teamId, Instant since, Instant until);
+
+    @Query("SELECT provider, model, " + AGGREGATES + TEAM_PERIOD
+            + " GROUP BY provider, model ORDER BY cost_usd DESC, calls DESC, model, provider")
+    List<TotalsRow> totalsByModel(String teamId, Instant since, Instant until);
+
+    Optional<UsageRow> findById(String id);
+}

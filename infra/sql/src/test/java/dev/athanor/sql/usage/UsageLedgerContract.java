@@ -1,0 +1,168 @@
+package dev.athanor.sql.usage;
+
+import dev.athanor.model.TeamId;
+import dev.athanor.model.usage.ModelUsage;
+import dev.athanor.model.usage.UsageEvent;
+import dev.athanor.model.usage.UsageLedger;
+import dev.athanor.model.usage.UsageSummary;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every database the ledger runs on must do, run once per database: the subclass says how to reach it.
+ * The context is configured as the worker's is (datasource settings and Flyway at start-up), so the migration is
+ * part of what is tested.
+ */
+abstract class UsageLedgerContract {
+
+    static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
+
+    private static ApplicationContext context;
+    private UsageLedger ledger;
+    private UsageLedgerRepository rows;
+
+    /** Starts (once) a context on the subclass's database. */
+    static void start(Map<String, Object> datasource) {
+        Map<String, Object> properties = new java.util.HashMap<>(datasource);
+        properties.put("flyway.datasources.default.enabled", true);
+        context = ApplicationContext.builder().deduceEnvironment(false).eagerInitSingletons(true)
+                .properties(properties).start();
+    }
+
+    @AfterAll
+    static void stopContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @BeforeEach
+    void clean() {
+        ledger = context.getBean(UsageLedger.class);
+        rows = context.getBean(UsageLedgerRepository.class);
+        context.getBean(JdbcOperations.class).execute(c -> c.createStatement().executeUpdate("DELETE FROM usage_ledger"));
+    }
+
+    @Test
+    void a_batch_is_written_with_every_column() {
+        UsageEvent streamed = new UsageEvent("e1", "team-a", "gateway", "p1", "job-7", "planner", "openai", "gpt-4o",
+                1200, 300, new BigDecimal("0.0060000000"), 850, 120L, "ok", T0);
+        UsageEvent plain = event("e2", "team-a", "anthropic", "claude-3-5-sonnet", "0.5", T0.plusSeconds(1));
+
+        assertEquals(2, ledger.record(List.of(streamed, plain)));
+
+        UsageRow row = rows.findById("e1").orElseThrow();
+        assertEquals("team-a", row.teamId());
+        assertEquals("gateway", row.surface());
+        assertEquals("p1", row.project());
+        assertEquals("job-7", row.job());
+        assertEquals("planner", row.agent());
+        assertEquals("openai", row.provider());
+        assertEquals("gpt-4o", row.model());
+        assertEquals(1200, row.promptTokens());
+        assertEquals(300, row.completionTokens());
+        assertEquals(1500, row.totalTokens());
+        assertEquals(0, new BigDecimal("0.006").compareTo(row.costUsd()));
+        assertEquals(850, row.latencyMs());
+        assertEquals(120L, row.ttftMs());
+        assertEquals("ok", row.status());
+        assertEquals(T0, row.occurredAt());
+        assertTrue(row.recordedAt() != null && row.recordedAt().isAfter(T0), "recorded_at is set by the database");
+        assertNull(rows.findById("e2").orElseThrow().ttftMs());
+    }
+
+    @Test
+    void a_redelivered_event_is_written_once_and_does_not_fail_its_batch() {
+        ledger.record(List.of(event("e1", "team-a", "openai", "gpt-4o", "1.0", T0)));
+
+        int written = ledger.record(List.of(
+                event("e1", "team-a", "openai", "gpt-4o", "1.0", T0),
+                event("e2", "team-a", "openai", "gpt-4o", "2.0", T0),
+                event("e2", "team-a", "openai", "gpt-4o", "2.0", T0)));
+
+        assertEquals(1, written);
+        UsageSummary summary = ledger.summarize(TeamId.of("team-a"), T0, T0.plusSeconds(60));
+        assertEquals(2, summary.totals().calls());
+        assertEquals(0, new BigDecimal("3.0").compareTo(summary.totals().costUsd()));
+    }
+
+    @Test
+    void a_failing_batch_writes_nothing() {
+        UsageEvent valid = event("e1", "team-a", "openai", "gpt-4o", "1.0", T0);
+        UsageEvent tooLong = event("e2", "x".repeat(65), "openai", "gpt-4o", "1.0", T0);
+
+        assertThrows(RuntimeException.class, () -> ledger.record(List.of(valid, tooLong)));
+
+        assertTrue(rows.findById("e1").isEmpty(), "the batch is one transaction");
+    }
+
+    @Test
+    void summary_totals_and_breaks_down_one_team_and_period_by_model_most_expensive_first() {
+        ledger.record(List.of(
+                event("a1", "team-a", "openai", "gpt-4o", "0.25", T0),
+                event("a2", "team-a", "openai", "gpt-4o", "0.25", T0.plusSeconds(10)),
+                failed("a3", "team-a", "anthropic", "claude-3-5-sonnet", T0.plusSeconds(20)),
+                event("a4", "team-a", "anthropic", "claude-3-5-sonnet", "1.10", T0.plusSeconds(30)),
+                event("late", "team-a", "openai", "gpt-4o", "9", T0.plusSeconds(3600)),
+                event("early", "team-a", "openai", "gpt-4o", "9", T0.minusSeconds(1)),
+                event("other", "team-b", "openai", "gpt-4o", "9", T0.plusSeconds(5))));
+
+        UsageSummary summary = ledger.summarize(TeamId.of("team-a"), T0, T0.plusSeconds(3600));
+
+        assertEquals(4, summary.totals().calls(), "only team-a, only [from, to)");
+        assertEquals(1, summary.totals().failedCalls());
+        assertEquals(400, summary.totals().promptTokens());
+        assertEquals(200, summary.totals().completionTokens());
+        assertEquals(600, summary.totals().totalTokens());
+        assertEquals(0, new BigDecimal("1.60").compareTo(summary.totals().costUsd()), summary.totals().costUsd().toPlainString());
+        assertEquals(100, summary.totals().avgLatencyMs());
+        List<ModelUsage> byModel = summary.byModel();
+        assertEquals(List.of("claude-3-5-sonnet", "gpt-4o"), byModel.stream().map(ModelUsage::model).toList());
+        assertEquals("anthropic", byModel.get(0).provider());
+        assertEquals(2, byModel.get(0).totals().calls());
+        assertEquals(1, byModel.get(0).totals().failedCalls());
+        assertEquals(0, new BigDecimal("0.50").compareTo(byModel.get(1).totals().costUsd()));
+    }
+
+    @Test
+    void a_period_without_calls_sums_to_zero() {
+        UsageSummary summary = ledger.summarize(TeamId.of("nobody"), T0, T0.plusSeconds(60));
+
+        assertEquals(0, summary.totals().calls());
+        assertEquals(0, BigDecimal.ZERO.compareTo(summary.totals().costUsd()));
+        assertTrue(summary.byModel().isEmpty());
+    }
+
+    @Test
+    void an_empty_batch_writes_nothing() {
+        assertEquals(0, ledger.record(List.of()));
+    }
+
+    static UsageEvent event(String id, String team, String provider, String model, String cost, Instant at) {
+        return new UsageEvent(id, team, "gateway", null, null, null, provider, model, 100, 50, new BigDecimal(cost),
+                100, null, "ok", at);
+    }
+
+    static UsageEvent failed(String id, String team, String provider, String model, Instant at) {
+        return new UsageEvent(id, team, "gateway", null, null, null, provider, model, 100, 50, BigDecimal.ZERO,
+                100, null, "rate_limited", at);
+    }
+
+    static String uniqueName() {
+        return "ledger_" + UUID.randomUUID().toString().replace("-", "");
+    }
+}
