@@ -1,5 +1,6 @@
 package dev.athanor.core.llm;
 
+import dev.athanor.llm.pricing.PricingTable;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.llm.Usage;
 import dev.athanor.model.usage.UsageEvent;
@@ -21,10 +22,12 @@ public class Metering {
     private static final Logger LOG = LoggerFactory.getLogger(Metering.class);
 
     private final UsagePublisher publisher;
+    private final PricingTable prices;
     private final Clock clock;
 
-    public Metering(@Nullable UsagePublisher publisher, Clock clock) {
+    public Metering(@Nullable UsagePublisher publisher, PricingTable prices, Clock clock) {
         this.publisher = publisher;
+        this.prices = prices;
         this.clock = clock;
     }
 
@@ -51,6 +54,6 @@ public class Metering {
     }
 
     private BigDecimal cost(Route route, Usage usage) {
-        return BigDecimal.ZERO;
+        return usage.totalTokens() == 0 ? BigDecimal.ZERO : prices.cost(route.model(), usage);
     }
 }

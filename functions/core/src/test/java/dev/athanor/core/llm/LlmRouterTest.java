@@ -1,5 +1,6 @@
 package dev.athanor.core.llm;
 
+import dev.athanor.llm.pricing.PricingTable;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
@@ -8,6 +9,7 @@ import dev.athanor.model.llm.CircuitState;
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.usage.UsageEvent;
+import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LlmRouterTest {
 
     private static final TeamId TEAM = TeamId.of("team-a");
+    private static final PricingTable PRICES = new PricingTable(JsonMapper.createDefault());
     private static final ChatRequest REQUEST = ChatRequest.of("any-model", List.of(ChatMessage.user("hi")));
 
     private final MutableClock clock = new MutableClock();
@@ -53,7 +56,7 @@ class LlmRouterTest {
             }
         };
         return new LlmRouter(new CircuitBreakers(breakerStore, config, clock), backoff,
-                new Metering(usage::add, clock), config);
+                new Metering(usage::add, PRICES, clock), config);
     }
 
     private static List<Route> routes(ScriptedProvider... providers) {
@@ -302,6 +305,16 @@ class LlmRouterTest {
         assertEquals(3, event.promptTokens());
         assertEquals(5, event.completionTokens());
         assertEquals("ok", event.status());
+    }
+
+    @Test
+    void usage_is_priced_from_the_pricing_table_by_the_model_that_answered() {
+        ScriptedProvider a = new ScriptedProvider("a").answers("ok");
+
+        router.chat(context(), List.of(new Route(a, "gpt-4o-mini")), REQUEST);
+
+        assertEquals(PRICES.cost("gpt-4o-mini", new dev.athanor.model.llm.Usage(3, 5)), usage.get(0).costUsd());
+        assertTrue(usage.get(0).costUsd().signum() > 0, "gpt-4o-mini is priced");
     }
 
     static final class MutableClock extends Clock {

@@ -63,6 +63,11 @@ class DynamoProviderRepositoryIT {
             }
 
             @Override
+            public String getBreakers() {
+                return null;
+            }
+
+            @Override
             public String getProviders() {
                 return tableName;
             }

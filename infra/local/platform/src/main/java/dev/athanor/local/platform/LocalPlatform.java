@@ -123,6 +123,11 @@ public final class LocalPlatform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("No surface " + name));
     }
 
+    /** The contexts of the queue-consuming functions (the worker). */
+    public List<ApplicationContext> workers() {
+        return workerContexts;
+    }
+
     public LocalStack stack() {
         return stack;
     }

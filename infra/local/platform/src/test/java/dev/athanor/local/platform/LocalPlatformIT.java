@@ -5,7 +5,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.athanor.model.TeamId;
+import dev.athanor.model.usage.UsageLedger;
+import dev.athanor.model.usage.UsageSummary;
 import java.net.URI;
+import java.time.Instant;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -141,5 +145,31 @@ class LocalPlatformIT {
         assertTrue(get(platform.surface("factory").url() + "/api/settings", token).body().contains("\"max_repair_attempts\":\"2\""));
         assertTrue(get(platform.surface("factory").url() + "/api/settings", mintToken("other-team")).body()
                 .contains("\"max_repair_attempts\":\"5\""));
+    }
+
+    @Test
+    void a_gateway_call_is_metered_through_the_usage_queue_into_the_ledger() throws Exception {
+        String team = "metered-" + System.nanoTime();
+        String token = mintToken(team);
+        Instant before = Instant.now().minusSeconds(1);
+
+        HttpResponse<String> response = post(platform.surface("gateway").url() + "/v1/chat/completions",
+                Map.of("Authorization", "Bearer " + token),
+                "{\"model\":\"sandbox\",\"messages\":[{\"role\":\"user\",\"content\":\"count me\"}]}");
+        assertEquals(200, response.statusCode(), response.body());
+
+        UsageLedger ledger = platform.workers().get(0).getBean(UsageLedger.class);
+        UsageSummary summary = null;
+        for (int i = 0; i < 100; i++) {
+            summary = ledger.summarize(TeamId.of(team), before, Instant.now().plusSeconds(60));
+            if (summary.totals().calls() > 0) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(1, summary.totals().calls(), "one call, written once");
+        assertTrue(summary.totals().totalTokens() > 0);
+        assertEquals("sandbox", summary.byModel().get(0).model());
+        assertEquals("sandbox", summary.byModel().get(0).provider());
     }
 }

@@ -46,8 +46,14 @@ class TemplateConsistencyTest {
     void every_handler_class_exists_and_every_code_uri_is_a_module_of_this_build() throws Exception {
         for (var function : functions().entrySet()) {
             Map<String, Object> properties = CloudFormationTemplate.map(function.getValue().get("Properties"));
-            Class.forName(String.valueOf(properties.get("Handler")));
             String codeUri = String.valueOf(properties.get("CodeUri"));
+            if (LocalResources.behindWebAdapter(function.getValue())) {
+                assertEquals("run.sh", properties.get("Handler"), function.getKey());
+                assertTrue(codeUri.matches("functions/[a-z-]+/target/stream\\.zip"), function.getKey() + ": " + codeUri);
+                assertTrue(Files.exists(ROOT.resolve(codeUri).getParent().getParent().resolve("src/lambda-stream/run.sh")));
+                continue;
+            }
+            Class.forName(String.valueOf(properties.get("Handler")));
             assertTrue(codeUri.matches("functions/[a-z-]+/target/function\\.jar"), function.getKey() + ": " + codeUri);
             Path module = ROOT.resolve(codeUri).getParent().getParent();
             assertTrue(Files.exists(module.resolve("pom.xml")), function.getKey() + ": no module at " + module);

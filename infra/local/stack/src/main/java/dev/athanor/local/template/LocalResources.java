@@ -18,6 +18,16 @@ public final class LocalResources {
     public static final String QUEUE = "AWS::SQS::Queue";
     public static final String BUCKET = "AWS::S3::Bucket";
 
+    /**
+     * Whether a function runs its jar as a web server behind the Lambda Web Adapter (streaming routes) rather than
+     * through a handler class. Locally such a route is served by the surface's own Netty server.
+     */
+    public static boolean behindWebAdapter(Map<String, Object> function) {
+        Map<String, Object> properties = CloudFormationTemplate.map(function.get("Properties"));
+        Map<String, Object> environment = CloudFormationTemplate.map(properties.get("Environment"));
+        return CloudFormationTemplate.map(environment.get("Variables")).containsKey("AWS_LAMBDA_EXEC_WRAPPER");
+    }
+
     private final CloudFormationTemplate template;
     private final IntrinsicResolver resolver;
     private final String region;

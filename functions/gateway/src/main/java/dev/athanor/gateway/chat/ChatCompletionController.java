@@ -1,0 +1,65 @@
+package dev.athanor.gateway.chat;
+
+import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.llm.CallContext;
+import dev.athanor.core.llm.LlmService;
+import dev.athanor.model.llm.ChatResponse;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.inject.Named;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+
+/** {@code POST /v1/chat/completions}: OpenAI's chat completion, plain or streamed as server-sent events. */
+@Controller("/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class ChatCompletionController {
+
+    private final ChatCompletionParser parser;
+    private final LlmService llm;
+    private final JsonMapper json;
+    private final ExecutorService executor;
+    private final Clock clock;
+
+    ChatCompletionController(ChatCompletionParser parser, LlmService llm, JsonMapper json,
+                             @Named(TaskExecutors.BLOCKING) ExecutorService executor, Clock clock) {
+        this.parser = parser;
+        this.llm = llm;
+        this.json = json;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    @Post(value = "/chat/completions", consumes = MediaType.APPLICATION_JSON,
+            produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
+    HttpResponse<?> complete(Authentication authentication, @Body JsonNode body) {
+        ChatCompletionParser.ParsedRequest parsed = parser.parse(body);
+        CallContext context = CallContext.of(TeamPrincipal.of(authentication).team(), "gateway");
+        String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+        long created = clock.instant().getEpochSecond();
+        if (parsed.stream()) {
+            ChatStream stream = new ChatStream(llm, json, id, created, parsed.includeUsage());
+            return HttpResponse.ok(stream.start(executor, context, parsed.request()))
+                    .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
+                    .header("Cache-Control", "no-cache")
+                    .header("X-Accel-Buffering", "no");
+        }
+        ChatResponse response = llm.chat(context, parsed.request());
+        return HttpResponse.ok(new OpenAiWire.Completion(id, "chat.completion", created, response.model(),
+                List.of(new OpenAiWire.Choice(0, new OpenAiWire.Message("assistant", response.content()),
+                        response.finishReason())),
+                OpenAiWire.UsageBody.of(response.usage())));
+    }
+}

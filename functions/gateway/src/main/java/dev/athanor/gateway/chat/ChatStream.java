@@ -1,0 +1,123 @@
+package dev.athanor.gateway.chat;
+
+import dev.athanor.core.http.LlmExceptionHandler;
+import dev.athanor.core.llm.CallContext;
+import dev.athanor.core.llm.LlmService;
+import dev.athanor.model.llm.ChatRequest;
+import dev.athanor.model.llm.ChatResponse;
+import dev.athanor.model.llm.LlmException;
+import io.micronaut.http.sse.Event;
+import io.micronaut.json.JsonMapper;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One streamed completion as server-sent events in OpenAI's chunk format. The model call runs on a worker thread;
+ * the HTTP response starts only once the first piece has arrived, so a call that fails before any output still
+ * answers with a proper error status. After that, a failure ends the stream with an error chunk.
+ */
+final class ChatStream {
+
+    private static final String DONE = "[DONE]";
+
+    private final LlmService llm;
+    private final JsonMapper json;
+    private final String id;
+    private final long created;
+    private final boolean includeUsage;
+    private final Sinks.Many<Event<String>> sink = Sinks.many().unicast().onBackpressureBuffer();
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private volatile boolean cancelled;
+    private String model;
+
+    ChatStream(LlmService llm, JsonMapper json, String id, long created, boolean includeUsage) {
+        this.llm = llm;
+        this.json = json;
+        this.id = id;
+        this.created = created;
+        this.includeUsage = includeUsage;
+    }
+
+    /** Starts the call and waits for its first piece; throws the call's error if it fails before one. */
+    Flux<Event<String>> start(ExecutorService executor, CallContext context, ChatRequest request) {
+        model = request.model();
+        executor.execute(() -> run(context, request));
+        try {
+            started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelled = true;
+            throw new IllegalStateException("interrupted while waiting for the first token", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return sink.asFlux().doOnCancel(() -> cancelled = true);
+    }
+
+    private void run(CallContext context, ChatRequest request) {
+        try {
+            ChatResponse summary = llm.stream(context, request, this::piece);
+            if (!started.isDone()) {
+                emitRole(); // an empty answer still gets its opening chunk
+                started.complete(null);
+            }
+            emit(chunk(new OpenAiWire.Delta(null, null), summary.finishReason()));
+            if (includeUsage) {
+                emit(new OpenAiWire.Chunk(id, "chat.completion.chunk", created, model, List.of(),
+                        OpenAiWire.UsageBody.of(summary.usage())));
+            }
+            sink.tryEmitNext(Event.of(DONE));
+            sink.tryEmitComplete();
+        } catch (RuntimeException e) {
+            if (!started.isDone()) {
+                started.completeExceptionally(e);
+                return;
+            }
+            String message = e instanceof LlmException llmError ? LlmExceptionHandler.upstreamMessage(llmError)
+                    : "The stream failed";
+            emit(new OpenAiWire.StreamError(new OpenAiWire.ErrorBody(message, "upstream_error", 502)));
+            sink.tryEmitComplete();
+        }
+    }
+
+    private void piece(String text) {
+        if (cancelled) {
+            throw new IllegalStateException("the client closed the stream");
+        }
+        if (text.isEmpty()) {
+            return;
+        }
+        if (!started.isDone()) {
+            emitRole();
+            started.complete(null);
+        }
+        emit(chunk(new OpenAiWire.Delta(null, text), null));
+    }
+
+    private void emitRole() {
+        emit(chunk(new OpenAiWire.Delta("assistant", ""), null));
+    }
+
+    private OpenAiWire.Chunk chunk(OpenAiWire.Delta delta, String finishReason) {
+        return new OpenAiWire.Chunk(id, "chat.completion.chunk", created, model,
+                List.of(new OpenAiWire.ChunkChoice(0, delta, finishReason)), null);
+    }
+
+    private void emit(Object value) {
+        try {
+            sink.tryEmitNext(Event.of(json.writeValueAsString(value)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
