@@ -16,13 +16,14 @@ mvn -q -B -ntp -pl infra/local/platform dependency:build-classpath -Dmdep.output
 classpath="infra/local/platform/target/classes:$(cat "$cp_file")"
 log=infra/local/platform/target/bench-gateway.log
 
-java bench/GatewayLoad.java mock "$mock_port" > infra/local/platform/target/bench-mock.log 2>&1 &
+# the JDK server otherwise waits on delayed ACKs (Nagle), adding ~40 ms to every answer
+java -Dsun.net.httpserver.nodelay=true bench/GatewayLoad.java mock "$mock_port" > infra/local/platform/target/bench-mock.log 2>&1 &
 mock=$!
 OPENAI_API_KEY=bench-upstream-key OPENAI_BASE_URL="http://127.0.0.1:$mock_port/v1" ATHANOR_ADMIN_KEY=bench-admin \
   java -cp "$classpath" dev.athanor.local.platform.Main --in-memory > "$log" 2>&1 &
 platform=$!
 trap 'kill $platform $mock 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null http://localhost:8000/health; do
+until curl -sf -o /dev/null http://localhost:8001/ready && curl -sf -o /dev/null http://localhost:8000/health; do
   kill -0 "$platform" 2>/dev/null || { echo "platform exited, see $log" >&2; exit 1; }
   sleep 0.2
 done

@@ -121,7 +121,7 @@ class FactoryHandlerIT {
         var response = http.send(request("GET", "/api/system/status").bearer(token("status-team", "admin")));
         assertEquals(200, response.status(), response.body());
         assertEquals(true, response.get("db_exists"));
-        assertEquals("dynamodb:athanor-local-settings,athanor-local-providers", response.get("db_path"));
+        assertEquals("dynamodb:athanor-local-settings,athanor-local-breakers,athanor-local-providers", response.get("db_path"));
         assertEquals("s3://athanor-local-artifacts-000000000000/", response.get("generated_apps_dir"));
     }
 

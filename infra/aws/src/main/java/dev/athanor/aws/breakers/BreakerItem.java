@@ -1,39 +1,19 @@
 package dev.athanor.aws.breakers;
 
+import dev.athanor.aws.dynamo.TeamScopedItem;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
-/** The breakers table's item: one circuit per (team, breaker). Written with expressions, see the store. */
+/**
+ * The breakers table's item: one circuit per (team, breaker). It fixes the key schema; the store writes it with
+ * update expressions (atomic counters and conditions on the state), so the version attribute stays unused.
+ */
 @DynamoDbBean
-public class BreakerItem {
+public class BreakerItem extends TeamScopedItem {
 
-    private String teamId;
-    private String id;
     private String state;
     private Integer failures;
     private Long changedAt;
-
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute("team_id")
-    public String getTeamId() {
-        return teamId;
-    }
-
-    public void setTeamId(String teamId) {
-        this.teamId = teamId;
-    }
-
-    @DynamoDbSortKey
-    @DynamoDbAttribute("id")
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
 
     @DynamoDbAttribute("state")
     public String getState() {

@@ -47,6 +47,7 @@ public class SqsUsagePublisher implements UsagePublisher {
     private final UsageMessageCodec codec;
     private final String queueUrl;
     private final Duration shutdownTimeout;
+    private final long lingerNanos;
     private final BlockingQueue<UsageEvent> buffer;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
@@ -61,6 +62,7 @@ public class SqsUsagePublisher implements UsagePublisher {
         this.codec = codec;
         this.queueUrl = queues.getUsage();
         this.shutdownTimeout = configuration.getShutdownTimeout();
+        this.lingerNanos = configuration.getLinger().toNanos();
         this.buffer = new ArrayBlockingQueue<>(configuration.getBufferCapacity());
     }
 
@@ -126,7 +128,7 @@ public class SqsUsagePublisher implements UsagePublisher {
                     continue;
                 }
                 batch.add(first);
-                buffer.drainTo(batch, MAX_BATCH - 1);
+                fill(batch);
                 send(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -138,6 +140,21 @@ public class SqsUsagePublisher implements UsagePublisher {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** Tops the batch up to ten events, waiting at most the linger for more to arrive (not while shutting down). */
+    private void fill(List<UsageEvent> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + lingerNanos;
+        buffer.drainTo(batch, MAX_BATCH - batch.size());
+        while (batch.size() < MAX_BATCH && !closing) {
+            long left = deadline - System.nanoTime();
+            UsageEvent next = left > 0 ? buffer.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            buffer.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
 

@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Min;
 
 import java.time.Duration;
 
-/** {@code athanor.usage.publisher.*}: how many events may wait in memory, and how long shutdown waits to send them. */
+/**
+ * {@code athanor.usage.publisher.*}: how many events may wait in memory, how long the sender waits to fill a batch,
+ * and how long shutdown waits to send what is left.
+ */
 @ConfigurationProperties("athanor.usage.publisher")
 public interface UsagePublisherConfiguration {
 
@@ -16,4 +19,8 @@ public interface UsagePublisherConfiguration {
 
     @Bindable(defaultValue = "5s")
     Duration getShutdownTimeout();
+
+    /** How long a first event waits for others to share its SendMessageBatch call (fewer, fuller SQS calls). */
+    @Bindable(defaultValue = "50ms")
+    Duration getLinger();
 }

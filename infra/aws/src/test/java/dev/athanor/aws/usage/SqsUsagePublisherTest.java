@@ -88,6 +88,20 @@ class SqsUsagePublisherTest {
     }
 
     @Test
+    void events_arriving_within_the_linger_share_one_batch_call() throws Exception {
+        ScriptedSqs sqs = new ScriptedSqs(true, false);
+        SqsUsagePublisher publisher = publisher(sqs, 100);
+
+        for (int i = 0; i < 3; i++) {
+            publisher.publish(event(i));
+            Thread.sleep(5);
+        }
+        publisher.close();
+
+        assertEquals(List.of(3), sqs.batchSizes);
+    }
+
+    @Test
     void a_full_buffer_drops_and_counts_instead_of_blocking() throws Exception {
         ScriptedSqs sqs = new ScriptedSqs(false, false);
         SqsUsagePublisher publisher = publisher(sqs, 2);
@@ -161,6 +175,11 @@ class SqsUsagePublisherTest {
             @Override
             public Duration getShutdownTimeout() {
                 return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public Duration getLinger() {
+                return Duration.ofMillis(50);
             }
         };
         return new SqsUsagePublisher(() -> sqs, new UsageMessageCodec(JsonMapper.createDefault()), queues, configuration);
