@@ -38,6 +38,7 @@ public class GatewayLoad {
             mock(Integer.parseInt(args[1]));
         } else {
             load(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+            System.exit(0); // the HTTP client's worker threads would keep the JVM alive
         }
     }
 
@@ -186,19 +187,37 @@ public class GatewayLoad {
             throw new IOException("status " + response.statusCode());
         }
         long first = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        InputStream body = response.body();
+        // a stream that never ends must not stall the whole run
+        var guard = WATCHDOG.schedule(() -> {
+            try {
+                body.close();
+            } catch (IOException ignored) {
+                // closing is all we can do
+            }
+        }, 30, TimeUnit.SECONDS);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (first == 0 && line.startsWith("data:") && line.contains("\"content\":\"") && !line.contains("\"content\":\"\"")) {
                     first = System.nanoTime();
                 }
             }
+        } finally {
+            guard.cancel(false);
         }
         if (first == 0) {
             throw new IOException("no content in the stream");
         }
         return first;
     }
+
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "stream-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
