@@ -118,8 +118,11 @@ class KmsSecretSealerTest {
         try (ApplicationContext context = context()) {
             SecretSealer sealer = context.getBean(SecretSealer.class);
             String sealed = sealer.seal("sk-live-3", "team-a/providers/openai");
-            char last = sealed.charAt(sealed.length() - 1);
-            String tampered = sealed.substring(0, sealed.length() - 1) + (last == 'A' ? 'B' : 'A');
+            // flip a ciphertext byte (editing a base64 character could change only its unused padding bits)
+            int dot = sealed.lastIndexOf('.');
+            byte[] payload = Base64.getUrlDecoder().decode(sealed.substring(dot + 1));
+            payload[payload.length / 2] ^= 0x01;
+            String tampered = sealed.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
 
             assertThrows(SealedSecretException.class, () -> sealer.unseal(sealed, "team-b/providers/openai"));
             assertThrows(SealedSecretException.class, () -> sealer.unseal(tampered, "team-a/providers/openai"));
