@@ -1,7 +1,6 @@
 package dev.athanor.worker;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.athanor.core.work.BatchWorkHandler;
 import dev.athanor.core.work.WorkHandler;
 import dev.athanor.core.work.WorkMessage;
@@ -9,12 +8,14 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static dev.athanor.testkit.SqsEvents.event;
+import static dev.athanor.testkit.SqsEvents.failures;
+import static dev.athanor.testkit.SqsEvents.record;
 
 class WorkDispatcherTest {
 
@@ -24,8 +25,8 @@ class WorkDispatcherTest {
     void a_batch_handler_gets_all_messages_of_its_type_in_one_call_and_fails_only_those_it_names() {
         WorkDispatcher dispatcher = new WorkDispatcher(List.of(single("one")), List.of(batch("many", ids -> Set.of("b2", "x9"))));
 
-        SQSBatchResponse response = dispatcher.dispatch(event(record("b1", "many"), record("s1", "one"),
-                record("b2", "many"), record("b3", "many")));
+        SQSBatchResponse response = dispatcher.dispatch(event(record("b1", "many", "{}"), record("s1", "one", "{}"),
+                record("b2", "many", "{}"), record("b3", "many", "{}")));
 
         assertEquals(List.of(List.of("b1", "b2", "b3")), batchCalls);
         assertEquals(List.of("b2"), failures(response), "an id outside the handler's messages is ignored");
@@ -37,8 +38,8 @@ class WorkDispatcherTest {
             throw new IllegalStateException("database down");
         })));
 
-        SQSBatchResponse response = dispatcher.dispatch(event(record("b1", "many"), record("s1", "one"),
-                record("b2", "many"), record("u1", "unknown")));
+        SQSBatchResponse response = dispatcher.dispatch(event(record("b1", "many", "{}"), record("s1", "one", "{}"),
+                record("b2", "many", "{}"), record("u1", "unknown", "{}")));
 
         assertEquals(List.of("b1", "b2", "u1"), failures(response), "failures are reported in batch order");
     }
@@ -78,25 +79,5 @@ class WorkDispatcherTest {
             public void handle(WorkMessage message) {
             }
         };
-    }
-
-    private static SQSEvent.SQSMessage record(String id, String type) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(id);
-        message.setBody("{}");
-        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-        attribute.setStringValue(type);
-        message.setMessageAttributes(Map.of("type", attribute));
-        return message;
-    }
-
-    private static SQSEvent event(SQSEvent.SQSMessage... records) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(records));
-        return event;
-    }
-
-    private static List<String> failures(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
     }
 }

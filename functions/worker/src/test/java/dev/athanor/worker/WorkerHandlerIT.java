@@ -22,6 +22,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.athanor.testkit.SqsEvents.record;
 
 @ExtendWith(LocalStackExtension.class)
 class WorkerHandlerIT {
@@ -92,18 +93,5 @@ class WorkerHandlerIT {
     private static void send(String queueUrl, String type, String body) {
         LocalStackExtension.stack().sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body).messageAttributes(
                 Map.of("type", MessageAttributeValue.builder().dataType("String").stringValue(type).build())));
-    }
-
-    private static SQSEvent.SQSMessage record(String id, String type, String body) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(id);
-        message.setBody(body);
-        message.setEventSource("aws:sqs");
-        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-        attribute.setDataType("String");
-        attribute.setStringValue(type);
-        message.setMessageAttributes(Map.of("type", attribute));
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        return message;
     }
 }

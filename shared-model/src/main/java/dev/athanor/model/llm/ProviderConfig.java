@@ -29,6 +29,11 @@ public record ProviderConfig(String id,
         timeouts = timeouts == null ? LlmTimeouts.DEFAULT : timeouts;
     }
 
+    /** The configured base URL, or the kind's public default when none is set. */
+    public String baseUrlOr(String fallback) {
+        return baseUrl == null || baseUrl.isBlank() ? fallback : baseUrl;
+    }
+
     public String option(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }

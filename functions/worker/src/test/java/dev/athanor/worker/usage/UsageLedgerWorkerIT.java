@@ -25,13 +25,15 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.athanor.testkit.SqsEvents.event;
+import static dev.athanor.testkit.SqsEvents.failures;
+import static dev.athanor.testkit.SqsEvents.record;
 
 /**
  * Usage messages through the worker's real handler class into the ledger (H2 in PostgreSQL mode, migrated by
@@ -141,28 +143,5 @@ class UsageLedgerWorkerIT {
 
     private static SQSEvent.SQSMessage usage(String messageId, UsageEvent call) {
         return record(messageId, "usage", codec.encode(call));
-    }
-
-    private static SQSEvent.SQSMessage record(String id, String type, String body) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(id);
-        message.setBody(body);
-        message.setEventSource("aws:sqs");
-        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-        attribute.setDataType("String");
-        attribute.setStringValue(type);
-        message.setMessageAttributes(Map.of("type", attribute));
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        return message;
-    }
-
-    private static SQSEvent event(SQSEvent.SQSMessage... records) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(new ArrayList<>(List.of(records)));
-        return event;
-    }
-
-    private static List<String> failures(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
     }
 }

@@ -42,7 +42,7 @@ public class AnthropicProviderFactory implements ProviderClientFactory {
             headers.put("x-api-key", key);
         }
         headers.put("anthropic-version", config.option("anthropic-version", DEFAULT_VERSION));
-        String baseUrl = config.baseUrl() == null || config.baseUrl().isBlank() ? DEFAULT_BASE_URL : config.baseUrl();
+        String baseUrl = config.baseUrlOr(DEFAULT_BASE_URL);
         return new AnthropicProvider(config.id(),
                 new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, AnthropicProvider::errorMessage, json),
                 maxTokens(config.option("max-tokens", null)));

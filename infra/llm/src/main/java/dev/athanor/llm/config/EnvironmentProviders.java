@@ -1,5 +1,7 @@
 package dev.athanor.llm.config;
 
+import dev.athanor.llm.anthropic.AnthropicProviderFactory;
+import dev.athanor.llm.openai.OpenAiProviderFactory;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
 import io.micronaut.core.value.PropertyResolver;
@@ -44,9 +46,9 @@ public class EnvironmentProviders {
     }
 
     private static final List<Vendor> KEYED_VENDORS = List.of(
-            new Vendor("openai", ProviderKind.OPENAI, "openai", "https://api.openai.com/v1",
+            new Vendor("openai", ProviderKind.OPENAI, "openai", OpenAiProviderFactory.DEFAULT_BASE_URL,
                     List.of("gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "o3-mini")),
-            new Vendor("anthropic", ProviderKind.ANTHROPIC, "anthropic", "https://api.anthropic.com",
+            new Vendor("anthropic", ProviderKind.ANTHROPIC, "anthropic", AnthropicProviderFactory.DEFAULT_BASE_URL,
                     List.of("claude-sonnet-4-20250514", "claude-3-7-sonnet-20250219", "claude-3-5-haiku-20241022")),
             new Vendor("gemini", ProviderKind.OPENAI, "gemini", "https://generativelanguage.googleapis.com/v1beta/openai",
                     List.of("gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.0-flash")),

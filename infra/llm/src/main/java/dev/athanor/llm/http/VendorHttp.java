@@ -74,6 +74,11 @@ public final class VendorHttp {
                 .build();
     }
 
+    /** The {@code Authorization: Bearer} header for a key, or no header when there is none (vLLM, a local Ollama). */
+    public static Map<String, String> bearer(String key) {
+        return key == null || key.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + key);
+    }
+
     /** An absolute http(s) URL without trailing slashes; anything else is the configuration's fault (a 4xx). */
     static String checkedBaseUrl(String url) {
         String trimmed = url == null ? "" : url.trim();

@@ -36,8 +36,8 @@ public class OllamaProviderFactory implements ProviderClientFactory {
     @Override
     public OllamaProvider create(ProviderConfig config) {
         String key = config.apiKey();
-        Map<String, String> headers = key == null || key.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + key);
-        String baseUrl = config.baseUrl() == null || config.baseUrl().isBlank() ? DEFAULT_BASE_URL : config.baseUrl();
+        Map<String, String> headers = VendorHttp.bearer(key);
+        String baseUrl = config.baseUrlOr(DEFAULT_BASE_URL);
         LlmTimeouts timeouts = config.timeouts();
         Duration pull = pullTimeout(config.option("pull-timeout", null));
         LlmTimeouts pullTimeouts = new LlmTimeouts(timeouts.connect(), timeouts.firstToken(), pull);

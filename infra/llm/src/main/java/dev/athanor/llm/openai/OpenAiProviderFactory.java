@@ -30,8 +30,8 @@ public class OpenAiProviderFactory implements ProviderClientFactory {
     @Override
     public LlmProvider create(ProviderConfig config) {
         String key = config.apiKey();
-        Map<String, String> headers = key == null || key.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + key);
-        String baseUrl = config.baseUrl() == null || config.baseUrl().isBlank() ? DEFAULT_BASE_URL : config.baseUrl();
+        Map<String, String> headers = VendorHttp.bearer(key);
+        String baseUrl = config.baseUrlOr(DEFAULT_BASE_URL);
         return new OpenAiProvider(config.id(),
                 new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, OpenAiProvider::errorMessage, json));
     }
