@@ -1,24 +1,16 @@
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,18 +19,27 @@ import java.util.regex.Pattern;
  * Gateway overhead benchmark (JDK only, run with `java bench/GatewayLoad.java`).
  *
  *   mock PORT                    a minimal OpenAI-compatible upstream; model "mock-<N>ms" answers after N ms
- *   load GATEWAY DIRECT TOKEN MODEL CONCURRENCY SECONDS
+ *   load GATEWAY DIRECT TOKEN MODEL CONCURRENCY SECONDS [WARM-UP SECONDS]
  *                                closed-loop load, same requests straight to the mock and through the gateway;
  *                                prints p50/p99 of both and the difference (the gateway's added latency)
+ *   warm GATEWAY TOKEN MODEL CONCURRENCY SECONDS
+ *                                load on one URL only (half plain, half streamed), to bring a JVM to steady state
  */
 public class GatewayLoad {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("mock")) {
             mock(Integer.parseInt(args[1]));
+        } else if (args[0].equals("warm")) {
+            int seconds = Integer.parseInt(args[5]);
+            run(args[1], args[2], args[3], false, Integer.parseInt(args[4]), seconds / 2);
+            run(args[1], args[2], args[3], true, Integer.parseInt(args[4]), seconds / 2);
+            System.exit(0);
         } else {
-            load(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), Integer.parseInt(args[6]));
-            System.exit(0); // the HTTP client's worker threads would keep the JVM alive
+            int seconds = Integer.parseInt(args[6]);
+            int warmup = args.length > 7 ? Integer.parseInt(args[7]) : Math.max(3, seconds / 2);
+            load(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), seconds, warmup);
+            System.exit(0); // a client stuck on a dead connection must not keep the JVM alive
         }
     }
 
@@ -51,7 +52,8 @@ public class GatewayLoad {
         server.setExecutor(Executors.newFixedThreadPool(200));
         server.createContext("/v1/models", exchange -> send(exchange, "application/json", """
                 {"object":"list","data":[{"id":"mock-0ms","object":"model","created":0,"owned_by":"mock"},
-                {"id":"mock-20ms","object":"model","created":0,"owned_by":"mock"}]}"""));
+                {"id":"mock-20ms","object":"model","created":0,"owned_by":"mock"},
+                {"id":"mock-200ms","object":"model","created":0,"owned_by":"mock"}]}"""));
         server.createContext("/v1/chat/completions", GatewayLoad::complete);
         server.start();
         System.out.println("mock upstream on " + port);
@@ -106,59 +108,86 @@ public class GatewayLoad {
     record Result(double p50, double p99, double rps, int errors) {
     }
 
-    static void load(String gateway, String direct, String token, String model, int concurrency, int seconds)
-            throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).build();
+    static final java.util.concurrent.ConcurrentHashMap<String, Integer> ERRORS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static void load(String gateway, String direct, String token, String model, int concurrency, int seconds,
+                     int warmup) throws Exception {
         for (boolean stream : new boolean[]{false, true}) {
             // warm both paths first so JIT and connection pools are steady
-            run(client, direct, token, model, stream, concurrency, Math.max(3, seconds / 2));
-            run(client, gateway, token, model, stream, concurrency, Math.max(3, seconds / 2));
-            Result d = run(client, direct, token, model, stream, concurrency, seconds);
-            Result g = run(client, gateway, token, model, stream, concurrency, seconds);
+            run(direct, token, model, stream, concurrency, warmup);
+            run(gateway, token, model, stream, concurrency, warmup);
+            ERRORS.clear();
+            Result d = run(direct, token, model, stream, concurrency, seconds);
+            Result g = run(gateway, token, model, stream, concurrency, seconds);
             System.out.printf("model=%s stream=%s concurrency=%d %s: direct p50=%.2f p99=%.2f ms | gateway p50=%.2f "
                             + "p99=%.2f ms rps=%.0f errors=%d | added p50=%.2f ms p99=%.2f ms%n",
                     model, stream, concurrency, stream ? "time-to-first-token" : "latency", d.p50, d.p99, g.p50, g.p99,
                     g.rps, g.errors, g.p50 - d.p50, g.p99 - d.p99);
+            ERRORS.forEach((error, count) -> System.out.printf("  %d x %s%n", count, error));
         }
     }
 
-    static Result run(HttpClient client, String base, String token, String model, boolean stream, int concurrency,
-                      int seconds) throws Exception {
+    /**
+     * Closed-loop clients, each on its own kept-alive connection, speaking HTTP/1.1 over a plain socket: a load
+     * generator far lighter than the system under test, so the two share the cores without the load dominating.
+     */
+    static Result run(String base, String token, String model, boolean stream, int concurrency, int seconds)
+            throws Exception {
+        URI uri = URI.create(base + "/chat/completions");
         String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]"
                 + (stream ? ",\"stream\":true" : "") + "}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/chat/completions"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] request = ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nContent-Type: application/json\r\nAccept: " + (stream ? "text/event-stream" : "application/json")
+                + "\r\nAuthorization: Bearer " + token + "\r\nContent-Length: " + bodyBytes.length + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8);
         AtomicBoolean running = new AtomicBoolean(true);
         List<long[]> perThread = new ArrayList<>();
         int[] errors = new int[concurrency];
         int[] counts = new int[concurrency];
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
             long[] samples = new long[2_000_000 / concurrency];
             perThread.add(samples);
             int index = t;
-            pool.execute(() -> {
+            Thread thread = new Thread(() -> {
+                Connection connection = null;
                 while (running.get()) {
                     long start = System.nanoTime();
                     try {
-                        long first = stream ? untilFirstToken(client, request) : untilComplete(client, request);
+                        if (connection == null) {
+                            connection = new Connection(uri.getHost(), uri.getPort());
+                        }
+                        long first = connection.exchange(request, stream);
                         if (counts[index] < samples.length) {
                             samples[counts[index]++] = first - start;
                         }
+                        if (!connection.keepAlive) {
+                            connection.close();
+                            connection = null;
+                        }
                     } catch (Exception e) {
                         errors[index]++;
+                        ERRORS.merge(String.valueOf(e), 1, Integer::sum);
+                        if (connection != null) {
+                            connection.close();
+                            connection = null;
+                        }
                     }
                 }
+                if (connection != null) {
+                    connection.close();
+                }
             });
+            thread.start();
+            threads.add(thread);
         }
         long began = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         running.set(false);
-        pool.shutdown();
-        pool.awaitTermination(60, TimeUnit.SECONDS);
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
         double elapsed = (System.nanoTime() - began) / 1e9;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
@@ -168,56 +197,150 @@ public class GatewayLoad {
             at += counts[t];
         }
         Arrays.sort(all);
-        return new Result(percentile(all, 0.50), percentile(all, 0.99), total / elapsed, Arrays.stream(errors).sum());
+        Result result = new Result(percentile(all, 0.50), percentile(all, 0.99), total / elapsed,
+                Arrays.stream(errors).sum());
+        System.err.printf("  %s%s %ds: p50=%.2f p99=%.2f ms rps=%.0f errors=%d%n", base, stream ? " stream" : "",
+                seconds, result.p50, result.p99, result.rps, result.errors);
+        return result;
     }
 
-    private static long untilComplete(HttpClient client, HttpRequest request) throws Exception {
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IOException("status " + response.statusCode());
-        }
-        return System.nanoTime();
-    }
+    /** One kept-alive HTTP/1.1 connection: writes a request, reads the response (length-delimited or chunked). */
+    static final class Connection {
 
-    /** Time to the first content piece; the rest of the stream is read so the connection can be reused. */
-    private static long untilFirstToken(HttpClient client, HttpRequest request) throws Exception {
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            response.body().close();
-            throw new IOException("status " + response.statusCode());
+        private static final byte[] CONTENT = "\"content\":\"".getBytes(StandardCharsets.US_ASCII);
+
+        private final java.net.Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        boolean keepAlive;
+
+        Connection(String host, int port) throws IOException {
+            socket = new java.net.Socket(host, port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000); // a stream that never ends must not stall the whole run
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            out = socket.getOutputStream();
         }
-        long first = 0;
-        InputStream body = response.body();
-        // a stream that never ends must not stall the whole run
-        var guard = WATCHDOG.schedule(() -> {
-            try {
-                body.close();
-            } catch (IOException ignored) {
-                // closing is all we can do
-            }
-        }, 30, TimeUnit.SECONDS);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (first == 0 && line.startsWith("data:") && line.contains("\"content\":\"") && !line.contains("\"content\":\"\"")) {
-                    first = System.nanoTime();
+
+        /** Sends the request; returns when the whole answer arrived, or for a stream when its first token did. */
+        long exchange(byte[] request, boolean stream) throws IOException {
+            out.write(request);
+            out.flush();
+            String status = line();
+            int code = status.length() >= 12 ? Integer.parseInt(status.substring(9, 12)) : 0;
+            long length = -1;
+            boolean chunked = false;
+            keepAlive = true;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    keepAlive = false;
                 }
             }
-        } finally {
-            guard.cancel(false);
+            Body body = new Body(stream && code == 200);
+            if (chunked) {
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                     size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                    body.read(in, size);
+                    line(); // the CRLF after the chunk
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                body.read(in, length);
+            } else {
+                keepAlive = false;
+                body.read(in, Long.MAX_VALUE);
+            }
+            if (code != 200) {
+                throw new IOException("status " + code + " " + body.text());
+            }
+            if (stream && body.firstToken == 0) {
+                throw new IOException("no content in the stream");
+            }
+            return stream ? body.firstToken : System.nanoTime();
         }
-        if (first == 0) {
-            throw new IOException("no content in the stream");
-        }
-        return first;
-    }
 
-    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
-            Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "stream-watchdog");
-                thread.setDaemon(true);
-                return thread;
-            });
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // done with it either way
+            }
+        }
+
+        /** Reads body bytes, keeping a short prefix for error messages and noting the first non-empty content. */
+        private static final class Body {
+
+            private final boolean watch;
+            private final java.io.ByteArrayOutputStream prefix = new java.io.ByteArrayOutputStream();
+            private int matched;
+            long firstToken;
+
+            Body(boolean watch) {
+                this.watch = watch;
+            }
+
+            void read(InputStream in, long size) throws IOException {
+                byte[] buffer = new byte[8192];
+                long left = size;
+                while (left > 0) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n < 0) {
+                        if (size == Long.MAX_VALUE) {
+                            return;
+                        }
+                        throw new IOException("connection closed mid-body");
+                    }
+                    left -= n;
+                    if (prefix.size() < 300) {
+                        prefix.write(buffer, 0, Math.min(n, 300));
+                    }
+                    if (watch && firstToken == 0) {
+                        scan(buffer, n);
+                    }
+                }
+            }
+
+            /** A content token is "content":" followed by anything but the closing quote (the role chunk is empty). */
+            private void scan(byte[] buffer, int n) {
+                for (int i = 0; i < n && firstToken == 0; i++) {
+                    if (matched == CONTENT.length) {
+                        if (buffer[i] != '"') {
+                            firstToken = System.nanoTime();
+                        }
+                        matched = 0;
+                    } else if (buffer[i] == CONTENT[matched]) {
+                        matched++;
+                    } else {
+                        matched = buffer[i] == CONTENT[0] ? 1 : 0;
+                    }
+                }
+            }
+
+            String text() {
+                return prefix.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
 
     private static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {

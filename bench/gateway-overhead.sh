@@ -5,14 +5,17 @@
 #   platform  the local platform (every surface, the embedded stand-ins and the worker in one JVM), metering on
 #   alone     the gateway's Lambda jar alone in its own JVM, as behind the web adapter, on the platform's DynamoDB
 #             (breakers, providers), metering off: what the gateway itself adds
-# Usage: bench/gateway-overhead.sh [seconds per phase] [models] [set-ups]
-#   model mock-20ms: the upstream takes 20 ms, like a fast model; mock-0ms answers at once
+# Usage: bench/gateway-overhead.sh [seconds per phase] [models] [set-ups] [warm-up seconds]
+#   model mock-20ms: the upstream takes 20 ms, like a fast model; mock-0ms answers at once; mock-200ms
+#   warm-up: 64 clients through the gateway before measuring (default 90 s), so C2 has compiled the hot path, as it
+#   has on a server that has been up for a while; the load client also warms each path for 5 s before each phase
 # Build first: mvn -B -ntp -DskipTests install; ports 8000-8002, 3001, 1336, 18000 and 18080 must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 models=${2:-"mock-20ms"}
 setups=${3:-"alone platform"}
+warmup=${4:-90}
 mock_port=18080
 alone_port=18000
 target=infra/local/platform/target
@@ -54,11 +57,12 @@ for setup in $setups; do
     until curl -sf -o /dev/null "http://localhost:$alone_port/health"; do sleep 0.2; done
     gateway=http://localhost:$alone_port/v1
   fi
+  java bench/GatewayLoad.java warm "$gateway" "$token" mock-20ms 64 "$warmup" 2>/dev/null
   echo "== $setup"
   for model in $models; do
     for concurrency in 1 64; do
       java bench/GatewayLoad.java load "$gateway" "http://127.0.0.1:$mock_port/v1" "$token" "$model" \
-        "$concurrency" "$seconds"
+        "$concurrency" "$seconds" 5 2>/dev/null
     done
   done
 done

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Entry point of the streaming gateway function: the Lambda Web Adapter layer (AWS_LAMBDA_EXEC_WRAPPER=/opt/bootstrap)
 # runs this script, waits for the Netty server to answer its readiness path, then relays each invocation to it and
-# streams the response back (AWS_LWA_INVOKE_MODE=response_stream).
-exec java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "${LAMBDA_TASK_ROOT:-.}/function.jar" \
+# streams the response back (AWS_LWA_INVOKE_MODE=response_stream). The server lives as long as its instance, so it
+# runs with full tiered compilation: C2 code serves about twice the requests per core of C1-only code.
+exec java -XX:+TieredCompilation -XX:TieredStopAtLevel=4 -cp "${LAMBDA_TASK_ROOT:-.}/function.jar" \
   dev.athanor.gateway.GatewayApplication

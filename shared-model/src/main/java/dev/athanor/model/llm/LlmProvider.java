@@ -1,6 +1,8 @@
 package dev.athanor.model.llm;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The one port every LLM vendor sits behind. An implementation does transport and mapping only: retries,
@@ -14,6 +16,15 @@ public interface LlmProvider {
     ProviderKind kind();
 
     ChatResponse chat(ChatRequest request);
+
+    /**
+     * The same call for callers that must not block (a server's event loop): completes with the answer or
+     * exceptionally with the {@link LlmException} that {@link #chat} would throw. Providers with a non-blocking
+     * transport override it; this default runs {@link #chat} on the given executor, which may block.
+     */
+    default CompletableFuture<ChatResponse> chatAsync(ChatRequest request, Executor blocking) {
+        return CompletableFuture.supplyAsync(() -> chat(request), blocking);
+    }
 
     /**
      * Streams a completion: calls the listener with each piece of text as it arrives, then returns the summary.

@@ -4,7 +4,10 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /** Waits between attempts: exponential with equal jitter, or the vendor's Retry-After when it asked for longer. */
 @Singleton
@@ -31,12 +34,12 @@ public class Backoff {
         return Optional.of(Duration.ofMillis(jittered));
     }
 
-    /** Blocks for the given wait; a separate method so tests can record waits instead of sleeping. */
-    public void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Completes after the given wait, on the executor, holding no thread meanwhile; a separate method so tests can
+     * record waits instead of waiting.
+     */
+    public CompletableFuture<Void> delay(Duration wait, Executor executor) {
+        return CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, executor));
     }
 }

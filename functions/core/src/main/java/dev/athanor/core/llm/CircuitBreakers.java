@@ -9,7 +9,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * One circuit breaker per (team, provider), its state shared through the {@link CircuitBreakerStore} so every
@@ -43,6 +45,33 @@ public class CircuitBreakers {
         this.clock = clock;
     }
 
+    /**
+     * {@link #acquire} for callers that must not block: answered at once from the cache when the circuit is known
+     * to be closed, otherwise (a store read or a probe to claim) on the blocking executor.
+     */
+    public CompletableFuture<Permit> acquireAsync(TeamId team, String breaker, Executor blocking) {
+        Cached cached = cache.get(cacheKey(team, breaker));
+        Instant now = clock.instant();
+        if (cached != null && cached.snapshot().state() == CircuitState.CLOSED
+                && now.isBefore(cached.readAt().plus(config.getStateCacheTtl()))) {
+            return CompletableFuture.completedFuture(Permit.CALL);
+        }
+        return CompletableFuture.supplyAsync(() -> acquire(team, breaker), blocking);
+    }
+
+    /** {@link #onSuccess} without blocking: done at once when there is nothing to record (the common case). */
+    public CompletableFuture<Void> onSuccessAsync(TeamId team, String breaker, Executor blocking) {
+        if (nothingToRecord(team, breaker)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> onSuccess(team, breaker), blocking);
+    }
+
+    /** {@link #onFailure} without blocking: the store write runs on the blocking executor. */
+    public CompletableFuture<Void> onFailureAsync(TeamId team, String breaker, Executor blocking) {
+        return CompletableFuture.runAsync(() -> onFailure(team, breaker), blocking);
+    }
+
     public Permit acquire(TeamId team, String breaker) {
         Instant now = clock.instant();
         BreakerSnapshot seen = current(team, breaker, now);
@@ -63,12 +92,16 @@ public class CircuitBreakers {
     }
 
     public void onSuccess(TeamId team, String breaker) {
-        Cached cached = cache.get(cacheKey(team, breaker));
-        if (cached != null && cached.snapshot().state() == CircuitState.CLOSED && cached.snapshot().failures() == 0) {
-            return; // the common case: nothing to record
+        if (nothingToRecord(team, breaker)) {
+            return;
         }
         store.recordSuccess(team, breaker);
         cache.put(cacheKey(team, breaker), new Cached(BreakerSnapshot.CLOSED, clock.instant()));
+    }
+
+    private boolean nothingToRecord(TeamId team, String breaker) {
+        Cached cached = cache.get(cacheKey(team, breaker));
+        return cached != null && cached.snapshot().state() == CircuitState.CLOSED && cached.snapshot().failures() == 0;
     }
 
     /** Counts a failure that says the provider is unhealthy (not a caller's mistake). */

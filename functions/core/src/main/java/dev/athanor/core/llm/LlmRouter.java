@@ -5,6 +5,8 @@ import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.llm.StreamListener;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,11 +14,20 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Serves a request from an ordered list of routes: retries a retryable failure with backoff (honouring
  * Retry-After), then falls back to the next route; skips routes whose circuit is open; meters every attempt.
  * A stream that has delivered its first piece is never retried or moved: its failure reaches the caller.
+ * <p>
+ * One asynchronous flow serves both kinds of caller. {@link #chatAsync} holds no thread while a provider answers,
+ * so a server can call it from its event loop: breaker state comes from the cache, and what the cache cannot answer
+ * (store reads and writes) runs on the blocking executor, as do backoff waits. {@link #chat} and {@link #stream}
+ * wait for the same flow.
  */
 @Singleton
 public class LlmRouter {
@@ -27,82 +38,152 @@ public class LlmRouter {
     private final Backoff backoff;
     private final Metering metering;
     private final RouterConfiguration config;
+    private final Executor blocking;
 
-    public LlmRouter(CircuitBreakers breakers, Backoff backoff, Metering metering, RouterConfiguration config) {
+    public LlmRouter(CircuitBreakers breakers, Backoff backoff, Metering metering, RouterConfiguration config,
+                     @Named(TaskExecutors.BLOCKING) Executor blocking) {
         this.breakers = breakers;
         this.backoff = backoff;
         this.metering = metering;
         this.config = config;
+        this.blocking = blocking;
     }
 
     public ChatResponse chat(CallContext context, List<Route> routes, ChatRequest request) {
-        return serve(context, routes, request, null);
+        return await(chatAsync(context, routes, request));
     }
 
+    /** {@link #chat} without blocking the caller; completes exceptionally with the {@link LlmException}. */
+    public CompletableFuture<ChatResponse> chatAsync(CallContext context, List<Route> routes, ChatRequest request) {
+        return serve(new Call(context, routes, request, null), 0);
+    }
+
+    /** Streams on the calling thread (each attempt blocks while its pieces arrive) and returns the summary. */
     public ChatResponse stream(CallContext context, List<Route> routes, ChatRequest request, StreamListener listener) {
-        return serve(context, routes, request, listener);
+        return await(serve(new Call(context, routes, request, listener), 0));
     }
 
-    private ChatResponse serve(CallContext context, List<Route> routes, ChatRequest request, StreamListener listener) {
-        if (routes.isEmpty()) {
-            throw new LlmException(LlmErrorKind.NOT_FOUND, null, "No provider serves model '" + request.model() + "'");
+    /** One request on its way through the routes, with the last failure seen. */
+    private static final class Call {
+
+        final CallContext context;
+        final List<Route> routes;
+        final ChatRequest request;
+        final StreamListener listener;
+        LlmException last;
+
+        Call(CallContext context, List<Route> routes, ChatRequest request, StreamListener listener) {
+            this.context = context;
+            this.routes = routes;
+            this.request = request;
+            this.listener = listener;
         }
-        LlmException last = null;
-        for (Route route : routes) {
-            String breaker = route.provider().id();
-            CircuitBreakers.Permit permit = breakers.acquire(context.team(), breaker);
+    }
+
+    private CompletableFuture<ChatResponse> serve(Call call, int index) {
+        if (call.routes.isEmpty()) {
+            return CompletableFuture.failedFuture(new LlmException(LlmErrorKind.NOT_FOUND, null,
+                    "No provider serves model '" + call.request.model() + "'"));
+        }
+        if (index >= call.routes.size()) {
+            return CompletableFuture.failedFuture(call.last);
+        }
+        Route route = call.routes.get(index);
+        String breaker = route.provider().id();
+        return breakers.acquireAsync(call.context.team(), breaker, blocking).thenCompose(permit -> {
             if (permit == CircuitBreakers.Permit.REJECT) {
-                last = new LlmException(LlmErrorKind.UNAVAILABLE, breaker,
+                call.last = new LlmException(LlmErrorKind.UNAVAILABLE, breaker,
                         "Provider '" + breaker + "' is failing; its circuit is open");
-                continue;
+                return serve(call, index + 1);
             }
-            ChatRequest routed = request.withModel(route.model());
-            for (int attempt = 1; ; attempt++) {
-                FirstPiece first = listener == null ? null : new FirstPiece(listener);
-                long start = System.nanoTime();
-                try {
-                    ChatResponse response = first == null
-                            ? route.provider().chat(routed)
-                            : route.provider().stream(routed, first);
-                    breakers.onSuccess(context.team(), breaker);
-                    metering.succeeded(context, route, response.usage(), millisSince(start),
-                            first == null ? null : first.ttftMillis(start));
-                    return response;
-                } catch (RuntimeException thrown) {
-                    if (first != null && first.listenerFailure != null) {
-                        throw first.listenerFailure; // our caller went away: not the provider's failure
-                    }
-                    LlmException e = asLlmException(thrown, breaker);
-                    metering.failed(context, route, e, millisSince(start));
-                    if (e.retryable()) {
-                        breakers.onFailure(context.team(), breaker);
-                    }
-                    if (first != null && first.started()) {
-                        throw e; // the caller has part of an answer: another provider cannot continue it
-                    }
-                    if (e.kind() == LlmErrorKind.INVALID_REQUEST) {
-                        throw e; // the request itself is wrong; every provider would refuse it
-                    }
-                    last = e;
-                    LOG.debug("Provider {} attempt {} failed: {}", breaker, attempt, e.getMessage());
-                    if (!e.retryable() || permit == CircuitBreakers.Permit.PROBE || attempt >= config.getMaxAttempts()) {
-                        break;
-                    }
-                    Optional<Duration> wait = backoff.before(attempt + 1, e.retryAfter());
-                    if (wait.isEmpty()) {
-                        break; // asked to wait longer than we will: try the next provider now
-                    }
-                    backoff.sleep(wait.get());
-                    if (breakers.acquire(context.team(), breaker) != CircuitBreakers.Permit.CALL) {
-                        break; // the circuit opened meanwhile (here or elsewhere)
-                    }
-                }
-            }
-        }
-        throw last;
+            return attempt(call, index, permit, 1);
+        });
     }
 
-    private static LlmException asLlmException(RuntimeException thrown, String providerId) {
+    private CompletableFuture<ChatResponse> attempt(Call call, int index, CircuitBreakers.Permit permit, int attempt) {
+        Route route = call.routes.get(index);
+        ChatRequest routed = call.request.withModel(route.model());
+        FirstPiece first = call.listener == null ? null : new FirstPiece(call.listener);
+        long start = System.nanoTime();
+        CompletableFuture<ChatResponse> answer;
+        try {
+            answer = first == null ? route.provider().chatAsync(routed, blocking)
+                    : CompletableFuture.completedFuture(route.provider().stream(routed, first));
+        } catch (RuntimeException thrown) {
+            answer = CompletableFuture.failedFuture(thrown);
+        }
+        return answer.handle((response, failure) -> failure == null
+                        ? succeeded(call, route, response, start, first)
+                        : failed(call, index, permit, attempt, unwrap(failure), start, first))
+                .thenCompose(Function.identity());
+    }
+
+    private CompletableFuture<ChatResponse> succeeded(Call call, Route route, ChatResponse response, long start,
+                                                      FirstPiece first) {
+        metering.succeeded(call.context, route, response.usage(), millisSince(start),
+                first == null ? null : first.ttftMillis(start));
+        return breakers.onSuccessAsync(call.context.team(), route.provider().id(), blocking)
+                .thenApply(recorded -> response);
+    }
+
+    private CompletableFuture<ChatResponse> failed(Call call, int index, CircuitBreakers.Permit permit, int attempt,
+                                                   Throwable thrown, long start, FirstPiece first) {
+        if (first != null && first.listenerFailure != null) {
+            // our caller went away: not the provider's failure
+            return CompletableFuture.failedFuture(first.listenerFailure);
+        }
+        Route route = call.routes.get(index);
+        String breaker = route.provider().id();
+        LlmException e = asLlmException(thrown, breaker);
+        metering.failed(call.context, route, e, millisSince(start));
+        CompletableFuture<Void> recorded = e.retryable()
+                ? breakers.onFailureAsync(call.context.team(), breaker, blocking)
+                : CompletableFuture.completedFuture(null);
+        return recorded.thenCompose(done -> {
+            if (first != null && first.started()) {
+                // the caller has part of an answer: another provider cannot continue it
+                return CompletableFuture.failedFuture(e);
+            }
+            if (e.kind() == LlmErrorKind.INVALID_REQUEST) {
+                return CompletableFuture.failedFuture(e); // the request itself is wrong; every provider would refuse it
+            }
+            call.last = e;
+            LOG.debug("Provider {} attempt {} failed: {}", breaker, attempt, e.getMessage());
+            if (!e.retryable() || permit == CircuitBreakers.Permit.PROBE || attempt >= config.getMaxAttempts()) {
+                return serve(call, index + 1);
+            }
+            Optional<Duration> wait = backoff.before(attempt + 1, e.retryAfter());
+            if (wait.isEmpty()) {
+                return serve(call, index + 1); // asked to wait longer than we will: try the next provider now
+            }
+            return backoff.delay(wait.get(), blocking)
+                    .thenCompose(waited -> breakers.acquireAsync(call.context.team(), breaker, blocking))
+                    .thenCompose(again -> again == CircuitBreakers.Permit.CALL
+                            ? attempt(call, index, permit, attempt + 1)
+                            : serve(call, index + 1)); // the circuit opened meanwhile (here or elsewhere)
+        });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static ChatResponse await(CompletableFuture<ChatResponse> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (unwrap(e) instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static LlmException asLlmException(Throwable thrown, String providerId) {
         if (thrown instanceof LlmException e) {
             return e;
         }

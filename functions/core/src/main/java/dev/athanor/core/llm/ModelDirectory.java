@@ -13,12 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Which of a team's providers serve a model id. A caller may name a provider explicitly ({@code provider/model});
@@ -63,7 +67,11 @@ public class ModelDirectory {
 
     /** The routes for a model id, in the order to try them; 404 naming the available models when none. */
     public List<Route> routes(TeamId team, String model) {
-        List<LlmProvider> providers = catalog.providers(team);
+        return routes(catalog.providers(team), model, this::modelIds);
+    }
+
+    private static List<Route> routes(List<LlmProvider> providers, String model,
+                                      Function<LlmProvider, List<String>> modelIds) {
         int slash = model.indexOf('/');
         if (slash > 0) {
             String providerId = model.substring(0, slash);
@@ -76,7 +84,7 @@ public class ModelDirectory {
         List<Route> routes = new ArrayList<>();
         Set<String> available = new LinkedHashSet<>();
         for (LlmProvider provider : providers) {
-            List<String> ids = modelIds(provider);
+            List<String> ids = modelIds.apply(provider);
             if (ids.contains(model)) {
                 routes.add(new Route(provider, model));
             }
@@ -87,6 +95,38 @@ public class ModelDirectory {
                     + (available.isEmpty() ? "none" : String.join(", ", available)));
         }
         return routes;
+    }
+
+    /**
+     * {@link #routes} for callers that must not block: answered at once when the catalog and every model list are
+     * in memory and fresh, otherwise worked out on the blocking executor (a registry read, a model list call).
+     * A model nobody serves completes exceptionally with the same 404.
+     */
+    public CompletableFuture<List<Route>> routesAsync(TeamId team, String model, Executor blocking) {
+        List<LlmProvider> providers = catalog.providersInMemory(team);
+        Map<LlmProvider, List<String>> known = providers == null ? null : listsInMemory(providers);
+        if (known == null) {
+            return CompletableFuture.supplyAsync(() -> routes(team, model), blocking);
+        }
+        try {
+            return CompletableFuture.completedFuture(routes(providers, model, known::get));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Each provider's fresh model list, or null when any is missing or stale. */
+    private Map<LlmProvider, List<String>> listsInMemory(List<LlmProvider> providers) {
+        Instant now = clock.instant();
+        Map<LlmProvider, List<String>> known = new HashMap<>();
+        for (LlmProvider provider : providers) {
+            CachedList cached = lists.get(provider);
+            if (cached == null || !now.isBefore(cached.expires())) {
+                return null;
+            }
+            known.put(provider, cached.ids());
+        }
+        return known;
     }
 
     private List<String> modelIds(LlmProvider provider) {

@@ -80,14 +80,43 @@ public class ProviderCatalog {
                 entry.source(), configured(entry.config()), entry.config().models())).toList();
     }
 
+    /**
+     * {@link #providers} when they can be given from memory (the team's registry read is cached and fresh, or there
+     * is no registry, and every client is built); null when that would need a store read or a new client. Callers
+     * that must not block ask this first.
+     */
+    public List<LlmProvider> providersInMemory(TeamId team) {
+        List<Versioned<ProviderConfig>> registered = List.of();
+        if (repository != null) {
+            CachedTeam cached = teams.get(team);
+            if (cached == null || System.nanoTime() - cached.loadedAt() >= ttlNanos) {
+                return null;
+            }
+            registered = cached.configs();
+        }
+        List<LlmProvider> providers = new ArrayList<>();
+        for (Entry entry : entries(registered)) {
+            Built current = built.get(key(team, entry));
+            if (current == null || !current.config().equals(entry.config())) {
+                return null;
+            }
+            providers.add(current.client());
+        }
+        return providers;
+    }
+
     /** Forgets the team's cached registry read; call after changing its providers in this process. */
     public void invalidate(TeamId team) {
         teams.remove(team);
     }
 
     private List<Entry> entries(TeamId team) {
+        return entries(registered(team));
+    }
+
+    private List<Entry> entries(List<Versioned<ProviderConfig>> teamProviders) {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (Versioned<ProviderConfig> registered : registered(team)) {
+        for (Versioned<ProviderConfig> registered : teamProviders) {
             entries.put(registered.value().id(), new Entry(registered.value(), ProviderDescription.TEAM));
         }
         for (ProviderConfig config : environment) {

@@ -7,7 +7,14 @@ import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.CircuitState;
 import dev.athanor.model.llm.LlmErrorKind;
+import dev.athanor.model.llm.EmbeddingRequest;
+import dev.athanor.model.llm.EmbeddingResponse;
 import dev.athanor.model.llm.LlmException;
+import dev.athanor.model.llm.LlmProvider;
+import dev.athanor.model.llm.ModelInfo;
+import dev.athanor.model.llm.ProviderKind;
+import dev.athanor.model.llm.StreamListener;
+import dev.athanor.model.llm.Usage;
 import dev.athanor.model.usage.UsageEvent;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,9 +26,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,12 +62,14 @@ class LlmRouterTest {
     private LlmRouter routerWith(InMemoryBreakerStore breakerStore) {
         Backoff backoff = new Backoff(config) {
             @Override
-            public void sleep(Duration wait) {
+            public CompletableFuture<Void> delay(Duration wait, Executor executor) {
                 waits.add(wait);
+                return CompletableFuture.completedFuture(null);
             }
         };
+        // store calls and provider fallbacks run on the test's thread, in order
         return new LlmRouter(new CircuitBreakers(breakerStore, config, clock), backoff,
-                new Metering(usage::add, PRICES, clock), config);
+                new Metering(usage::add, PRICES, clock), config, Runnable::run);
     }
 
     private static List<Route> routes(ScriptedProvider... providers) {
@@ -289,6 +302,55 @@ class LlmRouterTest {
     }
 
     @Test
+    void chat_async_holds_no_thread_while_the_provider_answers_and_needs_no_blocking_work_when_cached() {
+        config.setStateCacheTtl(Duration.ofSeconds(1));
+        List<Runnable> blockingWork = new ArrayList<>();
+        LlmRouter router = new LlmRouter(new CircuitBreakers(store, config, clock), new Backoff(config),
+                new Metering(usage::add, PRICES, clock), config, task -> {
+                    blockingWork.add(task);
+                    task.run();
+                });
+        PendingProvider a = new PendingProvider("a");
+        CompletableFuture<ChatResponse> warmUp = router.chatAsync(context(), List.of(new Route(a, "m")), REQUEST);
+        a.answer(0, "first");
+        assertEquals("first", warmUp.join().content());
+        assertEquals(1, blockingWork.size(), "the first call reads the breaker state on the blocking executor");
+
+        CompletableFuture<ChatResponse> answer = router.chatAsync(context(), List.of(new Route(a, "m")), REQUEST);
+
+        assertFalse(answer.isDone(), "returned before the provider answered");
+        assertEquals(1, blockingWork.size(), "a known-closed circuit needs no blocking work");
+        a.answer(1, "second");
+        assertEquals("second", answer.join().content());
+        assertEquals(List.of("ok", "ok"), usage.stream().map(UsageEvent::status).toList());
+    }
+
+    @Test
+    void chat_async_retries_a_failed_answer_after_the_backoff_and_completes_with_the_retry() {
+        PendingProvider a = new PendingProvider("a");
+
+        CompletableFuture<ChatResponse> answer = router.chatAsync(context(), List.of(new Route(a, "m")), REQUEST);
+        a.fail(0, new LlmException(LlmErrorKind.UNAVAILABLE, "a", "down"));
+        assertFalse(answer.isDone());
+        a.answer(1, "recovered");
+
+        assertEquals("recovered", answer.join().content());
+        assertEquals(1, waits.size(), "one backoff between the attempts");
+        assertEquals(List.of("unavailable", "ok"), usage.stream().map(UsageEvent::status).toList());
+    }
+
+    @Test
+    void chat_async_completes_exceptionally_with_the_typed_error_when_every_attempt_fails() {
+        PendingProvider a = new PendingProvider("a");
+
+        CompletableFuture<ChatResponse> answer = router.chatAsync(context(), List.of(new Route(a, "m")), REQUEST);
+        a.fail(0, new LlmException(LlmErrorKind.AUTHENTICATION, "a", "bad key"));
+
+        CompletionException thrown = assertThrows(CompletionException.class, answer::join);
+        assertEquals(LlmErrorKind.AUTHENTICATION, ((LlmException) thrown.getCause()).kind());
+    }
+
+    @Test
     void every_attempt_is_metered_with_team_surface_model_and_tokens() {
         ScriptedProvider a = new ScriptedProvider("a").answers("ok");
 
@@ -315,6 +377,62 @@ class LlmRouterTest {
 
         assertEquals(PRICES.cost("gpt-4o-mini", new dev.athanor.model.llm.Usage(3, 5)), usage.get(0).costUsd());
         assertTrue(usage.get(0).costUsd().signum() > 0, "gpt-4o-mini is priced");
+    }
+
+    /** A provider whose answers the test completes by hand, one pending future per call. */
+    static final class PendingProvider implements LlmProvider {
+
+        private final String id;
+        private final List<CompletableFuture<ChatResponse>> calls = new CopyOnWriteArrayList<>();
+
+        PendingProvider(String id) {
+            this.id = id;
+        }
+
+        void answer(int call, String text) {
+            calls.get(call).complete(new ChatResponse("r", "m", text, "stop", new Usage(1, 1)));
+        }
+
+        void fail(int call, LlmException error) {
+            calls.get(call).completeExceptionally(error);
+        }
+
+        @Override
+        public CompletableFuture<ChatResponse> chatAsync(ChatRequest request, Executor blocking) {
+            CompletableFuture<ChatResponse> pending = new CompletableFuture<>();
+            calls.add(pending);
+            return pending;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public ProviderKind kind() {
+            return ProviderKind.OPENAI;
+        }
+
+        @Override
+        public ChatResponse chat(ChatRequest request) {
+            throw new UnsupportedOperationException("asynchronous only");
+        }
+
+        @Override
+        public ChatResponse stream(ChatRequest request, StreamListener listener) {
+            throw new UnsupportedOperationException("asynchronous only");
+        }
+
+        @Override
+        public List<ModelInfo> models() {
+            return List.of(new ModelInfo("m", id));
+        }
+
+        @Override
+        public EmbeddingResponse embed(EmbeddingRequest request) {
+            throw new UnsupportedOperationException("asynchronous only");
+        }
     }
 
     static final class MutableClock extends Clock {

@@ -20,6 +20,7 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /** {@code POST /v1/chat/completions}: OpenAI's chat completion, plain or streamed as server-sent events. */
@@ -42,24 +43,28 @@ public class ChatCompletionController {
         this.clock = clock;
     }
 
+    /**
+     * Plain completions never hold a thread: parsing, routing and the answer run on the server's event loop and the
+     * vendor's reply completes the response. A stream waits for its first piece on a blocking thread.
+     */
     @Post(value = "/chat/completions", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
-    HttpResponse<?> complete(Authentication authentication, @Body JsonNode body) {
+    CompletableFuture<HttpResponse<?>> complete(Authentication authentication, @Body JsonNode body) {
         ChatCompletionParser.ParsedRequest parsed = parser.parse(body);
         CallContext context = CallContext.of(TeamPrincipal.of(authentication).team(), "gateway");
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = clock.instant().getEpochSecond();
         if (parsed.stream()) {
             ChatStream stream = new ChatStream(llm, json, id, created, parsed.includeUsage());
-            return HttpResponse.ok(stream.start(executor, context, parsed.request()))
+            return CompletableFuture.supplyAsync(() -> HttpResponse.ok(stream.start(executor, context, parsed.request()))
                     .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                     .header("Cache-Control", "no-cache")
-                    .header("X-Accel-Buffering", "no");
+                    .header("X-Accel-Buffering", "no"), executor);
         }
-        ChatResponse response = llm.chat(context, parsed.request());
-        return HttpResponse.ok(new OpenAiWire.Completion(id, "chat.completion", created, response.model(),
-                List.of(new OpenAiWire.Choice(0, new OpenAiWire.Message("assistant", response.content()),
-                        response.finishReason())),
-                OpenAiWire.UsageBody.of(response.usage())));
+        return llm.chatAsync(context, parsed.request()).thenApply(response -> HttpResponse.ok(
+                new OpenAiWire.Completion(id, "chat.completion", created, response.model(),
+                        List.of(new OpenAiWire.Choice(0, new OpenAiWire.Message("assistant", response.content()),
+                                response.finishReason())),
+                        OpenAiWire.UsageBody.of(response.usage()))));
     }
 }

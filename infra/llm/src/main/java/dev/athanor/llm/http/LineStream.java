@@ -38,6 +38,7 @@ public final class LineStream implements AutoCloseable {
     private CompletableFuture<HttpResponse<Void>> exchange;
     private boolean firstToken;
     private boolean ended;
+    private boolean complete;
 
     LineStream(VendorHttp http, long startNanos, LlmTimeouts timeouts) {
         this.http = http;
@@ -81,6 +82,7 @@ public final class LineStream implements AutoCloseable {
         Object event = poll();
         if (event == END) {
             ended = true;
+            complete = true;
             return null;
         }
         return (String) event;
@@ -145,11 +147,14 @@ public final class LineStream implements AutoCloseable {
                 break;
             }
             if (event == null || event == END || event instanceof Failure) {
-                ended = event == END;
+                complete = event == END;
                 break;
             }
         }
-        abort();
+        if (!complete) {
+            abort(); // cancelling a finished exchange could close a connection already back in the pool
+        }
+        ended = true;
     }
 
     private void abort() {

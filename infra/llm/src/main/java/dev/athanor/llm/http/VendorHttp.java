@@ -71,6 +71,9 @@ public final class VendorHttp {
                 .version(version)
                 .connectTimeout(timeouts.connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // responses are handed on without blocking (a parsed body, a line into a queue), so the selector
+                // thread can deliver them itself instead of waking a worker thread per response
+                .executor(Runnable::run)
                 .build();
     }
 
@@ -114,16 +117,39 @@ public final class VendorHttp {
 
     /** One JSON call within the total deadline; returns the parsed body, or null when the vendor sent none. */
     public JsonNode send(String method, String path, JsonNode body) {
+        return await(sendAsync(method, path, body));
+    }
+
+    /**
+     * The same call without holding a thread: completes on the client's selector thread with the parsed body, or
+     * exceptionally with the {@link LlmException} that {@link #send} would throw.
+     */
+    public CompletableFuture<JsonNode> sendAsync(String method, String path, JsonNode body) {
         HttpRequest request = request(method, path, body, true).build();
         CompletableFuture<HttpResponse<byte[]>> call =
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> response;
+        long total = timeouts.total().toMillis();
+        // the request timeout stops at the headers; this deadline bounds the body too
+        return call.orTimeout(total, TimeUnit.MILLISECONDS).handle((response, failure) -> {
+            if (failure != null) {
+                if (HttpErrors.unwrap(failure) instanceof TimeoutException) {
+                    call.cancel(true);
+                    throw timeout("no complete response within " + total + " ms");
+                }
+                throw HttpErrors.fromTransport(providerId, failure);
+            }
+            if (response.statusCode() >= 300) {
+                throw vendorRefusal(response.statusCode(), response.headers(), response.body());
+            }
+            byte[] bytes = response.body();
+            return bytes == null || bytes.length == 0 ? null : parse(bytes);
+        });
+    }
+
+    /** Waits for a call started with {@link #sendAsync}; its failure is thrown as the typed error it carries. */
+    public <T> T await(CompletableFuture<T> call) {
         try {
-            // the request timeout stops at the headers; waiting on the future bounds the body too
-            response = call.get(timeouts.total().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw timeout("no complete response within " + timeouts.total().toMillis() + " ms");
+            return call.get();
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
@@ -131,11 +157,6 @@ public final class VendorHttp {
         } catch (ExecutionException e) {
             throw HttpErrors.fromTransport(providerId, e);
         }
-        if (response.statusCode() >= 300) {
-            throw vendorRefusal(response.statusCode(), response.headers(), response.body());
-        }
-        byte[] bytes = response.body();
-        return bytes == null || bytes.length == 0 ? null : parse(bytes);
     }
 
     /**

@@ -19,6 +19,8 @@ import io.micronaut.json.tree.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Any OpenAI-compatible Chat Completions API (OpenAI, DeepSeek, Gemini's OpenAI endpoint, OpenRouter, vLLM,
@@ -57,10 +59,17 @@ final class OpenAiProvider implements LlmProvider {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        JsonNode body = http.post("/chat/completions", body(request, false));
-        JsonNode choice = first(Json.array(body, "choices"));
-        return new ChatResponse(Json.text(body, "id"), modelOr(body, request),
-                Json.text(choice, "message", "content"), Json.text(choice, "finish_reason"), usage(body));
+        return http.await(chatAsync(request, Runnable::run));
+    }
+
+    /** Non-blocking: the answer is read on the HTTP client's own thread; the executor is not needed. */
+    @Override
+    public CompletableFuture<ChatResponse> chatAsync(ChatRequest request, Executor blocking) {
+        return http.sendAsync("POST", "/chat/completions", body(request, false)).thenApply(body -> {
+            JsonNode choice = first(Json.array(body, "choices"));
+            return new ChatResponse(Json.text(body, "id"), modelOr(body, request),
+                    Json.text(choice, "message", "content"), Json.text(choice, "finish_reason"), usage(body));
+        });
     }
 
     @Override

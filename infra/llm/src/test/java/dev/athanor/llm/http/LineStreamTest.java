@@ -61,6 +61,13 @@ class LineStreamTest {
                 write(out, "ne\nsecond\r\n\nlast");
             }
         });
+        server.createContext("/client-port", exchange -> {
+            byte[] body = (exchange.getRemoteAddress().getPort() + "\ndata: [DONE]\n").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         server.createContext("/silent", exchange -> {
             exchange.sendResponseHeaders(200, 0);
             pause(3000);
@@ -93,6 +100,20 @@ class LineStreamTest {
         }
 
         assertEquals(List.of("first line", "second", "", "last"), lines);
+    }
+
+    @Test
+    void a_finished_stream_leaves_its_connection_to_the_next_call() {
+        VendorHttp http = http(LlmTimeouts.DEFAULT);
+        List<String> clientPorts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            try (LineStream stream = http.stream("GET", "/client-port", null)) {
+                clientPorts.add(stream.next());
+                stream.next(); // stops at the end marker, as the providers do; close() reads the body's end
+            }
+        }
+
+        assertEquals(1, clientPorts.stream().distinct().count(), "one kept-alive connection: " + clientPorts);
     }
 
     @Test
