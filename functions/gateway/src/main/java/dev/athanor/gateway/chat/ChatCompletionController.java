@@ -45,7 +45,8 @@ public class ChatCompletionController {
 
     /**
      * Plain completions never hold a thread: parsing, routing and the answer run on the server's event loop and the
-     * vendor's reply completes the response. A stream waits for its first piece on a blocking thread.
+     * vendor's reply completes the response. A stream reads its vendor on one worker thread and the response
+     * starts with its first piece.
      */
     @Post(value = "/chat/completions", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
@@ -56,10 +57,10 @@ public class ChatCompletionController {
         long created = clock.instant().getEpochSecond();
         if (parsed.stream()) {
             ChatStream stream = new ChatStream(llm, json, id, created, parsed.includeUsage());
-            return CompletableFuture.supplyAsync(() -> HttpResponse.ok(stream.start(executor, context, parsed.request()))
+            return stream.start(executor, context, parsed.request()).thenApply(events -> HttpResponse.ok(events)
                     .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                     .header("Cache-Control", "no-cache")
-                    .header("X-Accel-Buffering", "no"), executor);
+                    .header("X-Accel-Buffering", "no"));
         }
         return llm.chatAsync(context, parsed.request()).thenApply(response -> HttpResponse.ok(
                 new OpenAiWire.Completion(id, "chat.completion", created, response.model(),

@@ -15,8 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 
 /**
  * One streamed completion as server-sent events in OpenAI's chunk format. The model call runs on a worker thread;
@@ -45,23 +44,14 @@ final class ChatStream {
         this.includeUsage = includeUsage;
     }
 
-    /** Starts the call and waits for its first piece; throws the call's error if it fails before one. */
-    Flux<Event<String>> start(ExecutorService executor, CallContext context, ChatRequest request) {
+    /**
+     * Starts the call on the executor; the result completes with the events once the first piece has arrived, or
+     * exceptionally with the call's error if it fails before one. No thread waits for it meanwhile.
+     */
+    CompletableFuture<Flux<Event<String>>> start(Executor executor, CallContext context, ChatRequest request) {
         model = request.model();
         executor.execute(() -> run(context, request));
-        try {
-            started.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancelled = true;
-            throw new IllegalStateException("interrupted while waiting for the first token", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        return sink.asFlux().doOnCancel(() -> cancelled = true);
+        return started.thenApply(first -> sink.asFlux().doOnCancel(() -> cancelled = true));
     }
 
     private void run(CallContext context, ChatRequest request) {

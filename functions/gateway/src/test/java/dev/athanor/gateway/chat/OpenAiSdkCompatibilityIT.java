@@ -195,4 +195,22 @@ class OpenAiSdkCompatibilityIT {
         assertEquals(502, e.statusCode());
         UPSTREAM.verify(3, postRequestedFor(urlEqualTo("/v1/chat/completions")));
     }
+
+    @Test
+    void a_stream_that_fails_before_its_first_piece_is_the_sdks_server_error_with_status_502() {
+        UPSTREAM.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("gpt-broken")))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"The engine is currently overloaded\"}}")));
+
+        InternalServerException e = assertThrows(InternalServerException.class, () -> {
+            try (StreamResponse<ChatCompletionChunk> stream =
+                         client.chat().completions().createStreaming(params("gpt-broken"))) {
+                stream.stream().forEach(chunk -> { });
+            }
+        });
+
+        assertEquals(502, e.statusCode(), "the status says so, not an error inside a 200 stream");
+        assertTrue(e.getMessage().contains("overloaded"), e.getMessage());
+    }
 }
