@@ -50,10 +50,8 @@ public class CircuitBreakers {
      * to be closed, otherwise (a store read or a probe to claim) on the blocking executor.
      */
     public CompletableFuture<Permit> acquireAsync(TeamId team, String breaker, Executor blocking) {
-        Cached cached = cache.get(cacheKey(team, breaker));
-        Instant now = clock.instant();
-        if (cached != null && cached.snapshot().state() == CircuitState.CLOSED
-                && now.isBefore(cached.readAt().plus(config.getStateCacheTtl()))) {
+        Cached cached = fresh(cacheKey(team, breaker), clock.instant());
+        if (cached != null && cached.snapshot().state() == CircuitState.CLOSED) {
             return CompletableFuture.completedFuture(Permit.CALL);
         }
         return CompletableFuture.supplyAsync(() -> acquire(team, breaker), blocking);
@@ -118,13 +116,19 @@ public class CircuitBreakers {
 
     private BreakerSnapshot current(TeamId team, String breaker, Instant now) {
         String key = cacheKey(team, breaker);
-        Cached cached = cache.get(key);
-        if (cached != null && now.isBefore(cached.readAt().plus(config.getStateCacheTtl()))) {
+        Cached cached = fresh(key, now);
+        if (cached != null) {
             return cached.snapshot();
         }
         BreakerSnapshot read = store.read(team, breaker);
         cache.put(key, new Cached(read, now));
         return read;
+    }
+
+    /** The cached state if it was read within the cache period, else null. */
+    private Cached fresh(String key, Instant now) {
+        Cached cached = cache.get(key);
+        return cached != null && now.isBefore(cached.readAt().plus(config.getStateCacheTtl())) ? cached : null;
     }
 
     private static String cacheKey(TeamId team, String breaker) {

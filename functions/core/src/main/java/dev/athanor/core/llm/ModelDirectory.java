@@ -120,8 +120,8 @@ public class ModelDirectory {
         Instant now = clock.instant();
         Map<LlmProvider, List<String>> known = new HashMap<>();
         for (LlmProvider provider : providers) {
-            CachedList cached = lists.get(provider);
-            if (cached == null || !now.isBefore(cached.expires())) {
+            CachedList cached = fresh(provider, now);
+            if (cached == null) {
                 return null;
             }
             known.put(provider, cached.ids());
@@ -129,12 +129,19 @@ public class ModelDirectory {
         return known;
     }
 
+    /** The provider's cached list if it has not expired, else null. */
+    private CachedList fresh(LlmProvider provider, Instant now) {
+        CachedList cached = lists.get(provider);
+        return cached != null && now.isBefore(cached.expires()) ? cached : null;
+    }
+
     private List<String> modelIds(LlmProvider provider) {
         Instant now = clock.instant();
-        CachedList cached = lists.get(provider);
-        if (cached != null && now.isBefore(cached.expires())) {
-            return cached.ids();
+        CachedList fresh = fresh(provider, now);
+        if (fresh != null) {
+            return fresh.ids();
         }
+        CachedList cached = lists.get(provider);
         try {
             List<String> ids = provider.models().stream().map(ModelInfo::id).toList();
             lists.put(provider, new CachedList(ids, now.plus(LIST_TTL)));

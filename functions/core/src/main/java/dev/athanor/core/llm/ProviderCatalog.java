@@ -86,21 +86,17 @@ public class ProviderCatalog {
      * that must not block ask this first.
      */
     public List<LlmProvider> providersInMemory(TeamId team) {
-        List<Versioned<ProviderConfig>> registered = List.of();
-        if (repository != null) {
-            CachedTeam cached = teams.get(team);
-            if (cached == null || System.nanoTime() - cached.loadedAt() >= ttlNanos) {
-                return null;
-            }
-            registered = cached.configs();
+        List<Versioned<ProviderConfig>> registered = repository == null ? List.of() : cachedConfigs(team);
+        if (registered == null) {
+            return null;
         }
         List<LlmProvider> providers = new ArrayList<>();
         for (Entry entry : entries(registered)) {
-            Built current = built.get(key(team, entry));
-            if (current == null || !current.config().equals(entry.config())) {
+            LlmProvider client = builtClient(key(team, entry), entry.config());
+            if (client == null) {
                 return null;
             }
-            providers.add(current.client());
+            providers.add(client);
         }
         return providers;
     }
@@ -132,22 +128,33 @@ public class ProviderCatalog {
         if (repository == null) {
             return List.of();
         }
-        long now = System.nanoTime();
-        CachedTeam cached = teams.get(team);
-        if (cached != null && now - cached.loadedAt() < ttlNanos) {
-            return cached.configs();
+        List<Versioned<ProviderConfig>> cached = cachedConfigs(team);
+        if (cached != null) {
+            return cached;
         }
         List<Versioned<ProviderConfig>> configs = repository.enabledConfigs(team);
-        teams.put(team, new CachedTeam(now, configs));
+        teams.put(team, new CachedTeam(System.nanoTime(), configs));
         forgetRemoved(team, configs);
         return configs;
     }
 
+    /** The team's registry read if it is within the cache period, else null. */
+    private List<Versioned<ProviderConfig>> cachedConfigs(TeamId team) {
+        CachedTeam cached = teams.get(team);
+        return cached != null && System.nanoTime() - cached.loadedAt() < ttlNanos ? cached.configs() : null;
+    }
+
+    /** The client built for exactly this configuration, or null. */
+    private LlmProvider builtClient(String key, ProviderConfig config) {
+        Built current = built.get(key);
+        return current != null && current.config().equals(config) ? current.client() : null;
+    }
+
     private LlmProvider client(TeamId team, Entry entry) {
         String key = key(team, entry);
-        Built current = built.get(key);
-        if (current != null && current.config().equals(entry.config())) {
-            return current.client();
+        LlmProvider existing = builtClient(key, entry.config());
+        if (existing != null) {
+            return existing;
         }
         try {
             LlmProvider client = clients.create(entry.config());
