@@ -5,6 +5,9 @@
 #   platform  the local platform (every surface, the embedded stand-ins and the worker in one JVM), metering on
 #   alone     the gateway's Lambda jar alone in its own JVM, as behind the web adapter, on the platform's DynamoDB
 #             (breakers, providers), metering off: what the gateway itself adds
+#   reference nginx as a plain reverse proxy to the same upstream (keep-alive upstream connections, no buffering):
+#             what one extra hop costs on this machine at this moment, the floor any gateway is measured against.
+#             Needs nginx on the PATH (Debian: apt-get install nginx-light); skipped with a note otherwise
 # Usage: bench/gateway-overhead.sh [seconds per phase] [models] [set-ups] [warm-up seconds]
 #   model mock-20ms: the upstream takes 20 ms, like a fast model; mock-0ms answers at once; mock-200ms
 #   warm-up: 64 clients through the gateway before measuring (default 90 s), so C2 has compiled the hot path, as it
@@ -14,10 +17,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 models=${2:-"mock-20ms"}
-setups=${3:-"alone platform"}
+setups=${3:-"reference alone platform"}
 warmup=${4:-90}
 mock_port=18080
 alone_port=18000
+reference_port=18100
 target=infra/local/platform/target
 cp_file=$target/bench.classpath
 mvn -q -B -ntp -pl infra/local/platform dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
@@ -30,7 +34,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$data"' EXIT
 java -Dsun.net.httpserver.nodelay=true bench/GatewayLoad.java mock "$mock_port" > "$target/bench-mock.log" 2>&1 &
 pids+=($!)
 OPENAI_API_KEY=bench-upstream-key OPENAI_BASE_URL="http://127.0.0.1:$mock_port/v1" ATHANOR_ADMIN_KEY=bench-admin \
-  java -cp "$classpath" dev.athanor.local.platform.Main --data-dir "$data" > "$target/bench-platform.log" 2>&1 &
+  java -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$classpath" dev.athanor.local.platform.Main --data-dir "$data" > "$target/bench-platform.log" 2>&1 &
 platform=$!
 pids+=($platform)
 until curl -sf -o /dev/null http://localhost:8001/ready && curl -sf -o /dev/null http://localhost:8000/health; do
@@ -45,7 +49,34 @@ echo "$(java -version 2>&1 | head -1), $(nproc) cores, ${seconds}s per phase"
 
 for setup in $setups; do
   gateway=http://localhost:8000/v1
-  if [ "$setup" = alone ]; then
+  if [ "$setup" = reference ]; then
+    command -v nginx >/dev/null || { echo "== reference: skipped, nginx is not installed"; continue; }
+    cat > "$data/nginx.conf" <<EOF
+worker_processes 2;
+pid $data/nginx.pid;
+error_log $data/nginx-error.log warn;
+daemon off;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream mock { server 127.0.0.1:$mock_port; keepalive 128; }
+  server {
+    listen $reference_port;
+    location / {
+      proxy_pass http://mock;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Authorization "Bearer bench-upstream-key";
+      proxy_buffering off;
+    }
+  }
+}
+EOF
+    nginx -c "$data/nginx.conf" -p "$data" > "$target/bench-nginx.log" 2>&1 &
+    pids+=($!)
+    until curl -sf -o /dev/null "http://localhost:$reference_port/v1/models"; do sleep 0.2; done
+    gateway=http://localhost:$reference_port/v1
+  elif [ "$setup" = alone ]; then
     LAMBDA_TASK_ROOT=functions/gateway/target ATHANOR_SURFACE=gateway MICRONAUT_SERVER_PORT=$alone_port \
     ATHANOR_AUTH_JWT_SECRET="$(cat "$data/jwt-secret")" ATHANOR_CRYPTO_LOCAL_KEY_FILE="$data/data-key" \
     ATHANOR_DYNAMODB_TABLES_BREAKERS=athanor-local-breakers ATHANOR_DYNAMODB_TABLES_PROVIDERS=athanor-local-providers \
@@ -57,7 +88,7 @@ for setup in $setups; do
     until curl -sf -o /dev/null "http://localhost:$alone_port/health"; do sleep 0.2; done
     gateway=http://localhost:$alone_port/v1
   fi
-  java bench/GatewayLoad.java warm "$gateway" "$token" mock-20ms 64 "$warmup" 2>/dev/null
+  [ "$setup" = reference ] || java bench/GatewayLoad.java warm "$gateway" "$token" mock-20ms 64 "$warmup" 2>/dev/null
   echo "== $setup"
   for model in $models; do
     for concurrency in 1 64; do

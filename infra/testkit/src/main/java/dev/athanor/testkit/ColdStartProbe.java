@@ -48,7 +48,8 @@ public final class ColdStartProbe {
             outcome = "batch_item_failures=" + response.getBatchItemFailures().size();
             expected = response.getBatchItemFailures().size() == 1;
         }
-        System.out.printf("cold_init_ms=%d %s%n", System.currentTimeMillis() - jvmStart, outcome);
+        System.out.printf("cold_init_ms=%d %s common_pool_parallelism=%d%n", System.currentTimeMillis() - jvmStart, outcome,
+                java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
         System.exit(expected ? 0 : 1);
     }
 }
