@@ -1,6 +1,7 @@
 package dev.athanor.llm.anthropic;
 
 import dev.athanor.llm.ProviderClientFactory;
+import dev.athanor.llm.http.VendorClient;
 import dev.athanor.llm.http.VendorHttp;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.llm.LlmProvider;
@@ -24,9 +25,11 @@ public class AnthropicProviderFactory implements ProviderClientFactory {
     static final int DEFAULT_MAX_TOKENS = 4096;
 
     private final JsonMapper json;
+    private final VendorClient transport;
 
-    public AnthropicProviderFactory(JsonMapper json) {
+    public AnthropicProviderFactory(JsonMapper json, VendorClient transport) {
         this.json = json;
+        this.transport = transport;
     }
 
     @Override
@@ -44,7 +47,7 @@ public class AnthropicProviderFactory implements ProviderClientFactory {
         headers.put("anthropic-version", config.option("anthropic-version", DEFAULT_VERSION));
         String baseUrl = config.baseUrlOr(DEFAULT_BASE_URL);
         return new AnthropicProvider(config.id(),
-                new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, AnthropicProvider::errorMessage, json),
+                new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, AnthropicProvider::errorMessage, json, transport),
                 maxTokens(config.option("max-tokens", null)));
     }
 

@@ -2,10 +2,12 @@ package dev.athanor.llm.http;
 
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.netty.channel.ConnectTimeoutException;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -80,7 +82,7 @@ public final class HttpErrors {
         if (cause instanceof LlmException llm) {
             return llm;
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof ConnectTimeoutException) {
             return new LlmException(LlmErrorKind.TIMEOUT, providerId, 0,
                     providerId + ": timed out (" + cause.getMessage() + ")", null, cause);
         }
@@ -93,7 +95,9 @@ public final class HttpErrors {
 
     static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        // the Netty client wraps the socket's own exception in one of its own
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException
+                || cause instanceof HttpClientException && !(cause instanceof HttpClientResponseException))
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }

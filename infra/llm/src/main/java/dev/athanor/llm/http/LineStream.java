@@ -4,18 +4,22 @@ import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.llm.LlmTimeouts;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.micronaut.http.ByteBodyHttpResponse;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.body.CloseableByteBody;
+import io.micronaut.http.client.RawHttpClient;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The body of a streaming call, line by line. The client's threads push lines into a queue and the caller polls it
+ * The body of a streaming call, line by line. The client's event loop splits the body into lines (ended by LF, CR
+ * or CRLF) and pushes them into a queue; the caller polls it
  * with the deadline in force: before {@link #firstTokenArrived()} the first-token deadline (from request start),
  * after it the total one. A missed deadline cancels the exchange, which closes the connection. Not thread-safe:
  * one caller reads.
@@ -30,12 +34,17 @@ public final class LineStream implements AutoCloseable {
     private record Failure(Throwable cause) {
     }
 
+    /** The response head: status and the one header a refusal needs. */
+    private record Head(int status, String retryAfter) {
+    }
+
     private final VendorHttp http;
     private final long startNanos;
     private final LlmTimeouts timeouts;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-    private volatile Flow.Subscription subscription;
-    private CompletableFuture<HttpResponse<Void>> exchange;
+    private volatile Subscription subscription;
+    private volatile ByteBodyHttpResponse<?> response;
+    private Exchange exchange;
     private boolean firstToken;
     private boolean ended;
     private boolean complete;
@@ -46,23 +55,25 @@ public final class LineStream implements AutoCloseable {
         this.timeouts = timeouts;
     }
 
-    void open(HttpClient client, HttpRequest request) {
-        exchange = client.sendAsync(request, info -> {
-            events.add(info);
-            return HttpResponse.BodySubscribers.fromLineSubscriber(new Lines(), s -> null, StandardCharsets.UTF_8, null);
-        });
-        exchange.whenComplete((response, failure) -> {
+    void open(RawHttpClient client, HttpRequest<?> request, CloseableByteBody body) {
+        exchange = Exchange.start(client, request, body);
+        exchange.whenComplete((head, failure) -> {
             if (failure != null) {
                 events.add(new Failure(failure));
+                return;
             }
+            ByteBodyHttpResponse<?> raw = (ByteBodyHttpResponse<?>) head;
+            response = raw;
+            events.add(new Head(raw.code(), raw.getHeaders().get("Retry-After")));
+            raw.byteBody().toByteArrayPublisher().subscribe(new Lines());
         });
         Object first = poll();
-        if (first instanceof HttpResponse.ResponseInfo info && info.statusCode() >= 300) {
-            LlmException refusal = http.vendorRefusal(info.statusCode(), info.headers(), errorBody());
+        if (first instanceof Head head && head.status() >= 300) {
+            LlmException refusal = http.vendorRefusal(head.status(), head.retryAfter(), errorBody());
             abort();
             throw refusal;
         }
-        if (!(first instanceof HttpResponse.ResponseInfo)) {
+        if (!(first instanceof Head)) {
             abort();
             throw new LlmException(LlmErrorKind.UNAVAILABLE, http.providerId(), 0,
                     http.providerId() + ": stream ended before its headers", null, null);
@@ -151,35 +162,67 @@ public final class LineStream implements AutoCloseable {
                 break;
             }
         }
-        if (!complete) {
-            abort(); // cancelling a finished exchange could close a connection already back in the pool
+        if (complete) {
+            release(); // the whole body was read: the connection goes back to the pool
+        } else {
+            abort();
         }
         ended = true;
     }
 
+    /** Ends the exchange early: stops reading and closes the connection, whose body was not read to its end. */
     private void abort() {
         ended = true;
-        Flow.Subscription current = subscription;
+        Subscription current = subscription;
         if (current != null) {
             current.cancel();
         }
-        if (exchange != null && !exchange.isDone()) {
+        if (exchange != null) {
             exchange.cancel(true);
+        }
+        release();
+    }
+
+    private void release() {
+        ByteBodyHttpResponse<?> raw = response;
+        if (raw != null) {
+            raw.close();
         }
     }
 
-    private final class Lines implements Flow.Subscriber<String> {
+    /** Splits the body's chunks into lines as they arrive, on the client's event loop. */
+    private final class Lines implements Subscriber<byte[]> {
+
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private boolean afterCr;
 
         @Override
-        public void onSubscribe(Flow.Subscription s) {
+        public void onSubscribe(Subscription s) {
             subscription = s;
             // vendor replies are small next to memory; taking them as they come keeps the exchange simple and fast
             s.request(Long.MAX_VALUE);
         }
 
         @Override
-        public void onNext(String line) {
-            events.add(line);
+        public void onNext(byte[] chunk) {
+            int start = 0;
+            for (int i = 0; i < chunk.length; i++) {
+                byte b = chunk[i];
+                if (b == '\n' && afterCr && i == start && pending.size() == 0) {
+                    start = i + 1; // the LF of a CRLF whose CR ended the previous line
+                } else if (b == '\n' || b == '\r') {
+                    pending.write(chunk, start, i - start);
+                    emit();
+                    start = i + 1;
+                }
+                afterCr = b == '\r';
+            }
+            pending.write(chunk, start, chunk.length - start);
+        }
+
+        private void emit() {
+            events.add(pending.toString(StandardCharsets.UTF_8));
+            pending.reset();
         }
 
         @Override
@@ -189,6 +232,9 @@ public final class LineStream implements AutoCloseable {
 
         @Override
         public void onComplete() {
+            if (pending.size() > 0) {
+                emit();
+            }
             events.add(END);
         }
     }

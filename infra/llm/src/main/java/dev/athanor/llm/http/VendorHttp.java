@@ -7,13 +7,19 @@ import dev.athanor.model.llm.LlmTimeouts;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
+import io.micronaut.core.io.buffer.ByteArrayBufferFactory;
+import io.micronaut.http.ByteBodyHttpResponse;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.body.CloseableByteBody;
+import io.micronaut.http.body.stream.AvailableByteArrayBody;
+import io.micronaut.http.client.RawHttpClient;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +30,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The HTTP transport of one provider instance: one reused JDK client, JSON calls bounded by the total deadline,
- * line-by-line streams bounded by the first-token and total deadlines, and every failure mapped by
+ * The HTTP transport of one provider instance: the shared {@link VendorClient}, JSON calls bounded by the total
+ * deadline, line-by-line streams bounded by the first-token and total deadlines, and every failure mapped by
  * {@link HttpErrors}. It knows nothing of any vendor's payloads beyond where the error message sits.
  */
 public final class VendorHttp {
@@ -41,7 +48,7 @@ public final class VendorHttp {
     private final String secret;
     private final VendorErrors vendorErrors;
     private final JsonMapper json;
-    private final HttpClient client;
+    private final RawHttpClient client;
     private final Clock clock;
 
     /**
@@ -50,7 +57,7 @@ public final class VendorHttp {
      * @param secret       the API key, scrubbed from any vendor text that would otherwise reach an error message
      */
     public VendorHttp(String providerId, String baseUrl, LlmTimeouts timeouts, Map<String, String> headers,
-                      String secret, VendorErrors vendorErrors, JsonMapper json) {
+                      String secret, VendorErrors vendorErrors, JsonMapper json, VendorClient transport) {
         this.providerId = providerId;
         this.baseUrl = checkedBaseUrl(baseUrl);
         this.timeouts = timeouts;
@@ -64,17 +71,7 @@ public final class VendorHttp {
         this.vendorErrors = vendorErrors;
         this.json = json;
         this.clock = Clock.systemUTC();
-        // plain http:// is a local server (Ollama, vLLM): HTTP/1.1 avoids an h2c upgrade it may mishandle
-        HttpClient.Version version = this.baseUrl.startsWith("http://")
-                ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
-        this.client = HttpClient.newBuilder()
-                .version(version)
-                .connectTimeout(timeouts.connect())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // responses are handed on without blocking (a parsed body, a line into a queue), so the selector
-                // thread can deliver them itself instead of waking a worker thread per response
-                .executor(Runnable::run)
-                .build();
+        this.client = transport.client(timeouts.connect());
     }
 
     /** The {@code Authorization: Bearer} header for a key, or no header when there is none (vLLM, a local Ollama). */
@@ -125,24 +122,37 @@ public final class VendorHttp {
      * exceptionally with the {@link LlmException} that {@link #send} would throw.
      */
     public CompletableFuture<JsonNode> sendAsync(String method, String path, JsonNode body) {
-        HttpRequest request = request(method, path, body, true).build();
-        CompletableFuture<HttpResponse<byte[]>> call =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        long total = timeouts.total().toMillis();
-        // the request timeout stops at the headers; this deadline bounds the body too
-        return call.orTimeout(total, TimeUnit.MILLISECONDS).handle((response, failure) -> {
-            if (failure != null) {
-                if (HttpErrors.unwrap(failure) instanceof TimeoutException) {
-                    call.cancel(true);
-                    throw timeout("no complete response within " + total + " ms");
+        CompletableFuture<HttpResponse<?>> headers =
+                Exchange.start(client, request(method, path, body, true), content(body));
+        AtomicReference<ByteBodyHttpResponse<?>> received = new AtomicReference<>();
+        CompletableFuture<JsonNode> call = headers.thenCompose(response -> {
+            ByteBodyHttpResponse<?> raw = (ByteBodyHttpResponse<?>) response;
+            received.set(raw);
+            return raw.byteBody().buffer().thenApply(buffered -> {
+                byte[] bytes;
+                try (buffered; raw) {
+                    bytes = buffered.toByteArray();
                 }
-                throw HttpErrors.fromTransport(providerId, failure);
+                if (raw.code() >= 300) {
+                    throw vendorRefusal(raw.code(), raw.getHeaders().get("Retry-After"), bytes);
+                }
+                return bytes.length == 0 ? null : parse(bytes);
+            });
+        });
+        long total = timeouts.total().toMillis();
+        return call.orTimeout(total, TimeUnit.MILLISECONDS).handle((parsed, failure) -> {
+            if (failure == null) {
+                return parsed;
             }
-            if (response.statusCode() >= 300) {
-                throw vendorRefusal(response.statusCode(), response.headers(), response.body());
+            if (HttpErrors.unwrap(failure) instanceof TimeoutException) {
+                headers.cancel(true);
+                ByteBodyHttpResponse<?> raw = received.get();
+                if (raw != null) {
+                    raw.close();
+                }
+                throw timeout("no complete response within " + total + " ms");
             }
-            byte[] bytes = response.body();
-            return bytes == null || bytes.length == 0 ? null : parse(bytes);
+            throw HttpErrors.fromTransport(providerId, failure);
         });
     }
 
@@ -170,9 +180,8 @@ public final class VendorHttp {
     /** A stream with deadlines of its own, for calls that outlast a completion (a model download). */
     public LineStream stream(String method, String path, JsonNode body, LlmTimeouts deadlines) {
         long start = System.nanoTime();
-        HttpRequest request = request(method, path, body, false).timeout(deadlines.total()).build();
         LineStream lines = new LineStream(this, start, deadlines);
-        lines.open(client, request);
+        lines.open(client, request(method, path, body, false), content(body));
         return lines;
     }
 
@@ -201,7 +210,7 @@ public final class VendorHttp {
         return new LlmException(LlmErrorKind.TIMEOUT, providerId, 0, providerId + ": " + what, null, null);
     }
 
-    LlmException vendorRefusal(int status, HttpHeaders headers, byte[] body) {
+    LlmException vendorRefusal(int status, String retryAfterHeader, byte[] body) {
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         String message = null;
         if (!text.isBlank()) {
@@ -214,7 +223,7 @@ public final class VendorHttp {
                 message = snippet(text);
             }
         }
-        Duration retryAfter = HttpErrors.retryAfter(headers.firstValue("Retry-After").orElse(null), clock);
+        Duration retryAfter = HttpErrors.retryAfter(retryAfterHeader, clock);
         return HttpErrors.fromStatus(providerId, status, redact(message), retryAfter);
     }
 
@@ -227,22 +236,22 @@ public final class VendorHttp {
         return oneLine.length() <= ERROR_SNIPPET ? oneLine : oneLine.substring(0, ERROR_SNIPPET) + "...";
     }
 
-    private HttpRequest.Builder request(String method, String path, JsonNode body, boolean expectJson) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(timeouts.total());
-        if (fixedHeaders.length > 0) {
-            builder.headers(fixedHeaders);
+    private MutableHttpRequest<?> request(String method, String path, JsonNode body, boolean expectJson) {
+        MutableHttpRequest<?> request = HttpRequest.create(HttpMethod.parse(method), baseUrl + path);
+        for (int i = 0; i < fixedHeaders.length; i += 2) {
+            request.header(fixedHeaders[i], fixedHeaders[i + 1]);
         }
         if (expectJson) {
-            builder.header("Accept", "application/json");
+            request.header("Accept", "application/json");
         }
-        if (body == null) {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json");
-            builder.method(method, HttpRequest.BodyPublishers.ofByteArray(write(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
         }
-        return builder;
+        return request;
+    }
+
+    private CloseableByteBody content(JsonNode body) {
+        return body == null ? null : AvailableByteArrayBody.create(ByteArrayBufferFactory.INSTANCE, write(body));
     }
 
     private byte[] write(JsonNode body) {

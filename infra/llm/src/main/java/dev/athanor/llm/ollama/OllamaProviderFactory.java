@@ -1,6 +1,7 @@
 package dev.athanor.llm.ollama;
 
 import dev.athanor.llm.ProviderClientFactory;
+import dev.athanor.llm.http.VendorClient;
 import dev.athanor.llm.http.VendorHttp;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.llm.LlmTimeouts;
@@ -23,9 +24,11 @@ public class OllamaProviderFactory implements ProviderClientFactory {
     static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofHours(1);
 
     private final JsonMapper json;
+    private final VendorClient transport;
 
-    public OllamaProviderFactory(JsonMapper json) {
+    public OllamaProviderFactory(JsonMapper json, VendorClient transport) {
         this.json = json;
+        this.transport = transport;
     }
 
     @Override
@@ -42,7 +45,7 @@ public class OllamaProviderFactory implements ProviderClientFactory {
         Duration pull = pullTimeout(config.option("pull-timeout", null));
         LlmTimeouts pullTimeouts = new LlmTimeouts(timeouts.connect(), timeouts.firstToken(), pull);
         return new OllamaProvider(config.id(),
-                new VendorHttp(config.id(), baseUrl, timeouts, headers, key, OllamaProvider::errorMessage, json),
+                new VendorHttp(config.id(), baseUrl, timeouts, headers, key, OllamaProvider::errorMessage, json, transport),
                 pullTimeouts);
     }
 

@@ -1,6 +1,7 @@
 package dev.athanor.llm.openai;
 
 import dev.athanor.llm.ProviderClientFactory;
+import dev.athanor.llm.http.VendorClient;
 import dev.athanor.llm.http.VendorHttp;
 import dev.athanor.model.llm.LlmProvider;
 import dev.athanor.model.llm.ProviderConfig;
@@ -17,9 +18,11 @@ public class OpenAiProviderFactory implements ProviderClientFactory {
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
     private final JsonMapper json;
+    private final VendorClient transport;
 
-    public OpenAiProviderFactory(JsonMapper json) {
+    public OpenAiProviderFactory(JsonMapper json, VendorClient transport) {
         this.json = json;
+        this.transport = transport;
     }
 
     @Override
@@ -33,6 +36,6 @@ public class OpenAiProviderFactory implements ProviderClientFactory {
         Map<String, String> headers = VendorHttp.bearer(key);
         String baseUrl = config.baseUrlOr(DEFAULT_BASE_URL);
         return new OpenAiProvider(config.id(),
-                new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, OpenAiProvider::errorMessage, json));
+                new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, OpenAiProvider::errorMessage, json, transport));
     }
 }

@@ -1,5 +1,6 @@
 package dev.athanor.llm.anthropic;
 
+import dev.athanor.llm.http.TestTransport;
 import dev.athanor.llm.ProviderContractTest;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
@@ -59,7 +60,7 @@ class AnthropicProviderTest extends ProviderContractTest {
     }
 
     private static LlmProvider anthropic(String baseUrl, LlmTimeouts timeouts, Map<String, String> options) {
-        return new AnthropicProviderFactory(ObjectMapper.getDefault()).create(
+        return new AnthropicProviderFactory(ObjectMapper.getDefault(), TestTransport.CLIENT).create(
                 new ProviderConfig("anthropic-test", ProviderKind.ANTHROPIC, baseUrl, KEY, List.of(), options, timeouts));
     }
 

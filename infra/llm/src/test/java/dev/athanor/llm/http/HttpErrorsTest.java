@@ -2,6 +2,8 @@ package dev.athanor.llm.http;
 
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.netty.channel.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,8 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,16 +78,17 @@ class HttpErrorsTest {
     }
 
     @Test
-    void java_timeouts_are_timeout_even_when_wrapped() {
+    void connect_timeouts_are_timeout_even_when_wrapped_by_the_client() {
+        assertEquals(LlmErrorKind.TIMEOUT, HttpErrors.fromTransport("p", new CompletionException(new HttpClientException(
+                "Connect Error: connection timed out", new ConnectTimeoutException("connection timed out")))).kind());
         assertEquals(LlmErrorKind.TIMEOUT,
-                HttpErrors.fromTransport("p", new CompletionException(new HttpTimeoutException("request timed out"))).kind());
-        assertEquals(LlmErrorKind.TIMEOUT,
-                HttpErrors.fromTransport("p", new ExecutionException(new HttpConnectTimeoutException("connect"))).kind());
+                HttpErrors.fromTransport("p", new ExecutionException(new ConnectTimeoutException("connect"))).kind());
     }
 
     @Test
     void refused_connections_and_io_errors_are_unavailable() {
-        LlmException refused = HttpErrors.fromTransport("p", new ExecutionException(new ConnectException()));
+        LlmException refused = HttpErrors.fromTransport("p", new ExecutionException(
+                new HttpClientException("Connect Error: Connection refused", new ConnectException("Connection refused"))));
         LlmException io = HttpErrors.fromTransport("p", new IOException("connection reset"));
 
         assertEquals(LlmErrorKind.UNAVAILABLE, refused.kind());

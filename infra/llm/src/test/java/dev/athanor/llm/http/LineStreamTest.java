@@ -155,7 +155,7 @@ class LineStreamTest {
 
     private VendorHttp http(LlmTimeouts timeouts) {
         return new VendorHttp("p", "http://localhost:" + server.getAddress().getPort(), timeouts, Map.of(), null,
-                body -> null, ObjectMapper.getDefault());
+                body -> null, ObjectMapper.getDefault(), TestTransport.CLIENT);
     }
 
     private static long elapsedMillis(long start) {

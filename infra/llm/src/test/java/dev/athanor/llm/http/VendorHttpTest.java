@@ -26,6 +26,6 @@ class VendorHttpTest {
     }
 
     private static VendorHttp http(String baseUrl) {
-        return new VendorHttp("p", baseUrl, LlmTimeouts.DEFAULT, Map.of(), null, body -> null, ObjectMapper.getDefault());
+        return new VendorHttp("p", baseUrl, LlmTimeouts.DEFAULT, Map.of(), null, body -> null, ObjectMapper.getDefault(), TestTransport.CLIENT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.athanor.llm.ollama;
 
+import dev.athanor.llm.http.TestTransport;
 import dev.athanor.llm.ProviderContractTest;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
@@ -59,7 +60,7 @@ class OllamaProviderTest extends ProviderContractTest {
     }
 
     private static OllamaProvider ollama(String baseUrl, LlmTimeouts timeouts) {
-        return new OllamaProviderFactory(ObjectMapper.getDefault()).create(
+        return new OllamaProviderFactory(ObjectMapper.getDefault(), TestTransport.CLIENT).create(
                 new ProviderConfig("ollama-test", ProviderKind.OLLAMA, baseUrl, KEY, List.of(), Map.of(), timeouts));
     }
 

@@ -1,5 +1,6 @@
 package dev.athanor.llm.openai;
 
+import dev.athanor.llm.http.TestTransport;
 import dev.athanor.llm.ProviderContractTest;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
@@ -59,7 +60,7 @@ class OpenAiProviderTest extends ProviderContractTest {
     }
 
     private static LlmProvider provider(String baseUrl, String key, LlmTimeouts timeouts) {
-        return new OpenAiProviderFactory(ObjectMapper.getDefault()).create(
+        return new OpenAiProviderFactory(ObjectMapper.getDefault(), TestTransport.CLIENT).create(
                 new ProviderConfig("openai-test", ProviderKind.OPENAI, baseUrl, key, List.of(), Map.of(), timeouts));
     }
 

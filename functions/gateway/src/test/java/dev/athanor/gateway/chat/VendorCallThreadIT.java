@@ -1,0 +1,82 @@
+package dev.athanor.gateway.chat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.athanor.llm.http.VendorClient;
+import dev.athanor.llm.http.VendorHttp;
+import dev.athanor.model.llm.LlmTimeouts;
+import dev.athanor.testkit.LocalStackExtension;
+import dev.athanor.testkit.TestFunctions;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.netty.channel.EventLoop;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/**
+ * In the running gateway, a vendor call started on one of the server's event loops is sent, read and answered on
+ * that same thread: the request being served never waits for a hand-off to another thread.
+ */
+@ExtendWith(LocalStackExtension.class)
+class VendorCallThreadIT {
+
+    @RegisterExtension
+    static final WireMockExtension UPSTREAM = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).build();
+
+    private static ApplicationContext context;
+
+    @BeforeAll
+    static void startGateway() {
+        context = TestFunctions.start("GatewayFunction", Map.of());
+        context.getBean(EmbeddedServer.class).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void a_call_started_on_a_server_event_loop_completes_on_that_thread() throws Exception {
+        UPSTREAM.stubFor(get(urlEqualTo("/v1/models")).willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
+        VendorHttp http = new VendorHttp("upstream", UPSTREAM.baseUrl() + "/v1", LlmTimeouts.DEFAULT, Map.of(), null,
+                body -> null, context.getBean(JsonMapper.class), context.getBean(VendorClient.class));
+        EventLoop loop = context.getBean(EventLoopGroupRegistry.class).getDefaultEventLoopGroup().next();
+
+        for (int call = 0; call < 3; call++) { // a new connection first, then pooled ones
+            CompletableFuture<Thread> startedOn = new CompletableFuture<>();
+            CompletableFuture<Thread> answeredOn = new CompletableFuture<>();
+            CompletableFuture<String> listed = new CompletableFuture<>();
+            loop.execute(() -> {
+                startedOn.complete(Thread.currentThread());
+                http.sendAsync("GET", "/models", null).whenComplete((body, failure) -> {
+                    answeredOn.complete(Thread.currentThread());
+                    if (failure != null) {
+                        listed.completeExceptionally(failure);
+                    } else {
+                        listed.complete(body.get("object").getStringValue());
+                    }
+                });
+            });
+
+            assertEquals("list", listed.get(10, TimeUnit.SECONDS));
+            assertSame(startedOn.get(), answeredOn.get(), "answered on " + answeredOn.get().getName());
+        }
+    }
+}
