@@ -19,6 +19,7 @@ import dev.athanor.testkit.LocalStackExtension;
 import dev.athanor.testkit.TestFunctions;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.token.validator.TokenValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -212,5 +213,13 @@ class OpenAiSdkCompatibilityIT {
 
         assertEquals(502, e.statusCode(), "the status says so, not an error inside a 200 stream");
         assertTrue(e.getMessage().contains("overloaded"), e.getMessage());
+    }
+
+    @Test
+    void bearer_tokens_are_checked_by_the_one_validator_that_remembers_them() {
+        var validators = context.getBeansOfType(TokenValidator.class);
+
+        assertEquals(1, validators.size(), validators.toString());
+        assertEquals("CachedTokenValidator", validators.iterator().next().getClass().getSimpleName());
     }
 }
