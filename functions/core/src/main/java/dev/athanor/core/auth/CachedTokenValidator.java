@@ -28,6 +28,7 @@ import java.util.Optional;
  * reactive validator is switched off in configuration, so this is the only token validator.
  */
 @Singleton
+@Requires(property = "micronaut.security.enabled", notEquals = StringUtils.FALSE)
 @Requires(property = CachedTokenValidator.REACTIVE_VALIDATOR, value = StringUtils.FALSE)
 final class CachedTokenValidator<R> implements TokenValidator<R> {
 

@@ -118,7 +118,7 @@ public final class VendorHttp {
     }
 
     /**
-     * The same call without holding a thread: completes on the client's selector thread with the parsed body, or
+     * The same call without holding a thread: completes on the client's event loop with the parsed body, or
      * exceptionally with the {@link LlmException} that {@link #send} would throw.
      */
     public CompletableFuture<JsonNode> sendAsync(String method, String path, JsonNode body) {

@@ -83,8 +83,8 @@ class LambdaArtifactsIT {
                     String.valueOf(properties.get("Handler")), environment, probe);
             assertEquals(0, result.exitCode(), function.getKey() + ":\n" + result.output());
             assertTrue(result.output().contains("cold_init_ms="), result.output());
-            // at 1 the JDK's CompletableFuture starts a thread per async task, and the JDK HTTP client hands every
-            // response through it: the template's JAVA_TOOL_OPTIONS must size the common pool on 1-2 vCPU functions
+            // at 1 the JDK's CompletableFuture starts a thread per async task that names no executor (library code
+            // included): the template's JAVA_TOOL_OPTIONS must size the common pool on 1-2 vCPU functions
             Matcher parallelism = Pattern.compile("common_pool_parallelism=(\\d+)").matcher(result.output());
             assertTrue(parallelism.find() && Integer.parseInt(parallelism.group(1)) >= 2, function.getKey() + ":\n" + result.output());
         }
