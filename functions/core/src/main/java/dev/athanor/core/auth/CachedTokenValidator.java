@@ -74,7 +74,9 @@ final class CachedTokenValidator<R> implements TokenValidator<R> {
         if (expiry != null && expiry.isBefore(until)) {
             until = expiry;
         }
-        remembered.put(token, new Remembered(authentication.get(), until));
+        if (until.isAfter(now)) {
+            remembered.put(token, new Remembered(authentication.get(), until));
+        }
         return Publishers.just(authentication.get());
     }
 
@@ -83,7 +85,7 @@ final class CachedTokenValidator<R> implements TokenValidator<R> {
             Date expiry = jwt.getJWTClaimsSet().getExpirationTime();
             return expiry == null ? null : expiry.toInstant();
         } catch (ParseException unreadable) {
-            return Instant.MIN; // the validator accepted it, but nothing about it is worth remembering
+            return Instant.MIN; // the validator accepted it, but it is not worth remembering
         }
     }
 }

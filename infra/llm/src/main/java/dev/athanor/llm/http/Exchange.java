@@ -1,5 +1,6 @@
 package dev.athanor.llm.http;
 
+import io.micronaut.http.ByteBodyHttpResponse;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.body.CloseableByteBody;
@@ -11,9 +12,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One raw exchange as a future of its response head (the body streams behind it). Completes on the thread that read
- * the head; cancelling the future before then aborts the request.
+ * the head; cancelling the future before then aborts the request. {@link #close()} releases whatever the exchange
+ * holds.
  */
-final class Exchange extends CompletableFuture<HttpResponse<?>> implements Subscriber<HttpResponse<?>> {
+final class Exchange extends CompletableFuture<ByteBodyHttpResponse<?>> implements Subscriber<HttpResponse<?>> {
 
     private volatile Subscription subscription;
 
@@ -34,13 +36,20 @@ final class Exchange extends CompletableFuture<HttpResponse<?>> implements Subsc
     }
 
     @Override
-    public void onNext(HttpResponse<?> response) {
-        if (!complete(response) && response instanceof AutoCloseable closeable) {
-            try {
-                closeable.close(); // nobody waits for it any more
-            } catch (Exception ignored) {
-                // already released
-            }
+    public void onNext(HttpResponse<?> head) {
+        ByteBodyHttpResponse<?> response = (ByteBodyHttpResponse<?>) head; // what a raw client answers
+        if (!complete(response)) {
+            response.close(); // nobody waits for it any more
+        }
+    }
+
+    /**
+     * Aborts the request if its head has not arrived, otherwise closes the response: a body read to its end leaves
+     * the connection to the pool, an unread one closes it.
+     */
+    void close() {
+        if (!cancel(true) && !isCompletedExceptionally()) {
+            join().close();
         }
     }
 

@@ -3,8 +3,6 @@ package dev.athanor.llm.http;
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.llm.LlmTimeouts;
-
-import io.micronaut.http.ByteBodyHttpResponse;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.client.RawHttpClient;
@@ -43,7 +41,6 @@ public final class LineStream implements AutoCloseable {
     private final LlmTimeouts timeouts;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private volatile Subscription subscription;
-    private volatile ByteBodyHttpResponse<?> response;
     private Exchange exchange;
     private boolean firstToken;
     private boolean ended;
@@ -57,15 +54,13 @@ public final class LineStream implements AutoCloseable {
 
     void open(RawHttpClient client, HttpRequest<?> request, CloseableByteBody body) {
         exchange = Exchange.start(client, request, body);
-        exchange.whenComplete((head, failure) -> {
+        exchange.whenComplete((response, failure) -> {
             if (failure != null) {
                 events.add(new Failure(failure));
                 return;
             }
-            ByteBodyHttpResponse<?> raw = (ByteBodyHttpResponse<?>) head;
-            response = raw;
-            events.add(new Head(raw.code(), raw.getHeaders().get("Retry-After")));
-            raw.byteBody().toByteArrayPublisher().subscribe(new Lines());
+            events.add(new Head(response.code(), response.getHeaders().get("Retry-After")));
+            response.byteBody().toByteArrayPublisher().subscribe(new Lines());
         });
         Object first = poll();
         if (first instanceof Head head && head.status() >= 300) {
@@ -163,7 +158,7 @@ public final class LineStream implements AutoCloseable {
             }
         }
         if (complete) {
-            release(); // the whole body was read: the connection goes back to the pool
+            exchange.close(); // the whole body was read: the connection goes back to the pool
         } else {
             abort();
         }
@@ -178,15 +173,7 @@ public final class LineStream implements AutoCloseable {
             current.cancel();
         }
         if (exchange != null) {
-            exchange.cancel(true);
-        }
-        release();
-    }
-
-    private void release() {
-        ByteBodyHttpResponse<?> raw = response;
-        if (raw != null) {
-            raw.close();
+            exchange.close();
         }
     }
 

@@ -51,7 +51,7 @@ public final class VendorClient implements AutoCloseable {
         return clients.computeIfAbsent(connectTimeout, timeout -> factory.apply(configuration(timeout)));
     }
 
-    static HttpClientConfiguration configuration(Duration connectTimeout) {
+    private static HttpClientConfiguration configuration(Duration connectTimeout) {
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setConnectTimeout(connectTimeout);
         configuration.setReadTimeout(null);

@@ -4,18 +4,15 @@ import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.llm.LlmTimeouts;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
-
 import io.micronaut.core.io.buffer.ByteArrayBufferFactory;
-import io.micronaut.http.ByteBodyHttpResponse;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.body.stream.AvailableByteArrayBody;
 import io.micronaut.http.client.RawHttpClient;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,14 +20,11 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The HTTP transport of one provider instance: the shared {@link VendorClient}, JSON calls bounded by the total
@@ -44,7 +38,7 @@ public final class VendorHttp {
     private final String providerId;
     private final String baseUrl;
     private final LlmTimeouts timeouts;
-    private final String[] fixedHeaders;
+    private final Map<String, String> fixedHeaders;
     private final String secret;
     private final VendorErrors vendorErrors;
     private final JsonMapper json;
@@ -61,12 +55,7 @@ public final class VendorHttp {
         this.providerId = providerId;
         this.baseUrl = checkedBaseUrl(baseUrl);
         this.timeouts = timeouts;
-        List<String> flat = new ArrayList<>();
-        headers.forEach((name, value) -> {
-            flat.add(name);
-            flat.add(value);
-        });
-        this.fixedHeaders = flat.toArray(String[]::new);
+        this.fixedHeaders = Map.copyOf(headers);
         this.secret = secret == null || secret.isBlank() ? null : secret;
         this.vendorErrors = vendorErrors;
         this.json = json;
@@ -122,34 +111,25 @@ public final class VendorHttp {
      * exceptionally with the {@link LlmException} that {@link #send} would throw.
      */
     public CompletableFuture<JsonNode> sendAsync(String method, String path, JsonNode body) {
-        CompletableFuture<HttpResponse<?>> headers =
-                Exchange.start(client, request(method, path, body, true), content(body));
-        AtomicReference<ByteBodyHttpResponse<?>> received = new AtomicReference<>();
-        CompletableFuture<JsonNode> call = headers.thenCompose(response -> {
-            ByteBodyHttpResponse<?> raw = (ByteBodyHttpResponse<?>) response;
-            received.set(raw);
-            return raw.byteBody().buffer().thenApply(buffered -> {
-                byte[] bytes;
-                try (buffered; raw) {
-                    bytes = buffered.toByteArray();
-                }
-                if (raw.code() >= 300) {
-                    throw vendorRefusal(raw.code(), raw.getHeaders().get("Retry-After"), bytes);
-                }
-                return bytes.length == 0 ? null : parse(bytes);
-            });
-        });
+        Exchange exchange = Exchange.start(client, request(method, path, body, true), content(body));
+        CompletableFuture<JsonNode> call = exchange.thenCompose(raw ->
+                raw.byteBody().buffer().thenApply(buffered -> {
+                    byte[] bytes;
+                    try (buffered; raw) {
+                        bytes = buffered.toByteArray();
+                    }
+                    if (raw.code() >= 300) {
+                        throw vendorRefusal(raw.code(), raw.getHeaders().get("Retry-After"), bytes);
+                    }
+                    return bytes.length == 0 ? null : parse(bytes);
+                }));
         long total = timeouts.total().toMillis();
         return call.orTimeout(total, TimeUnit.MILLISECONDS).handle((parsed, failure) -> {
             if (failure == null) {
                 return parsed;
             }
             if (HttpErrors.unwrap(failure) instanceof TimeoutException) {
-                headers.cancel(true);
-                ByteBodyHttpResponse<?> raw = received.get();
-                if (raw != null) {
-                    raw.close();
-                }
+                exchange.close();
                 throw timeout("no complete response within " + total + " ms");
             }
             throw HttpErrors.fromTransport(providerId, failure);
@@ -238,9 +218,7 @@ public final class VendorHttp {
 
     private MutableHttpRequest<?> request(String method, String path, JsonNode body, boolean expectJson) {
         MutableHttpRequest<?> request = HttpRequest.create(HttpMethod.parse(method), baseUrl + path);
-        for (int i = 0; i < fixedHeaders.length; i += 2) {
-            request.header(fixedHeaders[i], fixedHeaders[i + 1]);
-        }
+        fixedHeaders.forEach(request::header);
         if (expectJson) {
             request.header("Accept", "application/json");
         }
