@@ -16,7 +16,9 @@ import java.util.concurrent.Executor;
 /**
  * One circuit breaker per (team, provider), its state shared through the {@link CircuitBreakerStore} so every
  * instance agrees. Reads are cached for {@code stateCacheTtl} so a healthy provider costs no store call per request;
- * only failures and recoveries write.
+ * only failures and recoveries write. A closed circuit whose read has just gone stale (within a second period) still
+ * lets calls through while one background read refreshes it, so a busy instance never stalls its requests on the
+ * store when the period ends.
  */
 @Singleton
 public class CircuitBreakers {
@@ -38,6 +40,7 @@ public class CircuitBreakers {
     private final RouterConfiguration config;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final BackgroundRefresh refreshes = new BackgroundRefresh();
 
     public CircuitBreakers(CircuitBreakerStore store, RouterConfiguration config, Clock clock) {
         this.store = store;
@@ -47,14 +50,29 @@ public class CircuitBreakers {
 
     /**
      * {@link #acquire} for callers that must not block: answered at once from the cache when the circuit is known
-     * to be closed, otherwise (a store read or a probe to claim) on the blocking executor.
+     * to be closed (a read stale by less than one more period is refreshed on the blocking executor meanwhile),
+     * otherwise (a store read or a probe to claim) on the blocking executor.
      */
     public CompletableFuture<Permit> acquireAsync(TeamId team, String breaker, Executor blocking) {
-        Cached cached = fresh(cacheKey(team, breaker), clock.instant());
+        String key = cacheKey(team, breaker);
+        Instant now = clock.instant();
+        Cached cached = cache.get(key);
         if (cached != null && cached.snapshot().state() == CircuitState.CLOSED) {
-            return CompletableFuture.completedFuture(Permit.CALL);
+            if (isFresh(cached, now)) {
+                return CompletableFuture.completedFuture(Permit.CALL);
+            }
+            if (now.isBefore(cached.readAt().plus(config.getStateCacheTtl().multipliedBy(2)))) {
+                refreshes.start(key, blocking, () -> refresh(team, breaker, cached));
+                return CompletableFuture.completedFuture(Permit.CALL);
+            }
         }
         return CompletableFuture.supplyAsync(() -> acquire(team, breaker), blocking);
+    }
+
+    /** Reads the shared state again, unless this instance changed it since {@code seen} (its write is newer). */
+    private void refresh(TeamId team, String breaker, Cached seen) {
+        BreakerSnapshot read = store.read(team, breaker);
+        cache.replace(cacheKey(team, breaker), seen, new Cached(read, clock.instant()));
     }
 
     /** {@link #onSuccess} without blocking: done at once when there is nothing to record (the common case). */
@@ -128,7 +146,11 @@ public class CircuitBreakers {
     /** The cached state if it was read within the cache period, else null. */
     private Cached fresh(String key, Instant now) {
         Cached cached = cache.get(key);
-        return cached != null && now.isBefore(cached.readAt().plus(config.getStateCacheTtl())) ? cached : null;
+        return cached != null && isFresh(cached, now) ? cached : null;
+    }
+
+    private boolean isFresh(Cached cached, Instant now) {
+        return now.isBefore(cached.readAt().plus(config.getStateCacheTtl()));
     }
 
     private static String cacheKey(TeamId team, String breaker) {

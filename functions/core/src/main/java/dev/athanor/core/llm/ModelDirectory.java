@@ -28,7 +28,8 @@ import java.util.function.Function;
  * Which of a team's providers serve a model id. A caller may name a provider explicitly ({@code provider/model});
  * otherwise every provider listing the id serves it, in the catalog's order (the first is tried first, the rest are
  * fallbacks). Model lists are cached per client so routing costs no vendor call; a provider that cannot list its
- * models keeps its last known list.
+ * models keeps its last known list. Callers that must not block keep using a list stale by less than one more
+ * period while one background call lists the models again.
  */
 @Singleton
 public class ModelDirectory {
@@ -41,13 +42,19 @@ public class ModelDirectory {
     public record ListedModel(String id, String providerId) {
     }
 
-    private record CachedList(List<String> ids, Instant expires) {
+    /** A list, fresh until {@code expires} and usable while it is refreshed until {@code usableUntil}. */
+    private record CachedList(List<String> ids, Instant expires, Instant usableUntil) {
+
+        static CachedList of(List<String> ids, Instant now, Duration ttl) {
+            return new CachedList(ids, now.plus(ttl), now.plus(ttl.multipliedBy(2)));
+        }
     }
 
     private final ProviderCatalog catalog;
     private final Clock clock;
     // weak keys: a client the catalog replaced (its registration changed) drops out with its list
     private final Map<LlmProvider, CachedList> lists = Collections.synchronizedMap(new WeakHashMap<>());
+    private final BackgroundRefresh refreshes = new BackgroundRefresh();
 
     public ModelDirectory(ProviderCatalog catalog, Clock clock) {
         this.catalog = catalog;
@@ -99,12 +106,12 @@ public class ModelDirectory {
 
     /**
      * {@link #routes} for callers that must not block: answered at once when the catalog and every model list are
-     * in memory and fresh, otherwise worked out on the blocking executor (a registry read, a model list call).
-     * A model nobody serves completes exceptionally with the same 404.
+     * in memory (stale ones are refreshed on the blocking executor meanwhile), otherwise worked out on the blocking
+     * executor (a registry read, a model list call). A model nobody serves completes exceptionally with the same 404.
      */
     public CompletableFuture<List<Route>> routesAsync(TeamId team, String model, Executor blocking) {
-        List<LlmProvider> providers = catalog.providersInMemory(team);
-        Map<LlmProvider, List<String>> known = providers == null ? null : listsInMemory(providers);
+        List<LlmProvider> providers = catalog.providersInMemory(team, blocking);
+        Map<LlmProvider, List<String>> known = providers == null ? null : listsInMemory(providers, blocking);
         if (known == null) {
             return CompletableFuture.supplyAsync(() -> routes(team, model), blocking);
         }
@@ -115,14 +122,17 @@ public class ModelDirectory {
         }
     }
 
-    /** Each provider's fresh model list, or null when any is missing or stale. */
-    private Map<LlmProvider, List<String>> listsInMemory(List<LlmProvider> providers) {
+    /** Each provider's usable model list, or null when any is missing or too old to use while it is refreshed. */
+    private Map<LlmProvider, List<String>> listsInMemory(List<LlmProvider> providers, Executor blocking) {
         Instant now = clock.instant();
         Map<LlmProvider, List<String>> known = new HashMap<>();
         for (LlmProvider provider : providers) {
-            CachedList cached = fresh(provider, now);
-            if (cached == null) {
+            CachedList cached = lists.get(provider);
+            if (cached == null || !now.isBefore(cached.usableUntil())) {
                 return null;
+            }
+            if (!now.isBefore(cached.expires())) {
+                refreshes.start(provider, blocking, () -> modelIds(provider));
             }
             known.put(provider, cached.ids());
         }
@@ -144,12 +154,12 @@ public class ModelDirectory {
         CachedList cached = lists.get(provider);
         try {
             List<String> ids = provider.models().stream().map(ModelInfo::id).toList();
-            lists.put(provider, new CachedList(ids, now.plus(LIST_TTL)));
+            lists.put(provider, CachedList.of(ids, now, LIST_TTL));
             return ids;
         } catch (RuntimeException e) {
             LOG.warn("Provider {} could not list its models: {}", provider.id(), e.getMessage());
             List<String> lastKnown = cached == null ? List.of() : cached.ids();
-            lists.put(provider, new CachedList(lastKnown, now.plus(FAILED_LIST_TTL)));
+            lists.put(provider, CachedList.of(lastKnown, now, FAILED_LIST_TTL));
             return lastKnown;
         }
     }

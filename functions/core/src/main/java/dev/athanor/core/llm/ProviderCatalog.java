@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * The providers a team's LLM calls may use, in order: the team's enabled registered providers (by id), then the
  * operator's environment providers whose id the team has not taken, and the offline sandbox only when there is
  * nothing else. This is on the path of every LLM call, so the registry read is cached per team for
- * {@code athanor.llm.registry-cache-ttl} (5 s by default) and clients are kept until their configuration changes.
- * Functions without the providers table use the environment providers alone.
+ * {@code athanor.llm.registry-cache-ttl} (5 s by default) and clients are kept until their configuration changes;
+ * callers that must not block keep using a read stale by less than one more period while one background read
+ * refreshes it. Functions without the providers table use the environment providers alone.
  */
 @Singleton
 public class ProviderCatalog {
@@ -53,6 +55,7 @@ public class ProviderCatalog {
     private final Map<TeamId, CachedTeam> teams = new ConcurrentHashMap<>();
     // keyed by source and id (team providers also by team); a changed configuration replaces the client
     private final Map<String, Built> built = new ConcurrentHashMap<>();
+    private final BackgroundRefresh refreshes = new BackgroundRefresh();
 
     public ProviderCatalog(ProviderClients clients, EnvironmentProviders environment,
                            @Nullable ProviderRepository repository, LlmConfiguration configuration) {
@@ -81,12 +84,13 @@ public class ProviderCatalog {
     }
 
     /**
-     * {@link #providers} when they can be given from memory (the team's registry read is cached and fresh, or there
-     * is no registry, and every client is built); null when that would need a store read or a new client. Callers
-     * that must not block ask this first.
+     * {@link #providers} when they can be given from memory (there is no registry, or the team's registry read is
+     * cached, and every client is built); null when that would need a store read or a new client. A read stale by
+     * less than one more period is still used while {@code blocking} reads the registry again. Callers that must
+     * not block ask this first.
      */
-    public List<LlmProvider> providersInMemory(TeamId team) {
-        List<Versioned<ProviderConfig>> registered = repository == null ? List.of() : cachedConfigs(team);
+    public List<LlmProvider> providersInMemory(TeamId team, Executor blocking) {
+        List<Versioned<ProviderConfig>> registered = repository == null ? List.of() : usableConfigs(team, blocking);
         if (registered == null) {
             return null;
         }
@@ -142,6 +146,27 @@ public class ProviderCatalog {
     private List<Versioned<ProviderConfig>> cachedConfigs(TeamId team) {
         CachedTeam cached = teams.get(team);
         return cached != null && System.nanoTime() - cached.loadedAt() < ttlNanos ? cached.configs() : null;
+    }
+
+    /** The cached read while within the cache period or, refreshed in the background, one more; else null. */
+    private List<Versioned<ProviderConfig>> usableConfigs(TeamId team, Executor blocking) {
+        CachedTeam cached = teams.get(team);
+        if (cached == null) {
+            return null;
+        }
+        long age = System.nanoTime() - cached.loadedAt();
+        if (age >= ttlNanos && age < 2 * ttlNanos) {
+            refreshes.start(team, blocking, () -> refresh(team, cached));
+        }
+        return age < 2 * ttlNanos ? cached.configs() : null;
+    }
+
+    /** Reads the team's registry again, unless its entry changed since {@code seen} (invalidated or reread). */
+    private void refresh(TeamId team, CachedTeam seen) {
+        List<Versioned<ProviderConfig>> configs = repository.enabledConfigs(team);
+        if (teams.replace(team, seen, new CachedTeam(System.nanoTime(), configs))) {
+            forgetRemoved(team, configs);
+        }
     }
 
     /** The client built for exactly this configuration, or null. */

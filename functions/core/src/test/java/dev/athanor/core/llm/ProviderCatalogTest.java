@@ -12,13 +12,16 @@ import io.micronaut.core.value.MapPropertyResolver;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProviderCatalogTest {
 
@@ -85,6 +88,31 @@ class ProviderCatalogTest {
         uncached.providers(TEAM);
         uncached.providers(TEAM);
         assertEquals(5, repository.configReads.get());
+    }
+
+    @Test
+    void a_read_that_just_went_stale_is_used_while_one_background_read_refreshes_it() throws InterruptedException {
+        Duration ttl = Duration.ofSeconds(1);
+        ProviderCatalog catalog = catalog(Map.of(), repository, ttl);
+        List<Runnable> blocking = new ArrayList<>();
+        assertNull(catalog.providersInMemory(TEAM, blocking::add), "nothing read yet");
+        catalog.providers(TEAM);
+        repository.save(TEAM, openai("p", "https://p.example.com"), null, null);
+        Thread.sleep(ttl.plusMillis(100).toMillis());
+
+        for (int i = 0; i < 10; i++) {
+            assertEquals(List.of("sandbox"), ids(catalog.providersInMemory(TEAM, blocking::add)));
+        }
+        assertEquals(1, blocking.size(), "one refresh for every caller that found the read stale");
+        assertEquals(1, repository.configReads.get());
+
+        blocking.remove(0).run();
+
+        assertNull(catalog.providersInMemory(TEAM, blocking::add), "the new registration's client is not built yet");
+        assertEquals(List.of("p"), ids(catalog.providers(TEAM)));
+        assertEquals(List.of("p"), ids(catalog.providersInMemory(TEAM, blocking::add)));
+        assertEquals(2, repository.configReads.get());
+        assertTrue(blocking.isEmpty());
     }
 
     @Test
