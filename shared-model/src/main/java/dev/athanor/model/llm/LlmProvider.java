@@ -33,6 +33,17 @@ public interface LlmProvider {
      */
     ChatResponse stream(ChatRequest request, StreamListener listener);
 
+    /**
+     * The same stream for callers that must not block: completes with the summary, or exceptionally with the
+     * {@link LlmException} (or what the listener threw) that {@link #stream} would throw. Providers with a
+     * non-blocking transport override it and call the listener on their transport's thread; this default runs
+     * {@link #stream} on the given executor, which may block, and calls the listener there.
+     */
+    default CompletableFuture<ChatResponse> streamAsync(ChatRequest request, StreamListener listener,
+                                                       Executor blocking) {
+        return CompletableFuture.supplyAsync(() -> stream(request, listener), blocking);
+    }
+
     List<ModelInfo> models();
 
     EmbeddingResponse embed(EmbeddingRequest request);

@@ -1,6 +1,9 @@
 package dev.athanor.model.llm;
 
-/** Receives the text of a streamed completion piece by piece, in order, on the calling thread. */
+/**
+ * Receives the text of a streamed completion piece by piece, in order and one at a time: on the provider's transport
+ * thread for a non-blocking stream, so it must not block. Throwing ends the stream.
+ */
 @FunctionalInterface
 public interface StreamListener {
 

@@ -24,10 +24,10 @@ import java.util.function.Function;
  * Retry-After), then falls back to the next route; skips routes whose circuit is open; meters every attempt.
  * A stream that has delivered its first piece is never retried or moved: its failure reaches the caller.
  * <p>
- * One asynchronous flow serves both kinds of caller. {@link #chatAsync} holds no thread while a provider answers,
- * so a server can call it from its event loop: breaker state comes from the cache, and what the cache cannot answer
- * (store reads and writes) runs on the blocking executor, as do backoff waits. {@link #chat} and {@link #stream}
- * wait for the same flow.
+ * One asynchronous flow serves both kinds of caller. {@link #chatAsync} and {@link #streamAsync} hold no thread while
+ * a provider answers, so a server can call them from its event loop: breaker state comes from the cache, and what
+ * the cache cannot answer (store reads and writes) runs on the blocking executor, as do backoff waits and providers
+ * that can only block. {@link #chat} and {@link #stream} wait for the same flow.
  */
 @Singleton
 public class LlmRouter {
@@ -58,9 +58,19 @@ public class LlmRouter {
         return serve(new Call(context, routes, request, null), 0);
     }
 
-    /** Streams on the calling thread (each attempt blocks while its pieces arrive) and returns the summary. */
+    /** Waits for {@link #streamAsync} and returns the summary; pieces reach the listener as that describes. */
     public ChatResponse stream(CallContext context, List<Route> routes, ChatRequest request, StreamListener listener) {
-        return await(serve(new Call(context, routes, request, listener), 0));
+        return await(streamAsync(context, routes, request, listener));
+    }
+
+    /**
+     * A streamed call without blocking the caller: pieces reach the listener on the provider's transport thread
+     * (or, for providers that can only block, on the blocking executor); completes with the summary or exceptionally
+     * with the {@link LlmException}, or with what the listener threw.
+     */
+    public CompletableFuture<ChatResponse> streamAsync(CallContext context, List<Route> routes, ChatRequest request,
+                                                       StreamListener listener) {
+        return serve(new Call(context, routes, request, listener), 0);
     }
 
     /** One request on its way through the routes, with the last failure seen. */
@@ -108,7 +118,7 @@ public class LlmRouter {
         CompletableFuture<ChatResponse> answer;
         try {
             answer = first == null ? route.provider().chatAsync(routed, blocking)
-                    : CompletableFuture.completedFuture(route.provider().stream(routed, first));
+                    : route.provider().streamAsync(routed, first, blocking);
         } catch (RuntimeException thrown) {
             answer = CompletableFuture.failedFuture(thrown);
         }
@@ -200,8 +210,9 @@ public class LlmRouter {
     private static final class FirstPiece implements StreamListener {
 
         private final StreamListener delegate;
-        private long firstAtNanos;
-        private RuntimeException listenerFailure;
+        // written on the transport's thread, read by whichever thread completes the attempt
+        private volatile long firstAtNanos;
+        private volatile RuntimeException listenerFailure;
 
         FirstPiece(StreamListener delegate) {
             this.delegate = delegate;

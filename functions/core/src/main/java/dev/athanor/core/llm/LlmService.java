@@ -37,7 +37,13 @@ public class LlmService {
                 .thenCompose(routes -> router.chatAsync(context, routes, request));
     }
 
-    public ChatResponse stream(CallContext context, ChatRequest request, StreamListener listener) {
-        return router.stream(context, directory.routes(context.team(), request.model()), request, listener);
+    /**
+     * A streamed call without blocking the caller, for a server's event loop: pieces reach the listener as they
+     * arrive (see {@link LlmRouter#streamAsync}); completes with the summary or exceptionally like {@link #chatAsync}.
+     */
+    public CompletableFuture<ChatResponse> streamAsync(CallContext context, ChatRequest request,
+                                                       StreamListener listener) {
+        return directory.routesAsync(context.team(), request.model(), blocking)
+                .thenCompose(routes -> router.streamAsync(context, routes, request, listener));
     }
 }

@@ -11,17 +11,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import jakarta.inject.Named;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 /** {@code POST /v1/chat/completions}: OpenAI's chat completion, plain or streamed as server-sent events. */
 @Controller("/v1")
@@ -31,22 +28,19 @@ public class ChatCompletionController {
     private final ChatCompletionParser parser;
     private final LlmService llm;
     private final JsonMapper json;
-    private final ExecutorService executor;
     private final Clock clock;
 
     ChatCompletionController(ChatCompletionParser parser, LlmService llm, JsonMapper json,
-                             @Named(TaskExecutors.BLOCKING) ExecutorService executor, Clock clock) {
+                             Clock clock) {
         this.parser = parser;
         this.llm = llm;
         this.json = json;
-        this.executor = executor;
         this.clock = clock;
     }
 
     /**
-     * Plain completions never hold a thread: parsing, routing and the answer run on the server's event loop and the
-     * vendor's reply completes the response. A stream reads its vendor on one worker thread and the response
-     * starts with its first piece.
+     * Completions never hold a thread: parsing, routing and the answer run on the server's event loop and the
+     * vendor's reply completes the response. A stream's response starts with its first piece.
      */
     @Post(value = "/chat/completions", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
@@ -57,7 +51,7 @@ public class ChatCompletionController {
         long created = clock.instant().getEpochSecond();
         if (parsed.stream()) {
             ChatStream stream = new ChatStream(llm, json, id, created, parsed.includeUsage());
-            return stream.start(executor, context, parsed.request()).thenApply(events -> HttpResponse.ok(events)
+            return stream.start(context, parsed.request()).thenApply(events -> HttpResponse.ok(events)
                     .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                     .header("Cache-Control", "no-cache")
                     .header("X-Accel-Buffering", "no"));

@@ -15,12 +15,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletionException;
 
 /**
- * One streamed completion as server-sent events in OpenAI's chunk format. The model call runs on a worker thread;
- * the HTTP response starts only once the first piece has arrived, so a call that fails before any output still
- * answers with a proper error status. After that, a failure ends the stream with an error chunk.
+ * One streamed completion as server-sent events in OpenAI's chunk format. The call holds no thread: pieces arrive on
+ * the vendor client's event loop and are written from there. The HTTP response starts only once the first piece has
+ * arrived, so a call that fails before any output still answers with a proper error status. After that, a failure
+ * ends the stream with an error chunk.
  */
 final class ChatStream {
 
@@ -45,30 +46,18 @@ final class ChatStream {
     }
 
     /**
-     * Starts the call on the executor; the result completes with the events once the first piece has arrived, or
-     * exceptionally with the call's error if it fails before one. No thread waits for it meanwhile.
+     * Starts the call; the result completes with the events once the first piece has arrived, or exceptionally with
+     * the call's error if it fails before one.
      */
-    CompletableFuture<Flux<Event<String>>> start(Executor executor, CallContext context, ChatRequest request) {
+    CompletableFuture<Flux<Event<String>>> start(CallContext context, ChatRequest request) {
         model = request.model();
-        executor.execute(() -> run(context, request));
+        llm.streamAsync(context, request, this::piece).whenComplete(this::finish);
         return started.thenApply(first -> sink.asFlux().doOnCancel(() -> cancelled = true));
     }
 
-    private void run(CallContext context, ChatRequest request) {
-        try {
-            ChatResponse summary = llm.stream(context, request, this::piece);
-            if (!started.isDone()) {
-                emitRole(); // an empty answer still gets its opening chunk
-                started.complete(null);
-            }
-            emit(chunk(new OpenAiWire.Delta(null, null), summary.finishReason()));
-            if (includeUsage) {
-                emit(new OpenAiWire.Chunk(id, "chat.completion.chunk", created, model, List.of(),
-                        OpenAiWire.UsageBody.of(summary.usage())));
-            }
-            sink.tryEmitNext(Event.of(DONE));
-            sink.tryEmitComplete();
-        } catch (RuntimeException e) {
+    private void finish(ChatResponse summary, Throwable failure) {
+        if (failure != null) {
+            RuntimeException e = unwrap(failure);
             if (!started.isDone()) {
                 started.completeExceptionally(e);
                 return;
@@ -77,7 +66,27 @@ final class ChatStream {
                     : "The stream failed";
             emit(new OpenAiWire.StreamError(new OpenAiWire.ErrorBody(message, "upstream_error", 502)));
             sink.tryEmitComplete();
+            return;
         }
+        if (!started.isDone()) {
+            emitRole(); // an empty answer still gets its opening chunk
+            started.complete(null);
+        }
+        emit(chunk(new OpenAiWire.Delta(null, null), summary.finishReason()));
+        if (includeUsage) {
+            emit(new OpenAiWire.Chunk(id, "chat.completion.chunk", created, model, List.of(),
+                    OpenAiWire.UsageBody.of(summary.usage())));
+        }
+        sink.tryEmitNext(Event.of(DONE));
+        sink.tryEmitComplete();
+    }
+
+    private static RuntimeException unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException e ? e : new CompletionException(cause);
     }
 
     private void piece(String text) {

@@ -1,6 +1,7 @@
 package dev.athanor.gateway.chat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.athanor.llm.http.LineHandler;
 import dev.athanor.llm.http.VendorClient;
 import dev.athanor.llm.http.VendorHttp;
 import dev.athanor.model.llm.LlmTimeouts;
@@ -11,26 +12,34 @@ import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * In the running gateway, a vendor call started on one of the server's event loops is sent, read and answered on
- * that same thread: the request being served never waits for a hand-off to another thread.
+ * that same thread, and a stream's lines are read on a server event loop: the request being served never waits for
+ * a hand-off to a worker thread.
  */
 @ExtendWith(LocalStackExtension.class)
 class VendorCallThreadIT {
@@ -77,6 +86,49 @@ class VendorCallThreadIT {
 
             assertEquals("list", listed.get(10, TimeUnit.SECONDS));
             assertSame(startedOn.get(), answeredOn.get(), "answered on " + answeredOn.get().getName());
+        }
+    }
+
+    @Test
+    void a_stream_started_on_a_server_event_loop_hands_every_line_over_on_that_thread() throws Exception {
+        UPSTREAM.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody("data: {\"n\":1}\n\ndata: {\"n\":2}\n\ndata: [DONE]\n\n")));
+        VendorHttp http = new VendorHttp("upstream", UPSTREAM.baseUrl() + "/v1", LlmTimeouts.DEFAULT, Map.of(), null,
+                body -> null, context.getBean(JsonMapper.class), context.getBean(VendorClient.class));
+        EventLoopGroup group = context.getBean(EventLoopGroupRegistry.class).getDefaultEventLoopGroup();
+        EventLoop loop = group.next();
+
+        for (int call = 0; call < 3; call++) {
+            List<Thread> readOn = new CopyOnWriteArrayList<>();
+            List<String> data = new CopyOnWriteArrayList<>();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            loop.execute(() -> {
+                http.streamAsync("POST", "/chat/completions", null, line -> {
+                    readOn.add(Thread.currentThread());
+                    if (line.equals("data: [DONE]")) {
+                        return LineHandler.Next.DONE;
+                    }
+                    if (!line.isEmpty()) {
+                        data.add(line);
+                    }
+                    return LineHandler.Next.TOKEN;
+                }).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        done.complete(null);
+                    }
+                });
+            });
+
+            done.get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("data: {\"n\":1}", "data: {\"n\":2}"), data);
+            // a pooled connection may live on another of the server's loops: no worker thread either way
+            Thread reader = readOn.get(0);
+            assertTrue(readOn.stream().allMatch(reader::equals), "every line read on one thread");
+            assertTrue(StreamSupport.stream(group.spliterator(), false).anyMatch(each -> each.inEventLoop(reader)),
+                    "read on " + reader.getName() + ", not one of the server's event loops");
         }
     }
 }

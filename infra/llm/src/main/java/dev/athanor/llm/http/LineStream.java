@@ -6,10 +6,7 @@ import dev.athanor.model.llm.LlmTimeouts;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.client.RawHttpClient;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,7 +37,7 @@ public final class LineStream implements AutoCloseable {
     private final long startNanos;
     private final LlmTimeouts timeouts;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-    private volatile Subscription subscription;
+    private final Lines lines = new Lines();
     private Exchange exchange;
     private boolean firstToken;
     private boolean ended;
@@ -60,7 +57,7 @@ public final class LineStream implements AutoCloseable {
                 return;
             }
             events.add(new Head(response.code(), response.getHeaders().get("Retry-After")));
-            response.byteBody().toByteArrayPublisher().subscribe(new Lines());
+            response.byteBody().toByteArrayPublisher().subscribe(lines);
         });
         Object first = poll();
         if (first instanceof Head head && head.status() >= 300) {
@@ -168,61 +165,28 @@ public final class LineStream implements AutoCloseable {
     /** Ends the exchange early: stops reading and closes the connection, whose body was not read to its end. */
     private void abort() {
         ended = true;
-        Subscription current = subscription;
-        if (current != null) {
-            current.cancel();
-        }
+        lines.cancel();
         if (exchange != null) {
             exchange.close();
         }
     }
 
-    /** Splits the body's chunks into lines as they arrive, on the client's event loop. */
-    private final class Lines implements Subscriber<byte[]> {
-
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-        private boolean afterCr;
+    /** Queues the body's lines for the caller as the client's event loop splits them. */
+    private final class Lines extends LineFeed {
 
         @Override
-        public void onSubscribe(Subscription s) {
-            subscription = s;
-            // vendor replies are small next to memory; taking them as they come keeps the exchange simple and fast
-            s.request(Long.MAX_VALUE);
+        void line(String line) {
+            events.add(line);
         }
 
         @Override
-        public void onNext(byte[] chunk) {
-            int start = 0;
-            for (int i = 0; i < chunk.length; i++) {
-                byte b = chunk[i];
-                if (b == '\n' && afterCr && i == start && pending.size() == 0) {
-                    start = i + 1; // the LF of a CRLF whose CR ended the previous line
-                } else if (b == '\n' || b == '\r') {
-                    pending.write(chunk, start, i - start);
-                    emit();
-                    start = i + 1;
-                }
-                afterCr = b == '\r';
-            }
-            pending.write(chunk, start, chunk.length - start);
-        }
-
-        private void emit() {
-            events.add(pending.toString(StandardCharsets.UTF_8));
-            pending.reset();
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            events.add(new Failure(failure));
-        }
-
-        @Override
-        public void onComplete() {
-            if (pending.size() > 0) {
-                emit();
-            }
+        void end() {
             events.add(END);
+        }
+
+        @Override
+        void failed(Throwable failure) {
+            events.add(new Failure(failure));
         }
     }
 }

@@ -157,6 +157,16 @@ public final class VendorHttp {
         return stream(method, path, body, timeouts);
     }
 
+    /**
+     * A streaming call that holds no thread: each line of the body reaches the handler on the client's event loop as
+     * it arrives. Completes when the handler has seen the answer's end or the body ends; completes exceptionally with
+     * the {@link LlmException} for a refusal, a missed first-token or total deadline or a broken body, or with what
+     * the handler threw.
+     */
+    public CompletableFuture<Void> streamAsync(String method, String path, JsonNode body, LineHandler handler) {
+        return new StreamCall(this, handler).start(client, request(method, path, body, false), content(body), timeouts);
+    }
+
     /** A stream with deadlines of its own, for calls that outlast a completion (a model download). */
     public LineStream stream(String method, String path, JsonNode body, LlmTimeouts deadlines) {
         long start = System.nanoTime();

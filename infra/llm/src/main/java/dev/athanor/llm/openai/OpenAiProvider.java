@@ -1,7 +1,7 @@
 package dev.athanor.llm.openai;
 
 import dev.athanor.llm.http.Json;
-import dev.athanor.llm.http.LineStream;
+import dev.athanor.llm.http.LineHandler;
 import dev.athanor.llm.http.VendorHttp;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
@@ -74,42 +74,66 @@ final class OpenAiProvider implements LlmProvider {
 
     @Override
     public ChatResponse stream(ChatRequest request, StreamListener listener) {
-        StringBuilder content = new StringBuilder();
-        String responseId = null;
-        String model = request.model();
-        String finishReason = null;
-        Usage usage = null;
-        try (LineStream lines = http.stream("POST", "/chat/completions", body(request, true))) {
-            String line;
-            while ((line = lines.next()) != null) {
-                if (!line.startsWith(DATA)) {
-                    continue; // blank separators, ": keep-alive" comments, "event:" names
-                }
-                String data = line.substring(DATA.length()).trim();
-                if (data.equals("[DONE]")) {
-                    break;
-                }
-                JsonNode chunk = http.parse(data);
-                if (Json.at(chunk, "error") != null) {
-                    throw http.streamError(LlmErrorKind.UNAVAILABLE, errorMessage(chunk));
-                }
-                responseId = responseId == null ? Json.text(chunk, "id") : responseId;
-                model = Json.text(chunk, "model") != null ? Json.text(chunk, "model") : model;
-                JsonNode choice = first(Json.array(chunk, "choices"));
-                String delta = Json.text(choice, "delta", "content");
-                if (delta != null && !delta.isEmpty()) {
-                    lines.firstTokenArrived();
-                    content.append(delta);
-                    listener.onDelta(delta);
-                }
-                String reason = Json.text(choice, "finish_reason");
-                finishReason = reason != null ? reason : finishReason;
-                if (Json.at(chunk, "usage") != null) {
-                    usage = usage(chunk);
-                }
-            }
+        return http.await(streamAsync(request, listener, Runnable::run));
+    }
+
+    /** Non-blocking: each chunk is parsed and handed to the listener on the HTTP client's own thread. */
+    @Override
+    public CompletableFuture<ChatResponse> streamAsync(ChatRequest request, StreamListener listener,
+                                                      Executor blocking) {
+        Chunks chunks = new Chunks(request.model(), listener);
+        return http.streamAsync("POST", "/chat/completions", body(request, true), chunks)
+                .thenApply(done -> chunks.summary());
+    }
+
+    /** Reads the server-sent chunks of one stream and keeps what its summary needs. */
+    private final class Chunks implements LineHandler {
+
+        private final StreamListener listener;
+        private final StringBuilder content = new StringBuilder();
+        private String responseId;
+        private String model;
+        private String finishReason;
+        private Usage usage;
+
+        Chunks(String model, StreamListener listener) {
+            this.model = model;
+            this.listener = listener;
         }
-        return new ChatResponse(responseId, model, content.toString(), finishReason, usage);
+
+        @Override
+        public Next onLine(String line) {
+            if (!line.startsWith(DATA)) {
+                return Next.MORE; // blank separators, ": keep-alive" comments, "event:" names
+            }
+            String data = line.substring(DATA.length()).trim();
+            if (data.equals("[DONE]")) {
+                return Next.DONE;
+            }
+            JsonNode chunk = http.parse(data);
+            if (Json.at(chunk, "error") != null) {
+                throw http.streamError(LlmErrorKind.UNAVAILABLE, errorMessage(chunk));
+            }
+            responseId = responseId == null ? Json.text(chunk, "id") : responseId;
+            model = Json.text(chunk, "model") != null ? Json.text(chunk, "model") : model;
+            JsonNode choice = first(Json.array(chunk, "choices"));
+            String reason = Json.text(choice, "finish_reason");
+            finishReason = reason != null ? reason : finishReason;
+            if (Json.at(chunk, "usage") != null) {
+                usage = usage(chunk);
+            }
+            String delta = Json.text(choice, "delta", "content");
+            if (delta == null || delta.isEmpty()) {
+                return Next.MORE;
+            }
+            content.append(delta);
+            listener.onDelta(delta);
+            return Next.TOKEN;
+        }
+
+        ChatResponse summary() {
+            return new ChatResponse(responseId, model, content.toString(), finishReason, usage);
+        }
     }
 
     @Override

@@ -18,14 +18,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The streaming deadlines against a server that controls exactly when each byte leaves. */
+/**
+ * Streaming calls, read line by line by the caller ({@link LineStream}) and pushed to a handler on the client's event
+ * loop ({@link VendorHttp#streamAsync}), against a server that controls exactly when each byte leaves.
+ */
 class LineStreamTest {
 
     private static final LlmTimeouts TIMEOUTS =
@@ -80,6 +86,14 @@ class LineStreamTest {
             pause(3000);
             exchange.close();
         });
+        server.createContext("/refuses", exchange -> {
+            byte[] body = "{\"error\":\"slow down\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Retry-After", "7");
+            exchange.sendResponseHeaders(429, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         server.start();
     }
 
@@ -111,6 +125,8 @@ class LineStreamTest {
                 clientPorts.add(stream.next());
                 stream.next(); // stops at the end marker, as the providers do; close() reads the body's end
             }
+            // the client puts the connection back on its event loop just after the body's end reaches us
+            pause(20);
         }
 
         assertEquals(1, clientPorts.stream().distinct().count(), "one kept-alive connection: " + clientPorts);
@@ -147,6 +163,90 @@ class LineStreamTest {
         assertTrue(e.getMessage().contains("not finished within 900 ms"), e.getMessage());
         long elapsed = elapsedMillis(start);
         assertTrue(elapsed >= 850 && elapsed < 2500, "stopped at the total deadline, took " + elapsed + " ms");
+    }
+
+    @Test
+    void pushed_lines_arrive_whole_and_in_order_on_the_client_event_loop() {
+        List<String> lines = new ArrayList<>();
+        List<String> threads = new ArrayList<>();
+
+        http().streamAsync("GET", "/split", null, line -> {
+            lines.add(line);
+            threads.add(Thread.currentThread().getName());
+            return LineHandler.Next.MORE;
+        }).join();
+
+        assertEquals(List.of("first line", "second", "", "last"), lines);
+        assertFalse(threads.contains(Thread.currentThread().getName()), "no line was read on the caller's thread");
+    }
+
+    @Test
+    void a_pushed_stream_ends_at_its_end_marker_and_leaves_its_connection_to_the_next_call() {
+        VendorHttp http = http(LlmTimeouts.DEFAULT);
+        List<String> clientPorts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            http.streamAsync("GET", "/client-port", null, line -> {
+                if (line.equals("data: [DONE]")) {
+                    return LineHandler.Next.DONE;
+                }
+                clientPorts.add(line);
+                return LineHandler.Next.TOKEN;
+            }).join();
+            pause(20);
+        }
+
+        assertEquals(3, clientPorts.size());
+        assertEquals(1, clientPorts.stream().distinct().count(), "one kept-alive connection: " + clientPorts);
+    }
+
+    @Test
+    void a_pushed_stream_fails_at_the_first_token_deadline_and_then_at_the_total_one() {
+        long start = System.nanoTime();
+        CompletionException silent = assertThrows(CompletionException.class,
+                () -> http().streamAsync("GET", "/silent", null, line -> LineHandler.Next.MORE).join());
+        assertTrue(elapsedMillis(start) < 800, "stopped at the first-token deadline, not the total one");
+        assertTimeout(silent, "no first token within 300 ms");
+
+        start = System.nanoTime();
+        List<String> lines = new ArrayList<>();
+        CompletionException stalled = assertThrows(CompletionException.class,
+                () -> http().streamAsync("GET", "/stalls", null, line -> {
+                    lines.add(line);
+                    return LineHandler.Next.TOKEN;
+                }).join());
+        long elapsed = elapsedMillis(start);
+        assertEquals(List.of("token"), lines);
+        assertTimeout(stalled, "not finished within 900 ms");
+        assertTrue(elapsed >= 850 && elapsed < 2500, "stopped at the total deadline, took " + elapsed + " ms");
+    }
+
+    @Test
+    void a_handler_that_throws_ends_the_pushed_stream_with_its_exception() {
+        IllegalStateException gone = new IllegalStateException("the caller went away");
+
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> http().streamAsync("GET", "/stalls", null, line -> {
+                    throw gone;
+                }).join());
+
+        assertSame(gone, e.getCause());
+    }
+
+    @Test
+    void a_refused_pushed_stream_fails_with_the_vendors_status_and_wait() {
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> http().streamAsync("GET", "/refuses", null, line -> LineHandler.Next.MORE).join());
+
+        LlmException refusal = (LlmException) e.getCause();
+        assertEquals(LlmErrorKind.RATE_LIMITED, refusal.kind());
+        assertEquals(Duration.ofSeconds(7), refusal.retryAfter().orElseThrow());
+        assertTrue(refusal.getMessage().contains("slow down"), refusal.getMessage());
+    }
+
+    private static void assertTimeout(CompletionException e, String message) {
+        LlmException timeout = (LlmException) e.getCause();
+        assertEquals(LlmErrorKind.TIMEOUT, timeout.kind());
+        assertTrue(timeout.getMessage().contains(message), timeout.getMessage());
     }
 
     private VendorHttp http() {
