@@ -24,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +100,21 @@ public abstract class ProviderContractTest {
         assertEquals("Once upon a time.", summary.content());
         assertEquals(USAGE, summary.usage());
         assertEquals("stop", summary.finishReason());
+    }
+
+    @Test
+    void a_listener_that_throws_ends_the_stream_with_its_own_exception() {
+        stubStream(List.of("Once", " upon"));
+        IllegalStateException gone = new IllegalStateException("the caller went away");
+        List<String> received = new ArrayList<>();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> provider().stream(request(), text -> {
+            received.add(text);
+            throw gone;
+        }));
+
+        assertSame(gone, e);
+        assertEquals(List.of("Once"), received, "no piece after the listener failed");
     }
 
     @Test

@@ -136,7 +136,10 @@ public final class VendorHttp {
         });
     }
 
-    /** Waits for a call started with {@link #sendAsync}; its failure is thrown as the typed error it carries. */
+    /**
+     * Waits for a call started with {@link #sendAsync} or {@link #streamAsync}; its failure is thrown as the typed
+     * error it carries, or as what a stream's handler threw.
+     */
     public <T> T await(CompletableFuture<T> call) {
         try {
             return call.get();
@@ -145,6 +148,9 @@ public final class VendorHttp {
             Thread.currentThread().interrupt();
             throw new LlmException(LlmErrorKind.UNAVAILABLE, providerId, 0, providerId + ": interrupted", null, e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException thrown) {
+                throw thrown; // both calls map transport failures to typed errors; anything else is a handler's
+            }
             throw HttpErrors.fromTransport(providerId, e);
         }
     }
