@@ -13,6 +13,7 @@ import reactor.core.publisher.Sinks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +27,9 @@ import java.util.concurrent.CompletionException;
 final class ChatStream {
 
     private static final String DONE = "[DONE]";
+    // pieces come from the client's event loop, a deadline's failure from a timer thread: emissions take turns
+    private static final Sinks.EmitFailureHandler TAKE_TURNS =
+            Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1));
 
     private final LlmService llm;
     private final JsonMapper json;
@@ -65,7 +69,7 @@ final class ChatStream {
             String message = e instanceof LlmException llmError ? LlmExceptionHandler.upstreamMessage(llmError)
                     : "The stream failed";
             emit(new OpenAiWire.StreamError(new OpenAiWire.ErrorBody(message, "upstream_error", 502)));
-            sink.tryEmitComplete();
+            sink.emitComplete(TAKE_TURNS);
             return;
         }
         if (!started.isDone()) {
@@ -77,8 +81,8 @@ final class ChatStream {
             emit(new OpenAiWire.Chunk(id, "chat.completion.chunk", created, model, List.of(),
                     OpenAiWire.UsageBody.of(summary.usage())));
         }
-        sink.tryEmitNext(Event.of(DONE));
-        sink.tryEmitComplete();
+        sink.emitNext(Event.of(DONE), TAKE_TURNS);
+        sink.emitComplete(TAKE_TURNS);
     }
 
     private static RuntimeException unwrap(Throwable failure) {
@@ -114,7 +118,7 @@ final class ChatStream {
 
     private void emit(Object value) {
         try {
-            sink.tryEmitNext(Event.of(json.writeValueAsString(value)));
+            sink.emitNext(Event.of(json.writeValueAsString(value)), TAKE_TURNS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
