@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Test-only stand-ins: client factories that record what they build, and a repository in a map. */
 final class FakeProviders {
@@ -31,8 +32,13 @@ final class FakeProviders {
     private FakeProviders() {
     }
 
-    /** A client that only knows its configuration; the catalog never calls a model. */
-    record FakeClient(ProviderConfig config) implements LlmProvider {
+    /** A client that only knows its configuration and lists what it is given; nothing calls a model. */
+    record FakeClient(ProviderConfig config, Supplier<List<ModelInfo>> listing) implements LlmProvider {
+
+        FakeClient(ProviderConfig config) {
+            this(config, List::of);
+        }
+
         @Override
         public String id() {
             return config.id();
@@ -55,7 +61,7 @@ final class FakeProviders {
 
         @Override
         public List<ModelInfo> models() {
-            return List.of();
+            return listing.get();
         }
 
         @Override

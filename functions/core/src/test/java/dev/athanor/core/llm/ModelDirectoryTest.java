@@ -5,15 +5,10 @@ import dev.athanor.llm.ProviderClientFactory;
 import dev.athanor.llm.ProviderClients;
 import dev.athanor.llm.config.EnvironmentProviders;
 import dev.athanor.model.TeamId;
-import dev.athanor.model.llm.ChatRequest;
-import dev.athanor.model.llm.ChatResponse;
-import dev.athanor.model.llm.EmbeddingRequest;
-import dev.athanor.model.llm.EmbeddingResponse;
 import dev.athanor.model.llm.LlmProvider;
 import dev.athanor.model.llm.ModelInfo;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
-import dev.athanor.model.llm.StreamListener;
 import io.micronaut.core.value.MapPropertyResolver;
 import org.junit.jupiter.api.Test;
 
@@ -34,42 +29,8 @@ class ModelDirectoryTest {
 
     private final MutableClock clock = new MutableClock();
     private final AtomicInteger listings = new AtomicInteger();
+    // what the environment provider lists, each listing counted
     private volatile List<String> served = List.of("m-1");
-
-    /** An environment provider whose model list is whatever the test serves, counting each listing. */
-    private final class ListingClient implements LlmProvider {
-
-        @Override
-        public String id() {
-            return "openai";
-        }
-
-        @Override
-        public ProviderKind kind() {
-            return ProviderKind.OPENAI;
-        }
-
-        @Override
-        public ChatResponse chat(ChatRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ChatResponse stream(ChatRequest request, StreamListener listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<ModelInfo> models() {
-            listings.incrementAndGet();
-            return served.stream().map(id -> new ModelInfo(id, "openai")).toList();
-        }
-
-        @Override
-        public EmbeddingResponse embed(EmbeddingRequest request) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     private ModelDirectory directory() {
         ProviderClientFactory factory = new ProviderClientFactory() {
@@ -80,7 +41,10 @@ class ModelDirectoryTest {
 
             @Override
             public LlmProvider create(ProviderConfig config) {
-                return new ListingClient();
+                return new FakeProviders.FakeClient(config, () -> {
+                    listings.incrementAndGet();
+                    return served.stream().map(id -> new ModelInfo(id, "openai")).toList();
+                });
             }
         };
         ProviderCatalog catalog = new ProviderCatalog(new ProviderClients(List.of(factory)),

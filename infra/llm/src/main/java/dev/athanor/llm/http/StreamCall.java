@@ -99,12 +99,25 @@ final class StreamCall extends LineFeed {
             return;
         }
         if (next == LineHandler.Next.TOKEN) {
-            firstToken.complete(null);
+            firstTokenArrived();
         } else if (next == LineHandler.Next.DONE) {
-            stopped = true;
-            finish();
-            DRAIN_DEADLINE.execute(this::release); // a body that does not end soon after the answer is cut off
+            stop();
         }
+    }
+
+    /** Switches from the first-token deadline to the total one. */
+    void firstTokenArrived() {
+        firstToken.complete(null);
+    }
+
+    /**
+     * Ends the call as complete and hands no more lines on; the rest of the body is drained for a short grace so its
+     * connection can go back to the pool.
+     */
+    void stop() {
+        stopped = true;
+        finish();
+        DRAIN_DEADLINE.execute(this::release); // a body that does not end soon after the answer is cut off
     }
 
     @Override

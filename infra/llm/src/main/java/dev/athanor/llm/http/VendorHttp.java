@@ -156,8 +156,8 @@ public final class VendorHttp {
     }
 
     /**
-     * Opens a streaming call and waits for the response headers (within the first-token deadline); a refusal is
-     * thrown here, before any delta. Close the returned stream when done.
+     * Opens a streaming call to be read line by line on the calling thread; a refusal is thrown by the first
+     * {@link LineStream#next()}, before any line. Close the returned stream when done.
      */
     public LineStream stream(String method, String path, JsonNode body) {
         return stream(method, path, body, timeouts);
@@ -175,9 +175,8 @@ public final class VendorHttp {
 
     /** A stream with deadlines of its own, for calls that outlast a completion (a model download). */
     public LineStream stream(String method, String path, JsonNode body, LlmTimeouts deadlines) {
-        long start = System.nanoTime();
-        LineStream lines = new LineStream(this, start, deadlines);
-        lines.open(client, request(method, path, body, false), content(body));
+        LineStream lines = new LineStream(this);
+        lines.open(client, request(method, path, body, false), content(body), deadlines);
         return lines;
     }
 
