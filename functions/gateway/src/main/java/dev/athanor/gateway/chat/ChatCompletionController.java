@@ -28,13 +28,15 @@ public class ChatCompletionController {
     private final ChatCompletionParser parser;
     private final LlmService llm;
     private final JsonMapper json;
+    private final ServerEventLoops loops;
     private final Clock clock;
 
-    ChatCompletionController(ChatCompletionParser parser, LlmService llm, JsonMapper json,
+    ChatCompletionController(ChatCompletionParser parser, LlmService llm, JsonMapper json, ServerEventLoops loops,
                              Clock clock) {
         this.parser = parser;
         this.llm = llm;
         this.json = json;
+        this.loops = loops;
         this.clock = clock;
     }
 
@@ -50,7 +52,7 @@ public class ChatCompletionController {
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = clock.instant().getEpochSecond();
         if (parsed.stream()) {
-            ChatStream stream = new ChatStream(llm, json, id, created, parsed.includeUsage());
+            ChatStream stream = new ChatStream(llm, json, loops, id, created, parsed.includeUsage());
             return stream.start(context, parsed.request()).thenApply(events -> HttpResponse.ok(events)
                     .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                     .header("Cache-Control", "no-cache")

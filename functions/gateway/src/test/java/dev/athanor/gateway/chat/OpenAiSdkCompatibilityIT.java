@@ -6,6 +6,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.InternalServerException;
 import com.openai.errors.NotFoundException;
+import com.openai.errors.SseException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -213,6 +214,33 @@ class OpenAiSdkCompatibilityIT {
 
         assertEquals(502, e.statusCode(), "the status says so, not an error inside a 200 stream");
         assertTrue(e.getMessage().contains("overloaded"), e.getMessage());
+    }
+
+    @Test
+    void a_stream_that_breaks_after_its_first_piece_ends_with_an_error_event_that_the_sdk_raises() {
+        UPSTREAM.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody("""
+                        data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini",\
+                        "choices":[{"index":0,"delta":{"content":"Once"},"finish_reason":null}]}
+
+                        data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content
+
+                        """)));
+        StringBuilder text = new StringBuilder();
+
+        SseException e = assertThrows(SseException.class, () -> {
+            try (StreamResponse<ChatCompletionChunk> stream =
+                         client.chat().completions().createStreaming(params("gpt-4o-mini"))) {
+                stream.stream().forEach(chunk -> chunk.choices()
+                        .forEach(choice -> choice.delta().content().ifPresent(text::append)));
+            }
+        });
+
+        assertEquals("Once", text.toString(), "what arrived before the break is kept");
+        assertEquals(200, e.statusCode(), "the response had started");
+        assertTrue(e.body().toString().contains("upstream_error"), e.body().toString());
+        UPSTREAM.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
     }
 
     @Test
