@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  *
  *   mock PORT                    a minimal OpenAI-compatible upstream; model "mock-<N>ms" answers after N ms
  *   load GATEWAY DIRECT TOKEN MODEL CONCURRENCY SECONDS [WARM-UP SECONDS]
- *                                closed-loop load, same requests straight to the mock and through the gateway;
- *                                prints p50/p99 of both and the difference (the gateway's added latency)
+ *                                closed-loop load, same requests straight to the mock and through the gateway,
+ *                                taking turns each second for SECONDS each; prints p50/p99 of both and the
+ *                                difference (the gateway's added latency)
  *   warm GATEWAY TOKEN MODEL CONCURRENCY SECONDS
  *                                load on one URL only (half plain, half streamed), to bring a JVM to steady state
  */
@@ -32,8 +33,8 @@ public class GatewayLoad {
             mock(Integer.parseInt(args[1]));
         } else if (args[0].equals("warm")) {
             int seconds = Integer.parseInt(args[5]);
-            run(args[1], args[2], args[3], false, Integer.parseInt(args[4]), seconds / 2);
-            run(args[1], args[2], args[3], true, Integer.parseInt(args[4]), seconds / 2);
+            run(List.of(args[1]), args[2], args[3], false, Integer.parseInt(args[4]), seconds / 2);
+            run(List.of(args[1]), args[2], args[3], true, Integer.parseInt(args[4]), seconds / 2);
             System.exit(0);
         } else {
             int seconds = Integer.parseInt(args[6]);
@@ -108,17 +109,22 @@ public class GatewayLoad {
     record Result(double p50, double p99, double rps, int errors) {
     }
 
+    /** Measured phases alternate between the targets in slices this long, over connections kept open throughout. */
+    static final long SLICE_NANOS = 1_000_000_000L;
+
     static final java.util.concurrent.ConcurrentHashMap<String, Integer> ERRORS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static void load(String gateway, String direct, String token, String model, int concurrency, int seconds,
                      int warmup) throws Exception {
         for (boolean stream : new boolean[]{false, true}) {
             // warm both paths first so JIT and connection pools are steady
-            run(direct, token, model, stream, concurrency, warmup);
-            run(gateway, token, model, stream, concurrency, warmup);
+            run(List.of(direct), token, model, stream, concurrency, warmup);
+            run(List.of(gateway), token, model, stream, concurrency, warmup);
             ERRORS.clear();
-            Result d = run(direct, token, model, stream, concurrency, seconds);
-            Result g = run(gateway, token, model, stream, concurrency, seconds);
+            // the machine's speed drifts: direct and gateway take turns each second, so both see the same drift
+            List<Result> results = run(List.of(direct, gateway), token, model, stream, concurrency, 2 * seconds);
+            Result d = results.get(0);
+            Result g = results.get(1);
             System.out.printf("model=%s stream=%s concurrency=%d %s: direct p50=%.2f p99=%.2f ms | gateway p50=%.2f "
                             + "p99=%.2f ms rps=%.0f errors=%d | added p50=%.2f ms p99=%.2f ms%n",
                     model, stream, concurrency, stream ? "time-to-first-token" : "latency", d.p50, d.p99, g.p50, g.p99,
@@ -128,80 +134,93 @@ public class GatewayLoad {
     }
 
     /**
-     * Closed-loop clients, each on its own kept-alive connection, speaking HTTP/1.1 over a plain socket: a load
-     * generator far lighter than the system under test, so the two share the cores without the load dominating.
+     * Closed-loop clients, each on its own kept-alive connection to every target, speaking HTTP/1.1 over a plain
+     * socket: a load generator far lighter than the system under test, so the two share the cores without the load
+     * dominating. With several targets, all clients send to one target at a time, taking turns each slice; a
+     * request counts for the target of the slice it started in.
      */
-    static Result run(String base, String token, String model, boolean stream, int concurrency, int seconds)
-            throws Exception {
-        URI uri = URI.create(base + "/chat/completions");
-        String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]"
-                + (stream ? ",\"stream\":true" : "") + "}";
-        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-        byte[] request = ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: application/json\r\nAccept: " + (stream ? "text/event-stream" : "application/json")
-                + "\r\nAuthorization: Bearer " + token + "\r\nContent-Length: " + bodyBytes.length + "\r\n\r\n" + body)
-                .getBytes(StandardCharsets.UTF_8);
+    static List<Result> run(List<String> bases, String token, String model, boolean stream, int concurrency,
+                            int seconds) throws Exception {
+        int targets = bases.size();
+        List<URI> uris = bases.stream().map(base -> URI.create(base + "/chat/completions")).toList();
+        List<byte[]> requests = uris.stream().map(uri -> request(uri, token, model, stream)).toList();
         AtomicBoolean running = new AtomicBoolean(true);
-        List<long[]> perThread = new ArrayList<>();
-        int[] errors = new int[concurrency];
-        int[] counts = new int[concurrency];
+        long[][][] samples = new long[targets][concurrency][2_000_000 / concurrency];
+        int[][] counts = new int[targets][concurrency];
+        int[][] errors = new int[targets][concurrency];
         List<Thread> threads = new ArrayList<>();
+        long began = System.nanoTime();
         for (int t = 0; t < concurrency; t++) {
-            long[] samples = new long[2_000_000 / concurrency];
-            perThread.add(samples);
             int index = t;
             Thread thread = new Thread(() -> {
-                Connection connection = null;
+                Connection[] connections = new Connection[targets];
                 while (running.get()) {
                     long start = System.nanoTime();
+                    int target = (int) ((start - began) / SLICE_NANOS % targets);
+                    URI uri = uris.get(target);
                     try {
-                        if (connection == null) {
-                            connection = new Connection(uri.getHost(), uri.getPort());
+                        if (connections[target] == null) {
+                            connections[target] = new Connection(uri.getHost(), uri.getPort());
                         }
-                        long first = connection.exchange(request, stream);
-                        if (counts[index] < samples.length) {
-                            samples[counts[index]++] = first - start;
+                        long first = connections[target].exchange(requests.get(target), stream);
+                        if (counts[target][index] < samples[target][index].length) {
+                            samples[target][index][counts[target][index]++] = first - start;
                         }
-                        if (!connection.keepAlive) {
-                            connection.close();
-                            connection = null;
+                        if (!connections[target].keepAlive) {
+                            connections[target].close();
+                            connections[target] = null;
                         }
                     } catch (Exception e) {
-                        errors[index]++;
+                        errors[target][index]++;
                         ERRORS.merge(String.valueOf(e), 1, Integer::sum);
-                        if (connection != null) {
-                            connection.close();
-                            connection = null;
+                        if (connections[target] != null) {
+                            connections[target].close();
+                            connections[target] = null;
                         }
                     }
                 }
-                if (connection != null) {
-                    connection.close();
+                for (Connection connection : connections) {
+                    if (connection != null) {
+                        connection.close();
+                    }
                 }
             });
             thread.start();
             threads.add(thread);
         }
-        long began = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         running.set(false);
         for (Thread thread : threads) {
             thread.join(60_000);
         }
-        double elapsed = (System.nanoTime() - began) / 1e9;
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int t = 0; t < concurrency; t++) {
-            System.arraycopy(perThread.get(t), 0, all, at, counts[t]);
-            at += counts[t];
+        double elapsed = (System.nanoTime() - began) / 1e9 / targets;
+        List<Result> results = new ArrayList<>();
+        for (int target = 0; target < targets; target++) {
+            int total = Arrays.stream(counts[target]).sum();
+            long[] all = new long[total];
+            int at = 0;
+            for (int t = 0; t < concurrency; t++) {
+                System.arraycopy(samples[target][t], 0, all, at, counts[target][t]);
+                at += counts[target][t];
+            }
+            Arrays.sort(all);
+            Result result = new Result(percentile(all, 0.50), percentile(all, 0.99), total / elapsed,
+                    Arrays.stream(errors[target]).sum());
+            System.err.printf("  %s%s %.0fs: p50=%.2f p99=%.2f ms rps=%.0f errors=%d%n", bases.get(target),
+                    stream ? " stream" : "", elapsed, result.p50, result.p99, result.rps, result.errors);
+            results.add(result);
         }
-        Arrays.sort(all);
-        Result result = new Result(percentile(all, 0.50), percentile(all, 0.99), total / elapsed,
-                Arrays.stream(errors).sum());
-        System.err.printf("  %s%s %ds: p50=%.2f p99=%.2f ms rps=%.0f errors=%d%n", base, stream ? " stream" : "",
-                seconds, result.p50, result.p99, result.rps, result.errors);
-        return result;
+        return results;
+    }
+
+    static byte[] request(URI uri, String token, String model, boolean stream) {
+        String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]"
+                + (stream ? ",\"stream\":true" : "") + "}";
+        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+        return ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nContent-Type: application/json\r\nAccept: " + (stream ? "text/event-stream" : "application/json")
+                + "\r\nAuthorization: Bearer " + token + "\r\nContent-Length: " + bodyBytes.length + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** One kept-alive HTTP/1.1 connection: writes a request, reads the response (length-delimited or chunked). */

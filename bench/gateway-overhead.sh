@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Gateway overhead: the same chat requests sent straight to a fast local mock of the OpenAI API and through the
 # gateway, at 1 and 64 concurrent clients, plain and streamed. Added latency = gateway percentile - direct
-# percentile; streams are measured to the first content token. Three set-ups, each printed under its own heading:
+# percentile; streams are measured to the first content token. Direct and gateway take turns each second over the
+# measured phase (kept-alive connections to both), so a drift in the machine's speed touches both alike. Three
+# set-ups, each printed under its own heading:
 #   platform  the local platform (every surface, the embedded stand-ins and the worker in one JVM), metering on
 #   alone     the gateway's Lambda jar alone in its own JVM, as behind the web adapter, on the platform's DynamoDB
 #             (breakers, providers), metering off: what the gateway itself adds
