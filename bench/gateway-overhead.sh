@@ -13,7 +13,8 @@
 # Usage: bench/gateway-overhead.sh [seconds per phase] [models] [set-ups] [warm-up seconds]
 #   model mock-20ms: the upstream takes 20 ms, like a fast model; mock-0ms answers at once; mock-200ms
 #   warm-up: 64 clients through the gateway before measuring (default 90 s), so C2 has compiled the hot path, as it
-#   has on a server that has been up for a while; the load client also warms each path for 5 s before each phase
+#   has on a server that has been up for a while; the load client also warms each path for 30 s before each phase,
+#   because C2 compiles again for ~30 s whenever the mix of requests changes (plain to streamed and back)
 # Build first: mvn -B -ntp -DskipTests install; ports 8000-8002, 3001, 1336, 18000 and 18080 must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -95,7 +96,7 @@ EOF
   for model in $models; do
     for concurrency in 1 64; do
       java bench/GatewayLoad.java load "$gateway" "http://127.0.0.1:$mock_port/v1" "$token" "$model" \
-        "$concurrency" "$seconds" 5 2>/dev/null
+        "$concurrency" "$seconds" 30 2>/dev/null
     done
   done
 done
