@@ -19,7 +19,22 @@ final class BackgroundRefresh {
 
     private final Set<Object> running = ConcurrentHashMap.newKeySet();
 
-    void start(Object key, Executor executor, Runnable refresh) {
+    /**
+     * Whether cached state of this age may serve a caller that must not block: while it is fresh (younger than
+     * {@code ttlNanos}), and for one more period while {@code refresh} runs behind it. Older state may not.
+     */
+    boolean usable(Object key, long ageNanos, long ttlNanos, Executor executor, Runnable refresh) {
+        if (ageNanos < ttlNanos) {
+            return true;
+        }
+        if (ageNanos >= 2 * ttlNanos) {
+            return false;
+        }
+        start(key, executor, refresh);
+        return true;
+    }
+
+    private void start(Object key, Executor executor, Runnable refresh) {
         if (!running.add(key)) {
             return;
         }

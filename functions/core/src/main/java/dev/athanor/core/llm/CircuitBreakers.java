@@ -7,6 +7,7 @@ import dev.athanor.model.llm.CircuitState;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,16 +56,11 @@ public class CircuitBreakers {
      */
     public CompletableFuture<Permit> acquireAsync(TeamId team, String breaker, Executor blocking) {
         String key = cacheKey(team, breaker);
-        Instant now = clock.instant();
         Cached cached = cache.get(key);
-        if (cached != null && cached.snapshot().state() == CircuitState.CLOSED) {
-            if (isFresh(cached, now)) {
-                return CompletableFuture.completedFuture(Permit.CALL);
-            }
-            if (now.isBefore(cached.readAt().plus(config.getStateCacheTtl().multipliedBy(2)))) {
-                refreshes.start(key, blocking, () -> refresh(team, breaker, cached));
-                return CompletableFuture.completedFuture(Permit.CALL);
-            }
+        if (cached != null && cached.snapshot().state() == CircuitState.CLOSED
+                && refreshes.usable(key, Duration.between(cached.readAt(), clock.instant()).toNanos(),
+                config.getStateCacheTtl().toNanos(), blocking, () -> refresh(team, breaker, cached))) {
+            return CompletableFuture.completedFuture(Permit.CALL);
         }
         return CompletableFuture.supplyAsync(() -> acquire(team, breaker), blocking);
     }
@@ -146,11 +142,7 @@ public class CircuitBreakers {
     /** The cached state if it was read within the cache period, else null. */
     private Cached fresh(String key, Instant now) {
         Cached cached = cache.get(key);
-        return cached != null && isFresh(cached, now) ? cached : null;
-    }
-
-    private boolean isFresh(Cached cached, Instant now) {
-        return now.isBefore(cached.readAt().plus(config.getStateCacheTtl()));
+        return cached != null && now.isBefore(cached.readAt().plus(config.getStateCacheTtl())) ? cached : null;
     }
 
     private static String cacheKey(TeamId team, String breaker) {

@@ -42,11 +42,11 @@ public class ModelDirectory {
     public record ListedModel(String id, String providerId) {
     }
 
-    /** A list, fresh until {@code expires} and usable while it is refreshed until {@code usableUntil}. */
-    private record CachedList(List<String> ids, Instant expires, Instant usableUntil) {
+    /** A list as read at {@code readAt}, fresh for {@code ttl}. */
+    private record CachedList(List<String> ids, Instant readAt, Duration ttl) {
 
-        static CachedList of(List<String> ids, Instant now, Duration ttl) {
-            return new CachedList(ids, now.plus(ttl), now.plus(ttl.multipliedBy(2)));
+        long ageNanos(Instant now) {
+            return Duration.between(readAt, now).toNanos();
         }
     }
 
@@ -128,11 +128,9 @@ public class ModelDirectory {
         Map<LlmProvider, List<String>> known = new HashMap<>();
         for (LlmProvider provider : providers) {
             CachedList cached = lists.get(provider);
-            if (cached == null || !now.isBefore(cached.usableUntil())) {
+            if (cached == null || !refreshes.usable(provider, cached.ageNanos(now), cached.ttl().toNanos(), blocking,
+                    () -> modelIds(provider))) {
                 return null;
-            }
-            if (!now.isBefore(cached.expires())) {
-                refreshes.start(provider, blocking, () -> modelIds(provider));
             }
             known.put(provider, cached.ids());
         }
@@ -142,7 +140,7 @@ public class ModelDirectory {
     /** The provider's cached list if it has not expired, else null. */
     private CachedList fresh(LlmProvider provider, Instant now) {
         CachedList cached = lists.get(provider);
-        return cached != null && now.isBefore(cached.expires()) ? cached : null;
+        return cached != null && cached.ageNanos(now) < cached.ttl().toNanos() ? cached : null;
     }
 
     private List<String> modelIds(LlmProvider provider) {
@@ -154,12 +152,12 @@ public class ModelDirectory {
         CachedList cached = lists.get(provider);
         try {
             List<String> ids = provider.models().stream().map(ModelInfo::id).toList();
-            lists.put(provider, CachedList.of(ids, now, LIST_TTL));
+            lists.put(provider, new CachedList(ids, now, LIST_TTL));
             return ids;
         } catch (RuntimeException e) {
             LOG.warn("Provider {} could not list its models: {}", provider.id(), e.getMessage());
             List<String> lastKnown = cached == null ? List.of() : cached.ids();
-            lists.put(provider, CachedList.of(lastKnown, now, FAILED_LIST_TTL));
+            lists.put(provider, new CachedList(lastKnown, now, FAILED_LIST_TTL));
             return lastKnown;
         }
     }

@@ -154,11 +154,8 @@ public class ProviderCatalog {
         if (cached == null) {
             return null;
         }
-        long age = System.nanoTime() - cached.loadedAt();
-        if (age >= ttlNanos && age < 2 * ttlNanos) {
-            refreshes.start(team, blocking, () -> refresh(team, cached));
-        }
-        return age < 2 * ttlNanos ? cached.configs() : null;
+        return refreshes.usable(team, System.nanoTime() - cached.loadedAt(), ttlNanos, blocking,
+                () -> refresh(team, cached)) ? cached.configs() : null;
     }
 
     /** Reads the team's registry again, unless its entry changed since {@code seen} (invalidated or reread). */
