@@ -1,0 +1,77 @@
+package dev.athanor.model.pipeline;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A pipeline as data: named states and the one it starts at. {@link #validate} is called before it is used. */
+@Serdeable
+public record PipelineDefinition(String id, String startAt, Map<String, StateDefinition> states) {
+
+    private static final Set<String> TYPES =
+            Set.of(StateDefinition.TASK, StateDefinition.MAP, StateDefinition.APPROVAL, StateDefinition.CHOICE);
+
+    public PipelineDefinition {
+        states = states == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(states));
+    }
+
+    public StateDefinition state(String name) {
+        StateDefinition state = states.get(name);
+        if (state == null) {
+            throw new IllegalStateException("Pipeline " + id + " has no state '" + name + "'");
+        }
+        return state;
+    }
+
+    /**
+     * @return this definition
+     * @throws IllegalArgumentException listing every problem: unknown types or targets, tasks without agents,
+     *                                  choices without rules or default
+     */
+    public PipelineDefinition validate() {
+        List<String> problems = new ArrayList<>();
+        if (id == null || id.isBlank()) {
+            problems.add("the pipeline needs an id");
+        }
+        if (startAt == null || !states.containsKey(startAt)) {
+            problems.add("startAt must name a state");
+        }
+        states.forEach((name, state) -> {
+            if (!TYPES.contains(state.type())) {
+                problems.add(name + ": unknown type '" + state.type() + "'");
+                return;
+            }
+            target(problems, name, "next", state.next());
+            target(problems, name, "onError", state.onError());
+            target(problems, name, "onReject", state.onReject());
+            target(problems, name, "otherwise", state.otherwise());
+            state.choices().forEach(rule -> target(problems, name, "choice", rule.next()));
+            if (state.runsAgent() && (state.agent() == null || state.prompt() == null)) {
+                problems.add(name + ": a " + state.type() + " state needs an agent and a prompt");
+            }
+            if (StateDefinition.MAP.equals(state.type()) && state.items() == null) {
+                problems.add(name + ": a map state needs items");
+            }
+            if (StateDefinition.CHOICE.equals(state.type()) && (state.choices().isEmpty() || state.otherwise() == null)) {
+                problems.add(name + ": a choice state needs rules and an otherwise");
+            }
+            if (state.timeoutSeconds() != null && (state.timeoutSeconds() < 1 || state.timeoutSeconds() > 900)) {
+                problems.add(name + ": timeoutSeconds must be 1-900");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid pipeline " + id + ": " + String.join("; ", problems));
+        }
+        return this;
+    }
+
+    private void target(List<String> problems, String state, String field, String target) {
+        if (target != null && !states.containsKey(target)) {
+            problems.add(state + ": " + field + " names unknown state '" + target + "'");
+        }
+    }
+}
