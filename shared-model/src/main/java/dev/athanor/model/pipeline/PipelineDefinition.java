@@ -12,6 +12,9 @@ import java.util.Set;
 @Serdeable
 public record PipelineDefinition(String id, String startAt, Map<String, StateDefinition> states) {
 
+    /** A step must end well inside the work queue's visibility timeout (360 s), or it would be delivered again. */
+    public static final int MAX_TIMEOUT_SECONDS = 300;
+
     private static final Set<String> TYPES =
             Set.of(StateDefinition.TASK, StateDefinition.MAP, StateDefinition.APPROVAL, StateDefinition.CHOICE);
 
@@ -59,8 +62,8 @@ public record PipelineDefinition(String id, String startAt, Map<String, StateDef
             if (StateDefinition.CHOICE.equals(state.type()) && (state.choices().isEmpty() || state.otherwise() == null)) {
                 problems.add(name + ": a choice state needs rules and an otherwise");
             }
-            if (state.timeoutSeconds() != null && (state.timeoutSeconds() < 1 || state.timeoutSeconds() > 900)) {
-                problems.add(name + ": timeoutSeconds must be 1-900");
+            if (state.timeoutSeconds() != null && (state.timeoutSeconds() < 1 || state.timeoutSeconds() > MAX_TIMEOUT_SECONDS)) {
+                problems.add(name + ": timeoutSeconds must be 1-" + MAX_TIMEOUT_SECONDS + "");
             }
         });
         if (!problems.isEmpty()) {

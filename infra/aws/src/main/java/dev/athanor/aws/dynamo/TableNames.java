@@ -23,6 +23,12 @@ public interface TableNames {
     @Nullable
     String getProviders();
 
+    @Nullable
+    String getExecutions();
+
+    @Nullable
+    String getCheckpoints();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -34,6 +40,12 @@ public interface TableNames {
         }
         if (getProviders() != null && !getProviders().isBlank()) {
             names.put(Tables.PROVIDERS.logicalName(), getProviders());
+        }
+        if (getExecutions() != null && !getExecutions().isBlank()) {
+            names.put(Tables.EXECUTIONS.logicalName(), getExecutions());
+        }
+        if (getCheckpoints() != null && !getCheckpoints().isBlank()) {
+            names.put(Tables.CHECKPOINTS.logicalName(), getCheckpoints());
         }
         return names;
     }

@@ -1,6 +1,8 @@
 package dev.athanor.aws.dynamo;
 
 import dev.athanor.aws.breakers.BreakerItem;
+import dev.athanor.aws.pipeline.CheckpointItem;
+import dev.athanor.aws.pipeline.ExecutionItem;
 import dev.athanor.aws.providers.ProviderItem;
 import dev.athanor.aws.settings.SettingsItem;
 
@@ -15,7 +17,13 @@ public final class Tables {
 
     public static final TableDefinition<ProviderItem> PROVIDERS = new TableDefinition<>("providers", ProviderItem.class);
 
-    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS);
+    public static final TableDefinition<ExecutionItem> EXECUTIONS =
+            new TableDefinition<>("executions", ExecutionItem.class);
+
+    public static final TableDefinition<CheckpointItem> CHECKPOINTS =
+            new TableDefinition<>("checkpoints", CheckpointItem.class);
+
+    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS);
 
     private Tables() {
     }

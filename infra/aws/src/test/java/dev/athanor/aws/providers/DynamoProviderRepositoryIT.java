@@ -71,6 +71,16 @@ class DynamoProviderRepositoryIT {
             public String getProviders() {
                 return tableName;
             }
+
+            @Override
+            public String getExecutions() {
+                return null;
+            }
+
+            @Override
+            public String getCheckpoints() {
+                return null;
+            }
         };
         DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(LocalStackExtension.stack().dynamo()).build();

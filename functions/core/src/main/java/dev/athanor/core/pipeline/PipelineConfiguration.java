@@ -1,0 +1,36 @@
+package dev.athanor.core.pipeline;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** {@code athanor.pipeline.*}: how the engine meets SQS's delivery rules. */
+@ConfigurationProperties("athanor.pipeline")
+public class PipelineConfiguration {
+
+    /** The work queue's maxReceiveCount (template.yaml): on that delivery a failing step fails its execution. */
+    @Min(1)
+    @Max(1000)
+    private int maxReceiveCount = 5;
+
+    /** Added to a step's timeout for its lease: no second delivery starts the step while the first may run. */
+    @Min(1)
+    @Max(300)
+    private int leaseMarginSeconds = 30;
+
+    public int getMaxReceiveCount() {
+        return maxReceiveCount;
+    }
+
+    public void setMaxReceiveCount(int maxReceiveCount) {
+        this.maxReceiveCount = maxReceiveCount;
+    }
+
+    public int getLeaseMarginSeconds() {
+        return leaseMarginSeconds;
+    }
+
+    public void setLeaseMarginSeconds(int leaseMarginSeconds) {
+        this.leaseMarginSeconds = leaseMarginSeconds;
+    }
+}

@@ -1,0 +1,277 @@
+package dev.athanor.core.pipeline;
+
+import dev.athanor.aws.pipeline.StepMessage;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.error.ConflictException;
+import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.pipeline.Command;
+import dev.athanor.model.pipeline.Execution;
+import dev.athanor.model.pipeline.ExecutionEvent;
+import dev.athanor.model.pipeline.ExecutionStore;
+import dev.athanor.model.pipeline.Outcome;
+import dev.athanor.model.pipeline.PipelineDefinition;
+import dev.athanor.model.pipeline.StateDefinition;
+import dev.athanor.model.pipeline.StepStatus;
+import dev.athanor.model.pipeline.StoredExecution;
+import dev.athanor.model.pipeline.StepQueue;
+import dev.athanor.model.pipeline.Transition;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Runs pipelines on the execution store and the step queue. Every change is one transition committed with a
+ * conditional write on the execution's version; a lost race reads again and re-applies the event, which the pure
+ * transition either applies to the newer execution or recognises as stale.
+ * <p>
+ * A step message goes through: duplicate check (its token must be the current step's, else the outbox is re-sent
+ * when this token produced it), lease check, {@code StepStarted} (where a cancel request ends the execution), the
+ * step itself, and the commit of its result with the next commands. A step that throws releases its lease and
+ * fails the message; on the last delivery it also fails the execution, and SQS moves the message to the DLQ.
+ */
+@Singleton
+@Requires(beans = {ExecutionStore.class, StepQueue.class})
+public class PipelineEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineEngine.class);
+    private static final int MAX_COMMIT_TRIES = 20;
+
+    private final ExecutionStore store;
+    private final StepQueue queue;
+    private final PipelineDefinitions definitions;
+    private final Map<String, StepExecutor> executors = new HashMap<>();
+    private final PipelineEvents events;
+    private final PipelineConfiguration config;
+    private final Clock clock;
+
+    public PipelineEngine(ExecutionStore store, StepQueue queue, PipelineDefinitions definitions,
+                          List<StepExecutor> executors, PipelineEvents events, PipelineConfiguration config,
+                          Clock clock) {
+        this.store = store;
+        this.queue = queue;
+        this.definitions = definitions;
+        executors.forEach(e -> this.executors.put(e.pipeline(), e));
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates execution {@code id} of {@code pipeline} with {@code input} as its variables and sends its first step.
+     *
+     * @throws ConflictException when an execution with that id exists
+     */
+    public StoredExecution start(TeamId team, String pipeline, String id, Map<String, String> input) {
+        PipelineDefinition definition = definitions.get(pipeline);
+        Instant now = clock.instant();
+        Outcome outcome = Transition.apply(definition, Execution.create(id, definition, input),
+                new ExecutionEvent.Started(now));
+        StoredExecution created = store.create(team, new StoredExecution(team.value(), outcome.execution(),
+                outcome.commands(), null, null, now, now, null));
+        carryOut(team, created, outcome.commands());
+        return created;
+    }
+
+    public Optional<StoredExecution> find(TeamId team, String id) {
+        return store.find(team, id);
+    }
+
+    public List<StoredExecution> list(TeamId team, String pipeline) {
+        return store.list(team, pipeline);
+    }
+
+    public boolean delete(TeamId team, String id) {
+        return store.delete(team, id);
+    }
+
+    /**
+     * Asks the execution to stop before its next step (at once if it awaits an approval).
+     *
+     * @throws NotFoundException when there is no such execution
+     * @throws ConflictException when it has already ended
+     */
+    public StoredExecution cancel(TeamId team, String id) {
+        Committed committed = commit(team, id, null, e -> new ExecutionEvent.CancelRequested(clock.instant()), null);
+        if (!committed.outcome().applied() && committed.stored().execution().status().isFinal()) {
+            throw new ConflictException("'" + id + "' has already ended ("
+                    + committed.stored().execution().status().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        carryOut(team, committed.stored(), committed.outcome().commands());
+        return committed.stored();
+    }
+
+    /**
+     * Approves or rejects the approval step {@code token}.
+     *
+     * @throws ConflictException when that step is no longer awaited
+     */
+    public StoredExecution decide(TeamId team, String id, String token, boolean approve, String by, String reason) {
+        Instant now = clock.instant();
+        Committed committed = commit(team, id, null, e -> approve ? new ExecutionEvent.Approved(token, now, by)
+                : new ExecutionEvent.Rejected(token, now, by, reason), null);
+        if (!committed.outcome().applied()) {
+            throw new ConflictException("Nothing awaits this decision any more: " + committed.outcome().reason());
+        }
+        carryOut(team, committed.stored(), committed.outcome().commands());
+        return committed.stored();
+    }
+
+    /** Handles one delivery of a step message (see the class comment). */
+    public void runStep(StepMessage message, int receiveCount) throws Exception {
+        TeamId team = TeamId.of(message.team());
+        Optional<StoredExecution> found = store.find(team, message.execution());
+        if (found.isEmpty()) {
+            LOG.info("Step {} belongs to no execution any more (deleted); dropped", message.token());
+            return;
+        }
+        StoredExecution stored = found.get();
+        Execution execution = stored.execution();
+        if (!message.token().equals(execution.currentToken()) || execution.status().isFinal()) {
+            if (message.token().equals(stored.outboxToken())) {
+                LOG.info("Step {} was committed before; sending its commands again", message.token());
+                carryOut(team, stored, stored.outbox());
+            }
+            return;
+        }
+        Instant now = clock.instant();
+        if (execution.step(execution.current()).status() == StepStatus.RUNNING && stored.leaseUntil() != null
+                && now.isBefore(stored.leaseUntil())) {
+            throw new StepBusyException(message.token(), stored.leaseUntil());
+        }
+        PipelineDefinition definition = definitions.get(execution.pipeline());
+        StateDefinition state = definition.state(execution.current());
+        Instant lease = now.plusSeconds(state.timeout() + config.getLeaseMarginSeconds());
+        Committed started = commit(team, execution.id(), message.token(),
+                e -> new ExecutionEvent.StepStarted(message.token(), clock.instant()), lease);
+        if (!started.outcome().applied()) {
+            return;
+        }
+        carryOut(team, started.stored(), started.outcome().commands());
+        Execution running = started.stored().execution();
+        if (running.status().isFinal()) {
+            return; // cancelled before the step
+        }
+        events.stepStarted(team, running, message.token(), state.agent());
+        long begun = System.nanoTime();
+        ExecutionEvent result;
+        try {
+            result = toEvent(message.token(), state, run(team, running, state, message));
+        } catch (Exception e) {
+            release(team, execution.id(), message.token());
+            if (receiveCount >= config.getMaxReceiveCount()) {
+                String error = "failed on all " + receiveCount + " deliveries: " + describe(e);
+                Committed abandoned = commit(team, execution.id(), message.token(),
+                        x -> new ExecutionEvent.Abandoned(message.token(), clock.instant(), error), null);
+                carryOut(team, abandoned.stored(), abandoned.outcome().commands());
+                events.stepFinished(team, abandoned.stored().execution(), message.token(), running.current(),
+                        state.agent(), (System.nanoTime() - begun) / 1_000_000);
+            }
+            throw e;
+        }
+        Committed finished = commit(team, execution.id(), message.token(), x -> result, null);
+        if (finished.outcome().applied()) {
+            events.stepFinished(team, finished.stored().execution(), message.token(), running.current(),
+                    state.agent(), (System.nanoTime() - begun) / 1_000_000);
+        }
+        carryOut(team, finished.stored(), finished.outcome().commands());
+    }
+
+    private StepResult run(TeamId team, Execution execution, StateDefinition state, StepMessage message)
+            throws Exception {
+        StepExecutor executor = executors.get(execution.pipeline());
+        if (executor == null) {
+            throw new IllegalStateException("No step executor for pipeline " + execution.pipeline());
+        }
+        try {
+            return executor.run(new StepRequest(team, execution, execution.current(), state, message.attempt(),
+                    message.token(), state.timeout()));
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+
+    private ExecutionEvent toEvent(String token, StateDefinition state, StepResult result) {
+        Instant now = clock.instant();
+        if (result == null) {
+            return new ExecutionEvent.TimedOut(token, now, state.timeout());
+        }
+        if (result instanceof StepResult.Succeeded ok) {
+            return new ExecutionEvent.StepSucceeded(token, now, ok.outputs(), ok.cost());
+        }
+        StepResult.Failed failed = (StepResult.Failed) result;
+        return new ExecutionEvent.StepFailed(token, now, failed.error(), failed.retryable(), failed.cost());
+    }
+
+    /** Frees the step for the next delivery at once, instead of after the lease; best effort. */
+    private void release(TeamId team, String id, String token) {
+        try {
+            StoredExecution stored = store.find(team, id).orElse(null);
+            if (stored != null && token.equals(stored.execution().currentToken()) && stored.leaseUntil() != null) {
+                store.save(team, stored.next(stored.execution(), List.of(), null, null, clock.instant()));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release the lease of step {}; it expires by itself", token, e);
+        }
+    }
+
+    private record Committed(StoredExecution stored, Outcome outcome) {
+    }
+
+    /**
+     * Reads, applies the event and writes conditionally, again and again until it wins or the event is stale.
+     *
+     * @param producedBy the step token whose message commits (null for API calls)
+     * @param lease      the step's new lease: set when it starts, cleared (null) when its result is committed; API
+     *                   calls ({@code producedBy == null}) keep whatever lease is held
+     */
+    private Committed commit(TeamId team, String id, String producedBy, Function<Execution, ExecutionEvent> event,
+                             Instant lease) {
+        for (int attempt = 1; ; attempt++) {
+            StoredExecution stored = store.find(team, id)
+                    .orElseThrow(() -> new NotFoundException("No execution '" + id + "'"));
+            PipelineDefinition definition = definitions.get(stored.execution().pipeline());
+            Outcome outcome = Transition.apply(definition, stored.execution(), event.apply(stored.execution()));
+            if (!outcome.applied()) {
+                return new Committed(stored, outcome);
+            }
+            try {
+                Instant newLease = producedBy == null ? stored.leaseUntil() : lease;
+                StoredExecution saved = store.save(team,
+                        stored.next(outcome.execution(), outcome.commands(), producedBy, newLease, clock.instant()));
+                return new Committed(saved, outcome);
+            } catch (ConflictException raced) {
+                if (attempt >= MAX_COMMIT_TRIES) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private void carryOut(TeamId team, StoredExecution stored, List<Command> commands) {
+        Execution execution = stored.execution();
+        for (Command command : commands) {
+            switch (command.kind()) {
+                case RUN_STEP -> queue.send(team, execution.pipeline(), execution.id(), command);
+                case AWAIT_APPROVAL -> events.awaitingApproval(team, execution, command,
+                        definitions.get(execution.pipeline()).state(command.state()));
+                case FINISHED -> events.finished(team, execution, command);
+                default -> throw new IllegalStateException("Unknown command " + command.kind());
+            }
+        }
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.athanor.aws.pipeline;
+
+import dev.athanor.aws.dynamo.TableNames;
+import dev.athanor.aws.dynamo.Tables;
+import dev.athanor.aws.dynamo.TeamScopedTable;
+import dev.athanor.model.TeamData;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.pipeline.Command;
+import dev.athanor.model.pipeline.Execution;
+import dev.athanor.model.pipeline.ExecutionStore;
+import dev.athanor.model.pipeline.StoredExecution;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Executions in the {@code executions} table, one item each: the execution and its outbox as JSON documents, written
+ * conditionally on the item's version, so two workers (or a worker and a cancel) never both win.
+ */
+@Singleton
+@Requires(property = "athanor.dynamodb.tables.executions")
+public class DynamoExecutionStore implements ExecutionStore, TeamData {
+
+    private static final Argument<List<Command>> COMMANDS = Argument.listOf(Command.class);
+
+    private final TeamScopedTable<ExecutionItem> table;
+    private final JsonMapper json;
+
+    public DynamoExecutionStore(DynamoDbEnhancedClient client, TableNames names, JsonMapper json) {
+        this.table = new TeamScopedTable<>(client, names, Tables.EXECUTIONS, ExecutionItem::new);
+        this.json = json;
+    }
+
+    @Override
+    public Optional<StoredExecution> find(TeamId team, String id) {
+        return table.get(team, id).map(this::fromItem);
+    }
+
+    @Override
+    public StoredExecution create(TeamId team, StoredExecution execution) {
+        return fromItem(table.put(team, execution.execution().id(), null, item -> fill(item, execution)));
+    }
+
+    @Override
+    public StoredExecution save(TeamId team, StoredExecution execution) {
+        return fromItem(table.put(team, execution.execution().id(), execution.version(), item -> fill(item, execution)));
+    }
+
+    @Override
+    public List<StoredExecution> list(TeamId team, String pipeline) {
+        return table.list(team).stream().filter(item -> pipeline.equals(item.getPipeline())).map(this::fromItem).toList();
+    }
+
+    @Override
+    public boolean delete(TeamId team, String id) {
+        return table.delete(team, id);
+    }
+
+    @Override
+    public String name() {
+        return "executions";
+    }
+
+    @Override
+    public void wipe(TeamId team) {
+        table.list(team).forEach(item -> table.delete(team, item.getId()));
+    }
+
+    private void fill(ExecutionItem item, StoredExecution stored) {
+        item.setPipeline(stored.execution().pipeline());
+        item.setStatus(stored.execution().status().name().toLowerCase(java.util.Locale.ROOT));
+        item.setExecution(write(stored.execution()));
+        item.setOutbox(write(stored.outbox()));
+        item.setOutboxToken(stored.outboxToken());
+        item.setLeaseUntil(stored.leaseUntil() == null ? null : stored.leaseUntil().toString());
+        item.setCreatedAt(stored.createdAt().toString());
+        item.setUpdatedAt(stored.updatedAt().toString());
+    }
+
+    private StoredExecution fromItem(ExecutionItem item) {
+        try {
+            Execution execution = json.readValue(item.getExecution(), Execution.class);
+            List<Command> outbox = item.getOutbox() == null ? List.of() : json.readValue(item.getOutbox(), COMMANDS);
+            return new StoredExecution(item.getTeamId(), execution, outbox, item.getOutboxToken(),
+                    item.getLeaseUntil() == null ? null : Instant.parse(item.getLeaseUntil()),
+                    Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()), item.getVersion());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Execution " + item.getId() + " is not readable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

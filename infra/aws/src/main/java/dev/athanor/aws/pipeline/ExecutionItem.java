@@ -1,0 +1,87 @@
+package dev.athanor.aws.pipeline;
+
+import dev.athanor.aws.dynamo.TeamScopedItem;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/** One pipeline execution: the execution and its outbox as JSON, and the attributes a reader filters on. */
+@DynamoDbBean
+public class ExecutionItem extends TeamScopedItem {
+
+    private String pipeline;
+    private String status;
+    private String execution;
+    private String outbox;
+    private String outboxToken;
+    private String leaseUntil;
+    private String createdAt;
+    private String updatedAt;
+
+    public String getPipeline() {
+        return pipeline;
+    }
+
+    public void setPipeline(String pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getExecution() {
+        return execution;
+    }
+
+    public void setExecution(String execution) {
+        this.execution = execution;
+    }
+
+    public String getOutbox() {
+        return outbox;
+    }
+
+    public void setOutbox(String outbox) {
+        this.outbox = outbox;
+    }
+
+    @DynamoDbAttribute("outbox_token")
+    public String getOutboxToken() {
+        return outboxToken;
+    }
+
+    public void setOutboxToken(String outboxToken) {
+        this.outboxToken = outboxToken;
+    }
+
+    @DynamoDbAttribute("lease_until")
+    public String getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    public void setLeaseUntil(String leaseUntil) {
+        this.leaseUntil = leaseUntil;
+    }
+
+    @DynamoDbAttribute("created_at")
+    public String getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(String createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    @DynamoDbAttribute("updated_at")
+    public String getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(String updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+}
