@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.athanor.core.work.BatchWorkHandler;
 import dev.athanor.core.work.WorkHandler;
 import dev.athanor.core.work.WorkMessage;
+import dev.athanor.aws.sqs.QueueUrls;
+import dev.athanor.worker.pipeline.JobIntakeHandler;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,17 @@ public class WorkDispatcher {
 
     private final Map<String, WorkHandler> handlers = new HashMap<>();
     private final Map<String, BatchWorkHandler> batchHandlers = new HashMap<>();
+    /** Queue name to the type of all its messages, for queues whose producers set no type (the intake queue). */
+    private final Map<String, String> typeByQueue = new HashMap<>();
+
+    @Inject
+    public WorkDispatcher(List<WorkHandler> handlers, List<BatchWorkHandler> batchHandlers, QueueUrls queues) {
+        this(handlers, batchHandlers);
+        if (queues.getIntake() != null && !queues.getIntake().isBlank()) {
+            String url = queues.getIntake();
+            typeByQueue.put(url.substring(url.lastIndexOf('/') + 1), JobIntakeHandler.TYPE);
+        }
+    }
 
     public WorkDispatcher(List<WorkHandler> handlers, List<BatchWorkHandler> batchHandlers) {
         for (WorkHandler handler : handlers) {
@@ -106,7 +120,7 @@ public class WorkDispatcher {
         }
     }
 
-    private static WorkMessage toMessage(SQSEvent.SQSMessage record) {
+    private WorkMessage toMessage(SQSEvent.SQSMessage record) {
         Map<String, String> attributes = new HashMap<>();
         if (record.getMessageAttributes() != null) {
             record.getMessageAttributes().forEach((name, value) -> {
@@ -117,7 +131,9 @@ public class WorkDispatcher {
         }
         Map<String, String> system = record.getAttributes() == null ? Map.of() : record.getAttributes();
         int receiveCount = Integer.parseInt(system.getOrDefault("ApproximateReceiveCount", "1"));
-        return new WorkMessage(record.getMessageId(), attributes.get(WorkMessage.TYPE_ATTRIBUTE), record.getBody(),
-                receiveCount, Map.copyOf(attributes));
+        String arn = record.getEventSourceArn() == null ? "" : record.getEventSourceArn();
+        String queueType = typeByQueue.get(arn.substring(arn.lastIndexOf(':') + 1));
+        String type = queueType != null ? queueType : attributes.get(WorkMessage.TYPE_ATTRIBUTE);
+        return new WorkMessage(record.getMessageId(), type, record.getBody(), receiveCount, Map.copyOf(attributes));
     }
 }

@@ -1,0 +1,88 @@
+package dev.athanor.factory.jobs;
+
+import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.factory.FactoryJobs;
+import dev.athanor.core.factory.JobView;
+import dev.athanor.model.error.ConflictException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/jobs}: generation jobs of the caller's team (seed 003, "Jobs"). */
+@Controller("/api/jobs")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class JobsController {
+
+    private final FactoryJobs jobs;
+
+    JobsController(FactoryJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @Get
+    List<JobResponse> list(Authentication auth) {
+        return jobs.list(TeamPrincipal.of(auth).team()).stream().map(JobResponse::of).toList();
+    }
+
+    @Post
+    HttpResponse<JobResponse> create(Authentication auth, @Body Map<String, Object> body) {
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(JobResponse.of(jobs.create(TeamPrincipal.of(auth).team(), body)));
+    }
+
+    @Get("/{slug}")
+    JobResponse get(Authentication auth, String slug) {
+        return JobResponse.of(jobs.get(TeamPrincipal.of(auth).team(), slug));
+    }
+
+    @Delete("/{slug}")
+    Map<String, Object> delete(Authentication auth, String slug, @Nullable @QueryValue Boolean purge) {
+        jobs.delete(TeamPrincipal.of(auth).team(), slug, Boolean.TRUE.equals(purge));
+        return Map.of("slug", slug, "deleted", true, "purged", Boolean.TRUE.equals(purge));
+    }
+
+    @Get("/{slug}/phases")
+    Map<String, String> phases(Authentication auth, String slug) {
+        return jobs.phases(TeamPrincipal.of(auth).team(), slug);
+    }
+
+    @Post("/{slug}/cancel")
+    Map<String, Object> cancel(Authentication auth, String slug) {
+        JobView current = jobs.get(TeamPrincipal.of(auth).team(), slug);
+        if (!current.cancellable()) {
+            throw new ConflictException("Job '" + slug + "' is " + current.status() + ", not queued or running");
+        }
+        JobView job = jobs.cancel(TeamPrincipal.of(auth).team(), slug);
+        return Map.of("slug", slug, "status", job.status().equals("cancelled") ? "cancelled" : "cancel_requested",
+                "cancel_requested", true);
+    }
+
+    @Get(value = "/{slug}/download", produces = "application/zip")
+    HttpResponse<byte[]> download(Authentication auth, String slug) {
+        byte[] zip = jobs.download(TeamPrincipal.of(auth).team(), slug);
+        return HttpResponse.ok(zip).contentType(MediaType.of("application/zip"))
+                .header("Content-Disposition", "attachment; filename=\"" + slug + ".zip\"");
+    }
+
+    @Get("/{slug}/code/tree")
+    List<TreeEntryResponse> tree(Authentication auth, String slug) {
+        return jobs.tree(TeamPrincipal.of(auth).team(), slug).stream().map(TreeEntryResponse::of).toList();
+    }
+
+    @Get("/{slug}/code/file")
+    Map<String, String> file(Authentication auth, String slug, @Nullable @QueryValue String path) {
+        return Map.of("path", path == null ? "" : path, "content", jobs.file(TeamPrincipal.of(auth).team(), slug, path));
+    }
+}
