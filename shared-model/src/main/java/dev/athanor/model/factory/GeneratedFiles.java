@@ -22,7 +22,20 @@ public final class GeneratedFiles {
     private static final Pattern VERDICT = Pattern.compile("^\\W*VERDICT\\W*[:=]\\s*\\**\\s*(PASS|FAIL|FLAG)\\b",
             Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern LESSON = Pattern.compile("^\\W*LESSON\\W*[:=]\\s*(.{3,500}?)\\s*$",
+            Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
+
     private GeneratedFiles() {
+    }
+
+    /** The lessons the answer proposes to remember ({@code LESSON: ...} lines), without repeats. */
+    public static java.util.List<String> lessons(String answer) {
+        java.util.Set<String> lessons = new java.util.LinkedHashSet<>();
+        Matcher m = LESSON.matcher(answer == null ? "" : answer);
+        while (m.find()) {
+            lessons.add(m.group(1).strip());
+        }
+        return java.util.List.copyOf(lessons);
     }
 
     /** The files of the answer, path to content, in the order given; a later block for a path wins. */

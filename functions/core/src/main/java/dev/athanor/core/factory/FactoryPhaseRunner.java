@@ -50,14 +50,16 @@ public class FactoryPhaseRunner implements StepExecutor {
     private final PricingTable prices;
     private final ArtifactStore artifacts;
     private final ZipExport zip;
+    private final Lessons lessons;
 
     public FactoryPhaseRunner(AgentSource agents, LlmService llm, PricingTable prices, ArtifactStore artifacts,
-                              ZipExport zip) {
+                              ZipExport zip, Lessons lessons) {
         this.agents = agents;
         this.llm = llm;
         this.prices = prices;
         this.artifacts = artifacts;
         this.zip = zip;
+        this.lessons = lessons;
     }
 
     @Override
@@ -78,7 +80,7 @@ public class FactoryPhaseRunner implements StepExecutor {
         }
         String prompt = TemplateRenderer.render(request.definition().prompt(), vars).text() + context(team, slug, phase);
         ChatRequest chat = ChatRequest.of(agent.model(),
-                List.of(ChatMessage.system(agent.systemPrompt()), ChatMessage.user(prompt)));
+                List.of(ChatMessage.system(agent.systemPrompt() + lessons.approved(team)), ChatMessage.user(prompt)));
         ChatResponse answer;
         try {
             answer = llm.chatAsync(new CallContext(team, "factory", null, slug, agent.agentId()), chat)
@@ -97,6 +99,7 @@ public class FactoryPhaseRunner implements StepExecutor {
         Map<String, String> files = GeneratedFiles.files(answer.content());
         files.forEach((path, content) -> write(team, prefix + path, content));
         write(team, prefix + "docs/" + phase + ".md", answer.content());
+        lessons.propose(team, slug, agent.agentId(), GeneratedFiles.lessons(answer.content()));
         if ("export".equals(phase)) {
             zip.export(team, slug);
         }

@@ -29,6 +29,9 @@ public interface TableNames {
     @Nullable
     String getCheckpoints();
 
+    @Nullable
+    String getExperiences();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -46,6 +49,9 @@ public interface TableNames {
         }
         if (getCheckpoints() != null && !getCheckpoints().isBlank()) {
             names.put(Tables.CHECKPOINTS.logicalName(), getCheckpoints());
+        }
+        if (getExperiences() != null && !getExperiences().isBlank()) {
+            names.put(Tables.EXPERIENCES.logicalName(), getExperiences());
         }
         return names;
     }

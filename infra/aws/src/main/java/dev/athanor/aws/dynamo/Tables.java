@@ -1,6 +1,7 @@
 package dev.athanor.aws.dynamo;
 
 import dev.athanor.aws.breakers.BreakerItem;
+import dev.athanor.aws.hitl.ExperienceItem;
 import dev.athanor.aws.pipeline.CheckpointItem;
 import dev.athanor.aws.pipeline.ExecutionItem;
 import dev.athanor.aws.providers.ProviderItem;
@@ -23,7 +24,11 @@ public final class Tables {
     public static final TableDefinition<CheckpointItem> CHECKPOINTS =
             new TableDefinition<>("checkpoints", CheckpointItem.class);
 
-    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS);
+    public static final TableDefinition<ExperienceItem> EXPERIENCES =
+            new TableDefinition<>("experiences", ExperienceItem.class);
+
+    public static final List<TableDefinition<?>> ALL =
+            List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS, EXPERIENCES);
 
     private Tables() {
     }

@@ -81,6 +81,11 @@ class DynamoProviderRepositoryIT {
             public String getCheckpoints() {
                 return null;
             }
+
+            @Override
+            public String getExperiences() {
+                return null;
+            }
         };
         DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(LocalStackExtension.stack().dynamo()).build();

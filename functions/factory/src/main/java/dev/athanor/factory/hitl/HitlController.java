@@ -1,0 +1,131 @@
+package dev.athanor.factory.hitl;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.hitl.Experience;
+import dev.athanor.model.pipeline.Checkpoint;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Seed 003's HITL endpoints: experiences, checkpoints, and the unified queue of both. */
+@Controller("/api")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class HitlController {
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record CheckpointResponse(String type, String id, String action, String status, @JsonProperty("job_slug") String jobSlug,
+                              String phase, @JsonProperty("created_at") Instant createdAt,
+                              @JsonProperty("decided_at") Instant decidedAt, @JsonProperty("decided_by") String decidedBy,
+                              String reason) {
+        static CheckpointResponse of(Checkpoint c) {
+            return new CheckpointResponse("checkpoint", c.id(), c.action(), c.status(), c.subject(), c.state(),
+                    c.createdAt(), c.decidedAt(), c.decidedBy(), c.reason());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ExperienceResponse(String type, String id, String content, String status, @JsonProperty("job_slug") String jobSlug,
+                              String agent, @JsonProperty("created_at") Instant createdAt,
+                              @JsonProperty("decided_at") Instant decidedAt, @JsonProperty("decided_by") String decidedBy,
+                              String reason) {
+        static ExperienceResponse of(Experience e) {
+            return new ExperienceResponse("experience", e.id(), e.content(), e.status(), e.source(), e.agent(),
+                    e.createdAt(), e.decidedAt(), e.decidedBy(), e.reason());
+        }
+    }
+
+    @Serdeable
+    record Queue(List<Object> pending, Map<String, Integer> counts) {
+    }
+
+    private final HitlService hitl;
+
+    HitlController(HitlService hitl) {
+        this.hitl = hitl;
+    }
+
+    @Get("/experiences")
+    List<ExperienceResponse> experiences(Authentication auth) {
+        return hitl.experiences(team(auth)).stream().map(ExperienceResponse::of).toList();
+    }
+
+    @Post("/experiences/{id}/approve")
+    ExperienceResponse approveExperience(Authentication auth, String id) {
+        return ExperienceResponse.of(hitl.decideExperience(team(auth), id, true, auth.getName(), null));
+    }
+
+    @Post("/experiences/{id}/reject")
+    ExperienceResponse rejectExperience(Authentication auth, String id, @Nullable @QueryValue String reason) {
+        return ExperienceResponse.of(hitl.decideExperience(team(auth), id, false, auth.getName(), reason));
+    }
+
+    @Get("/checkpoints")
+    List<CheckpointResponse> checkpoints(Authentication auth) {
+        return hitl.checkpoints(team(auth)).stream().map(CheckpointResponse::of).toList();
+    }
+
+    @Post("/checkpoints/{id}/approve")
+    CheckpointResponse approveCheckpoint(Authentication auth, String id) {
+        return CheckpointResponse.of(hitl.decideCheckpoint(team(auth), id, true, auth.getName(), null));
+    }
+
+    @Post("/checkpoints/{id}/reject")
+    CheckpointResponse rejectCheckpoint(Authentication auth, String id, @Nullable @QueryValue String reason) {
+        return CheckpointResponse.of(hitl.decideCheckpoint(team(auth), id, false, auth.getName(), reason));
+    }
+
+    @Get("/hitl/queue")
+    Queue queue(Authentication auth) {
+        TeamId team = team(auth);
+        List<Object> pending = new ArrayList<>();
+        int experiences = 0;
+        int checkpoints = 0;
+        for (Experience e : hitl.experiences(team)) {
+            if (Experience.PENDING.equals(e.status())) {
+                pending.add(ExperienceResponse.of(e));
+                experiences++;
+            }
+        }
+        for (Checkpoint c : hitl.checkpoints(team)) {
+            if (Checkpoint.PENDING.equals(c.status())) {
+                pending.add(CheckpointResponse.of(c));
+                checkpoints++;
+            }
+        }
+        return new Queue(pending, Map.of("experiences", experiences, "checkpoints", checkpoints));
+    }
+
+    @Post("/hitl/{id}/approve")
+    Object approve(Authentication auth, String id) {
+        return response(hitl.decideAny(team(auth), id, true, auth.getName(), null));
+    }
+
+    @Post("/hitl/{id}/reject")
+    Object reject(Authentication auth, String id, @Nullable @QueryValue String reason) {
+        return response(hitl.decideAny(team(auth), id, false, auth.getName(), reason));
+    }
+
+    private static Object response(Object decided) {
+        return decided instanceof Checkpoint c ? CheckpointResponse.of(c) : ExperienceResponse.of((Experience) decided);
+    }
+
+    private static TeamId team(Authentication auth) {
+        return TeamPrincipal.of(auth).team();
+    }
+}

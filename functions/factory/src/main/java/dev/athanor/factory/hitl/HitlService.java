@@ -1,0 +1,75 @@
+package dev.athanor.factory.hitl;
+
+import dev.athanor.core.pipeline.PipelineEngine;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.error.ConflictException;
+import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.hitl.Experience;
+import dev.athanor.model.hitl.ExperienceStore;
+import dev.athanor.model.pipeline.Checkpoint;
+import dev.athanor.model.pipeline.CheckpointStore;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * People's decisions: approval checkpoints of jobs and lessons agents proposed. Everything is looked up within the
+ * caller's team, so another team's item is simply not found (404). A checkpoint is marked decided first (a
+ * conditional write, so of two people deciding at once one gets 409), then its execution goes on.
+ */
+@Singleton
+public class HitlService {
+
+    private final CheckpointStore checkpoints;
+    private final ExperienceStore experiences;
+    private final PipelineEngine engine;
+    private final Clock clock;
+
+    HitlService(CheckpointStore checkpoints, ExperienceStore experiences, PipelineEngine engine, Clock clock) {
+        this.checkpoints = checkpoints;
+        this.experiences = experiences;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    public List<Checkpoint> checkpoints(TeamId team) {
+        return checkpoints.list(team);
+    }
+
+    public List<Experience> experiences(TeamId team) {
+        return experiences.list(team);
+    }
+
+    public Checkpoint decideCheckpoint(TeamId team, String id, boolean approve, String by, String reason) {
+        Checkpoint checkpoint = checkpoints.find(team, id)
+                .orElseThrow(() -> new NotFoundException("No checkpoint '" + id + "'"));
+        requirePending(checkpoint.status(), id);
+        Checkpoint decided = checkpoints.save(team, checkpoint.decided(approve, by, reason, clock.instant()));
+        engine.decide(team, checkpoint.execution(), checkpoint.token(), approve, by, reason);
+        return decided;
+    }
+
+    public Experience decideExperience(TeamId team, String id, boolean approve, String by, String reason) {
+        Experience experience = experiences.find(team, id)
+                .orElseThrow(() -> new NotFoundException("No experience '" + id + "'"));
+        requirePending(experience.status(), id);
+        return experiences.save(team, experience.decided(approve, by, reason, clock.instant()));
+    }
+
+    /** Finds {@code id} among checkpoints, then experiences, and decides it. */
+    public Object decideAny(TeamId team, String id, boolean approve, String by, String reason) {
+        Optional<Checkpoint> checkpoint = checkpoints.find(team, id);
+        if (checkpoint.isPresent()) {
+            return decideCheckpoint(team, id, approve, by, reason);
+        }
+        return decideExperience(team, id, approve, by, reason);
+    }
+
+    private static void requirePending(String status, String id) {
+        if (!Checkpoint.PENDING.equals(status)) {
+            throw new ConflictException("'" + id + "' was already " + status);
+        }
+    }
+}
