@@ -40,10 +40,17 @@ public final class LambdaHttp implements AutoCloseable {
 
     public Response send(ApiGatewayEvents request) {
         APIGatewayProxyResponseEvent response = handler.handleRequest(request.build(), new LocalLambdaContext(functionName));
-        return new Response(response.getStatusCode(), response.getBody(), response.getHeaders(), json);
+        return new Response(response.getStatusCode(), response.getBody(), response.getHeaders(), json,
+                Boolean.TRUE.equals(response.getIsBase64Encoded()));
     }
 
-    public record Response(int status, String body, Map<String, String> headers, JsonMapper json) {
+    public record Response(int status, String body, Map<String, String> headers, JsonMapper json, boolean base64) {
+
+        /** The body's bytes: decoded when API Gateway would receive it base64-encoded (binary media types). */
+        public byte[] bytes() {
+            return base64 ? java.util.Base64.getDecoder().decode(body)
+                    : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
 
         @SuppressWarnings("unchecked")
         public Map<String, Object> map() {
