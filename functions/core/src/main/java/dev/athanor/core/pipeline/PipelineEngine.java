@@ -52,17 +52,19 @@ public class PipelineEngine {
     private final Map<String, StepExecutor> executors = new HashMap<>();
     private final PipelineEvents events;
     private final PipelineConfiguration config;
+    private final List<StepObserver> observers;
     private final Clock clock;
 
     public PipelineEngine(ExecutionStore store, StepQueue queue, PipelineDefinitions definitions,
                           List<StepExecutor> executors, PipelineEvents events, PipelineConfiguration config,
-                          Clock clock) {
+                          List<StepObserver> observers, Clock clock) {
         this.store = store;
         this.queue = queue;
         this.definitions = definitions;
         executors.forEach(e -> this.executors.put(e.pipeline(), e));
         this.events = events;
         this.config = config;
+        this.observers = List.copyOf(observers);
         this.clock = clock;
     }
 
@@ -128,6 +130,7 @@ public class PipelineEngine {
 
     /** Handles one delivery of a step message (see the class comment). */
     public void runStep(StepMessage message, int receiveCount) throws Exception {
+        long received = System.nanoTime();
         TeamId team = TeamId.of(message.team());
         Optional<StoredExecution> found = store.find(team, message.execution());
         if (found.isEmpty()) {
@@ -164,8 +167,10 @@ public class PipelineEngine {
         events.stepStarted(team, running, message.token(), state.agent());
         long begun = System.nanoTime();
         ExecutionEvent result;
+        long executorNanos;
         try {
             result = toEvent(message.token(), state, run(team, running, state, message));
+            executorNanos = System.nanoTime() - begun;
         } catch (Exception e) {
             release(team, execution.id(), message.token());
             if (receiveCount >= config.getMaxReceiveCount()) {
@@ -184,6 +189,8 @@ public class PipelineEngine {
                     state.agent(), (System.nanoTime() - begun) / 1_000_000);
         }
         carryOut(team, finished.stored(), finished.outcome().commands());
+        long total = System.nanoTime() - received;
+        observers.forEach(o -> o.stepRan(execution.pipeline(), running.current(), total - executorNanos, executorNanos));
     }
 
     private StepResult run(TeamId team, Execution execution, StateDefinition state, StepMessage message)
