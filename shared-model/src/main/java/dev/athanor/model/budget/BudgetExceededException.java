@@ -4,6 +4,7 @@ import dev.athanor.model.TeamId;
 import dev.athanor.model.error.DomainException;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -52,12 +53,12 @@ public class BudgetExceededException extends DomainException {
         return estimate;
     }
 
-    /** Dollars with two decimals, or up to four when smaller amounts would otherwise read as $0.00. */
+    /** Dollars with two decimals; an amount under half a cent with two significant digits, not as $0.00. */
     static String usd(BigDecimal amount) {
         BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
         if (cents.signum() != 0 || amount.signum() == 0) {
             return "$" + cents.toPlainString();
         }
-        return "$" + amount.setScale(4, RoundingMode.UP).stripTrailingZeros().toPlainString();
+        return "$" + amount.round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
     }
 }

@@ -115,9 +115,10 @@ class DailyBudgetTest {
     }
 
     @Test
-    void amounts_too_small_for_cents_are_shown_to_a_hundredth_of_a_cent() {
+    void amounts_under_half_a_cent_are_shown_with_two_significant_digits() {
         assertEquals("$0.00", BudgetExceededException.usd(BigDecimal.ZERO));
-        assertEquals("$0.0001", BudgetExceededException.usd(new BigDecimal("0.00001")));
+        assertEquals("$0.00001", BudgetExceededException.usd(new BigDecimal("0.00001")));
+        assertEquals("$0.0024", BudgetExceededException.usd(new BigDecimal("0.00240225")));
         assertEquals("$4.98", BudgetExceededException.usd(new BigDecimal("4.9751")));
     }
 }
