@@ -1,5 +1,6 @@
 package dev.athanor.core.http;
 
+import dev.athanor.model.budget.BudgetExceededException;
 import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.DomainException;
 import dev.athanor.model.error.InvalidInputException;
@@ -39,6 +40,8 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
             status = HttpStatus.UNAUTHORIZED;
         } else if (exception instanceof UnavailableException) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
+        } else if (exception instanceof BudgetExceededException) {
+            status = HttpStatus.TOO_MANY_REQUESTS;
         } else {
             status = HttpStatus.BAD_REQUEST;
         }

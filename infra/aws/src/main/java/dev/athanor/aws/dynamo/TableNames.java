@@ -32,6 +32,9 @@ public interface TableNames {
     @Nullable
     String getExperiences();
 
+    @Nullable
+    String getBudgets();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -52,6 +55,8 @@ public interface TableNames {
         }
         if (getExperiences() != null && !getExperiences().isBlank()) {
             names.put(Tables.EXPERIENCES.logicalName(), getExperiences());
+        if (getBudgets() != null && !getBudgets().isBlank()) {
+            names.put(Tables.BUDGETS.logicalName(), getBudgets());
         }
         return names;
     }

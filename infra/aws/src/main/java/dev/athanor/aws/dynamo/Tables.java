@@ -4,6 +4,7 @@ import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.hitl.ExperienceItem;
 import dev.athanor.aws.pipeline.CheckpointItem;
 import dev.athanor.aws.pipeline.ExecutionItem;
+import dev.athanor.aws.budget.BudgetItem;
 import dev.athanor.aws.providers.ProviderItem;
 import dev.athanor.aws.settings.SettingsItem;
 
@@ -27,8 +28,10 @@ public final class Tables {
     public static final TableDefinition<ExperienceItem> EXPERIENCES =
             new TableDefinition<>("experiences", ExperienceItem.class);
 
+    public static final TableDefinition<BudgetItem> BUDGETS = new TableDefinition<>("budgets", BudgetItem.class);
+
     public static final List<TableDefinition<?>> ALL =
-            List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS, EXPERIENCES);
+            List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS, EXPERIENCES, BUDGETS);
 
     private Tables() {
     }

@@ -33,6 +33,11 @@ public class TeamScopedTable<T extends TeamScopedItem> {
         return Optional.ofNullable(table.getItem(key(team, id)));
     }
 
+    /** {@link #get} with a strongly consistent read: the latest write, for a read-modify-write that must not lag. */
+    public Optional<T> getLatest(TeamId team, String id) {
+        return Optional.ofNullable(table.getItem(r -> r.key(key(team, id)).consistentRead(true)));
+    }
+
     /** Every item of the team, in sort-key order (the query pages through the whole partition). */
     public List<T> list(TeamId team) {
         return table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(team.value()).build()))

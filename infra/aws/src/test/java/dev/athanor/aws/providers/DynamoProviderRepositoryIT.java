@@ -86,6 +86,11 @@ class DynamoProviderRepositoryIT {
             public String getExperiences() {
                 return null;
             }
+
+            @Override
+            public String getBudgets() {
+                return null;
+            }
         };
         DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(LocalStackExtension.stack().dynamo()).build();
