@@ -1,7 +1,7 @@
 package dev.athanor.core.factory;
 
 import dev.athanor.core.llm.CallContext;
-import dev.athanor.core.llm.LlmService;
+import dev.athanor.core.budget.BudgetedLlm;
 import dev.athanor.core.pipeline.StepExecutor;
 import dev.athanor.core.pipeline.StepRequest;
 import dev.athanor.core.pipeline.StepResult;
@@ -18,6 +18,8 @@ import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.prompt.TemplateRenderer;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -25,7 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,16 +50,18 @@ public class FactoryPhaseRunner implements StepExecutor {
             "reviewer");
 
     private final AgentSource agents;
-    private final LlmService llm;
+    private final BudgetedLlm llm;
+    private final Executor blocking;
     private final PricingTable prices;
     private final ArtifactStore artifacts;
     private final ZipExport zip;
     private final Lessons lessons;
 
-    public FactoryPhaseRunner(AgentSource agents, LlmService llm, PricingTable prices, ArtifactStore artifacts,
-                              ZipExport zip, Lessons lessons) {
+    public FactoryPhaseRunner(AgentSource agents, BudgetedLlm llm, @Named(TaskExecutors.BLOCKING) Executor blocking,
+                              PricingTable prices, ArtifactStore artifacts, ZipExport zip, Lessons lessons) {
         this.agents = agents;
         this.llm = llm;
+        this.blocking = blocking;
         this.prices = prices;
         this.artifacts = artifacts;
         this.zip = zip;
@@ -83,14 +89,16 @@ public class FactoryPhaseRunner implements StepExecutor {
                 List.of(ChatMessage.system(agent.systemPrompt() + lessons.approved(team)), ChatMessage.user(prompt)));
         ChatResponse answer;
         try {
-            answer = llm.chatAsync(new CallContext(team, "factory", null, slug, agent.agentId()), chat)
+            CallContext call = new CallContext(team, "factory", null, slug, agent.agentId());
+            // within the team's daily cost limit: reserved before the call, settled after it
+            answer = CompletableFuture.supplyAsync(() -> llm.chat(call, chat), blocking)
                     .get(request.timeoutSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof LlmException failure) {
                 return new StepResult.Failed(agent.agentId() + " (" + agent.model() + "): " + failure.getMessage(),
                         failure.retryable(), BigDecimal.ZERO);
             }
-            if (e.getCause() instanceof DomainException refused) {
+            if (e.getCause() instanceof DomainException refused) { // the daily cost limit, an unknown model
                 return new StepResult.Failed(refused.getMessage(), false, BigDecimal.ZERO);
             }
             throw e;
