@@ -55,6 +55,7 @@ public interface TableNames {
         }
         if (getExperiences() != null && !getExperiences().isBlank()) {
             names.put(Tables.EXPERIENCES.logicalName(), getExperiences());
+        }
         if (getBudgets() != null && !getBudgets().isBlank()) {
             names.put(Tables.BUDGETS.logicalName(), getBudgets());
         }
