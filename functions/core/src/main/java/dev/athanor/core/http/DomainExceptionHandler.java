@@ -2,6 +2,7 @@ package dev.athanor.core.http;
 
 import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.DomainException;
+import dev.athanor.model.error.ForbiddenException;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.error.UnauthorizedException;
@@ -39,6 +40,8 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
             status = HttpStatus.UNAUTHORIZED;
         } else if (exception instanceof UnavailableException) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
+        } else if (exception instanceof ForbiddenException) {
+            status = HttpStatus.FORBIDDEN;
         } else {
             status = HttpStatus.BAD_REQUEST;
         }
