@@ -12,6 +12,7 @@ public final class ApiGatewayEvents {
 
     private final APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> query = new LinkedHashMap<>();
 
     private ApiGatewayEvents(String method, String path) {
         event.setHttpMethod(method);
@@ -68,11 +69,23 @@ public final class ApiGatewayEvents {
         return this;
     }
 
+    /** Adds a query string parameter, given decoded as API Gateway passes them. */
+    public ApiGatewayEvents query(String name, String value) {
+        query.put(name, value);
+        return this;
+    }
+
     public APIGatewayProxyRequestEvent build() {
         event.setHeaders(new LinkedHashMap<>(headers));
         Map<String, List<String>> multi = new LinkedHashMap<>();
         headers.forEach((k, v) -> multi.put(k, List.of(v)));
         event.setMultiValueHeaders(multi);
+        if (!query.isEmpty()) {
+            event.setQueryStringParameters(new LinkedHashMap<>(query));
+            Map<String, List<String>> multiQuery = new LinkedHashMap<>();
+            query.forEach((k, v) -> multiQuery.put(k, List.of(v)));
+            event.setMultiValueQueryStringParameters(multiQuery);
+        }
         return event;
     }
 }

@@ -27,6 +27,12 @@ public interface ProviderRepository {
     /** Every provider of the team, ordered by id. */
     List<RegisteredProvider> list(TeamId team);
 
+    /**
+     * The provider's configuration with its API key unsealed, enabled or not, for building a client inside this
+     * process only (a connection test); empty when the team has no such provider.
+     */
+    Optional<ProviderConfig> config(TeamId team, String id);
+
     /** Removes the provider; false when there was none. */
     boolean delete(TeamId team, String id);
 

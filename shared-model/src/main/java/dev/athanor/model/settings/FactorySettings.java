@@ -1,6 +1,7 @@
 package dev.athanor.model.settings;
 
 import dev.athanor.model.error.InvalidInputException;
+import dev.athanor.model.providers.ProviderRegistration;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +23,11 @@ public final class FactorySettings {
     public static final String DAILY_COST_LIMIT = "daily_cost_limit";
     public static final String SMART_MODEL_FALLBACK = "smart_model_fallback";
     public static final String MAX_REPAIR_ATTEMPTS = "max_repair_attempts";
+    /**
+     * The team's active provider: calls that name no provider try it first. Empty means none was chosen. Set by the
+     * factory's {@code POST /api/providers/{name}/use}; a name no provider has is ignored.
+     */
+    public static final String LLM_PROVIDER = "llm_provider";
 
     public static final int MAX_KEYS = 64;
     public static final int MAX_VALUE_LENGTH = 1024;
@@ -93,6 +99,13 @@ public final class FactorySettings {
             case SMART_MODEL_FALLBACK -> {
                 if (value.isEmpty()) {
                     throw new IllegalArgumentException("must name a model");
+                }
+                yield value;
+            }
+            case LLM_PROVIDER -> {
+                if (!value.isEmpty() && !ProviderRegistration.ID.matcher(value).matches()) {
+                    throw new IllegalArgumentException("must be a provider name (lower-case letters, digits, '_', '-', "
+                            + "'.') or empty");
                 }
                 yield value;
             }

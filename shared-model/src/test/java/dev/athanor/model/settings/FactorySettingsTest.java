@@ -61,4 +61,16 @@ class FactorySettingsTest {
                 () -> FactorySettings.merge(FactorySettings.defaults(), many));
         assertTrue(e.fieldErrors().containsKey("settings"));
     }
+
+    @Test
+    void the_active_provider_is_a_provider_name_or_empty() {
+        assertEquals("team-vllm", FactorySettings.merge(FactorySettings.defaults(),
+                Map.of("llm_provider", " team-vllm ")).get("llm_provider"));
+        assertEquals("", FactorySettings.merge(FactorySettings.defaults(), Map.of("llm_provider", ""))
+                .get("llm_provider"));
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> FactorySettings.merge(FactorySettings.defaults(), Map.of("llm_provider", "Not A Name")));
+        assertEquals(Set.of("llm_provider"), e.fieldErrors().keySet());
+    }
 }

@@ -3,6 +3,7 @@ package dev.athanor.core.http;
 import dev.athanor.model.budget.BudgetExceededException;
 import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.DomainException;
+import dev.athanor.model.error.ForbiddenException;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.error.UnauthorizedException;
@@ -42,6 +43,8 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
             status = HttpStatus.SERVICE_UNAVAILABLE;
         } else if (exception instanceof BudgetExceededException) {
             status = HttpStatus.TOO_MANY_REQUESTS;
+        } else if (exception instanceof ForbiddenException) {
+            status = HttpStatus.FORBIDDEN;
         } else {
             status = HttpStatus.BAD_REQUEST;
         }

@@ -7,8 +7,12 @@ import dev.athanor.model.Versioned;
 import dev.athanor.model.llm.LlmProvider;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
+import dev.athanor.model.providers.ProviderRegistration;
 import dev.athanor.model.providers.ProviderRepository;
+import dev.athanor.model.settings.FactorySettings;
+import dev.athanor.model.settings.SettingsRepository;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -25,10 +30,14 @@ import java.util.concurrent.Executor;
 /**
  * The providers a team's LLM calls may use, in order: the team's enabled registered providers (by id), then the
  * operator's environment providers whose id the team has not taken, and the offline sandbox only when there is
- * nothing else. This is on the path of every LLM call, so the registry read is cached per team for
- * {@code athanor.llm.registry-cache-ttl} (5 s by default) and clients are kept until their configuration changes;
- * callers that must not block keep using a read stale by less than one more period while one background read
- * refreshes it. Functions without the providers table use the environment providers alone.
+ * nothing else. The team's active provider (the factory setting {@code llm_provider}, in functions given the
+ * settings table) moves to the front, so calls that name no provider try it first; naming the sandbox makes it
+ * usable next to the others. A registered provider may take its key from an allowed environment variable
+ * ({@link ProviderKeyVariables}). This is on the path of every LLM call, so the team's registry and active provider
+ * are read together and cached per team for {@code athanor.llm.registry-cache-ttl} (5 s by default) and clients are
+ * kept until their configuration changes; callers that must not block keep using a read stale by less than one more
+ * period while one background read refreshes it. Functions without the providers table use the environment
+ * providers alone.
  */
 @Singleton
 public class ProviderCatalog {
@@ -39,11 +48,18 @@ public class ProviderCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderCatalog.class);
 
-    private record Entry(ProviderConfig config, String source) {
+    /**
+     * One of a team's providers and where it comes from ({@link ProviderDescription#TEAM}, {@code ENVIRONMENT} or
+     * {@code BUILTIN}). The config carries the plain API key: use it to build a client in this process, never show it.
+     */
+    public record Entry(ProviderConfig config, String source) {
     }
 
-    private record CachedTeam(long loadedAt, List<Versioned<ProviderConfig>> configs) {
+    /** A team's enabled registrations (keys resolved) and active provider id (null: none), as read at loadedAt. */
+    private record CachedTeam(long loadedAt, List<Versioned<ProviderConfig>> configs, String preferred) {
     }
+
+    private static final CachedTeam NOTHING_REGISTERED = new CachedTeam(0, List.of(), null);
 
     private record Built(ProviderConfig config, LlmProvider client) {
     }
@@ -51,17 +67,29 @@ public class ProviderCatalog {
     private final ProviderClients clients;
     private final List<ProviderConfig> environment;
     private final ProviderRepository repository;
+    private final SettingsRepository settings;
+    private final ProviderKeyVariables keys;
     private final long ttlNanos;
     private final Map<TeamId, CachedTeam> teams = new ConcurrentHashMap<>();
     // keyed by source and id (team providers also by team); a changed configuration replaces the client
     private final Map<String, Built> built = new ConcurrentHashMap<>();
     private final BackgroundRefresh refreshes = new BackgroundRefresh();
 
+    /** A catalog that knows no active provider and reads no key from the environment. */
     public ProviderCatalog(ProviderClients clients, EnvironmentProviders environment,
                            @Nullable ProviderRepository repository, LlmConfiguration configuration) {
+        this(clients, environment, repository, configuration, null, ProviderKeyVariables.NONE);
+    }
+
+    @Inject
+    public ProviderCatalog(ProviderClients clients, EnvironmentProviders environment,
+                           @Nullable ProviderRepository repository, LlmConfiguration configuration,
+                           @Nullable SettingsRepository settings, ProviderKeyVariables keys) {
         this.clients = clients;
         this.environment = environment.configs();
         this.repository = repository;
+        this.settings = settings;
+        this.keys = keys;
         this.ttlNanos = configuration.getRegistryCacheTtl().toNanos();
     }
 
@@ -79,8 +107,35 @@ public class ProviderCatalog {
 
     /** The same providers as {@link #providers}, described for listings; builds no client and shows no key. */
     public List<ProviderDescription> describe(TeamId team) {
-        return entries(team).stream().map(entry -> new ProviderDescription(entry.config().id(), entry.config().kind(),
-                entry.source(), configured(entry.config()), entry.config().models())).toList();
+        return entries(team).stream().map(ProviderCatalog::description).toList();
+    }
+
+    /** The provider calls that name none try first: the team's active provider when usable, else the first one. */
+    public ProviderDescription active(TeamId team) {
+        return description(entries(team).get(0));
+    }
+
+    /** The operator's environment providers, whether or not a team's registration of the same id hides them. */
+    public List<Entry> environment() {
+        return environment.stream().map(config -> new Entry(config, ProviderDescription.ENVIRONMENT)).toList();
+    }
+
+    /**
+     * The team's provider {@code id} read afresh, enabled or not: its registration, else the environment provider,
+     * else the sandbox; empty when the team has none of that id.
+     */
+    public Optional<Entry> find(TeamId team, String id) {
+        boolean registrable = repository != null && ProviderRegistration.ID.matcher(id).matches();
+        Optional<ProviderConfig> registered = registrable ? repository.config(team, id) : Optional.empty();
+        if (registered.isPresent()) {
+            return Optional.of(new Entry(keys.withKey(registered.get()), ProviderDescription.TEAM));
+        }
+        for (ProviderConfig config : environment) {
+            if (config.id().equals(id)) {
+                return Optional.of(new Entry(config, ProviderDescription.ENVIRONMENT));
+            }
+        }
+        return SANDBOX_ID.equals(id) ? Optional.of(new Entry(SANDBOX, ProviderDescription.BUILTIN)) : Optional.empty();
     }
 
     /**
@@ -90,7 +145,7 @@ public class ProviderCatalog {
      * not block ask this first.
      */
     public List<LlmProvider> providersInMemory(TeamId team, Executor blocking) {
-        List<Versioned<ProviderConfig>> registered = repository == null ? List.of() : usableConfigs(team, blocking);
+        CachedTeam registered = readsTeams() ? usableRead(team, blocking) : NOTHING_REGISTERED;
         if (registered == null) {
             return null;
         }
@@ -105,64 +160,76 @@ public class ProviderCatalog {
         return providers;
     }
 
-    /** Forgets the team's cached registry read; call after changing its providers in this process. */
+    /** Forgets the team's cached registry read; call after changing its providers or active one in this process. */
     public void invalidate(TeamId team) {
         teams.remove(team);
     }
 
     private List<Entry> entries(TeamId team) {
-        return entries(registered(team));
+        return entries(readsTeams() ? registered(team) : NOTHING_REGISTERED);
     }
 
-    private List<Entry> entries(List<Versioned<ProviderConfig>> teamProviders) {
+    private List<Entry> entries(CachedTeam read) {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (Versioned<ProviderConfig> registered : teamProviders) {
+        for (Versioned<ProviderConfig> registered : read.configs()) {
             entries.put(registered.value().id(), new Entry(registered.value(), ProviderDescription.TEAM));
         }
         for (ProviderConfig config : environment) {
             entries.putIfAbsent(config.id(), new Entry(config, ProviderDescription.ENVIRONMENT));
         }
-        if (entries.isEmpty()) {
-            entries.put(SANDBOX_ID, new Entry(SANDBOX, ProviderDescription.BUILTIN));
+        if (entries.isEmpty() || SANDBOX_ID.equals(read.preferred())) {
+            entries.putIfAbsent(SANDBOX_ID, new Entry(SANDBOX, ProviderDescription.BUILTIN));
         }
-        return List.copyOf(entries.values());
+        Entry active = read.preferred() == null ? null : entries.remove(read.preferred());
+        List<Entry> ordered = new ArrayList<>(entries.size() + 1);
+        if (active != null) {
+            ordered.add(active);
+        }
+        ordered.addAll(entries.values());
+        return List.copyOf(ordered);
     }
 
-    private List<Versioned<ProviderConfig>> registered(TeamId team) {
-        if (repository == null) {
-            return List.of();
-        }
-        List<Versioned<ProviderConfig>> cached = cachedConfigs(team);
-        if (cached != null) {
+    /** Whether there is anything per team to read: registrations, or an active provider. */
+    private boolean readsTeams() {
+        return repository != null || settings != null;
+    }
+
+    private CachedTeam registered(TeamId team) {
+        CachedTeam cached = teams.get(team);
+        if (cached != null && System.nanoTime() - cached.loadedAt() < ttlNanos) {
             return cached;
         }
-        List<Versioned<ProviderConfig>> configs = repository.enabledConfigs(team);
-        teams.put(team, new CachedTeam(System.nanoTime(), configs));
-        forgetRemoved(team, configs);
-        return configs;
+        CachedTeam read = read(team);
+        teams.put(team, read);
+        forgetRemoved(team, read.configs());
+        return read;
     }
 
-    /** The team's registry read if it is within the cache period, else null. */
-    private List<Versioned<ProviderConfig>> cachedConfigs(TeamId team) {
-        CachedTeam cached = teams.get(team);
-        return cached != null && System.nanoTime() - cached.loadedAt() < ttlNanos ? cached.configs() : null;
+    private CachedTeam read(TeamId team) {
+        List<Versioned<ProviderConfig>> configs = repository == null ? List.of() : repository.enabledConfigs(team)
+                .stream().map(registered -> new Versioned<>(keys.withKey(registered.value()), registered.version()))
+                .toList();
+        String preferred = settings == null ? null : settings.find(team, FactorySettings.SCOPE)
+                .map(values -> values.value().get(FactorySettings.LLM_PROVIDER))
+                .filter(id -> !id.isBlank()).orElse(null);
+        return new CachedTeam(System.nanoTime(), configs, preferred);
     }
 
     /** The cached read while within the cache period or, refreshed in the background, one more; else null. */
-    private List<Versioned<ProviderConfig>> usableConfigs(TeamId team, Executor blocking) {
+    private CachedTeam usableRead(TeamId team, Executor blocking) {
         CachedTeam cached = teams.get(team);
         if (cached == null) {
             return null;
         }
         return refreshes.usable(team, System.nanoTime() - cached.loadedAt(), ttlNanos, blocking,
-                () -> refresh(team, cached)) ? cached.configs() : null;
+                () -> refresh(team, cached)) ? cached : null;
     }
 
     /** Reads the team's registry again, unless its entry changed since {@code seen} (invalidated or reread). */
     private void refresh(TeamId team, CachedTeam seen) {
-        List<Versioned<ProviderConfig>> configs = repository.enabledConfigs(team);
-        if (teams.replace(team, seen, new CachedTeam(System.nanoTime(), configs))) {
-            forgetRemoved(team, configs);
+        CachedTeam read = read(team);
+        if (teams.replace(team, seen, read)) {
+            forgetRemoved(team, read.configs());
         }
     }
 
@@ -203,6 +270,11 @@ public class ProviderCatalog {
 
     private static String teamKey(TeamId team, String id) {
         return ProviderDescription.TEAM + "/" + team.value() + "/" + id;
+    }
+
+    private static ProviderDescription description(Entry entry) {
+        return new ProviderDescription(entry.config().id(), entry.config().kind(), entry.source(),
+                configured(entry.config()), entry.config().models());
     }
 
     private static boolean configured(ProviderConfig config) {

@@ -12,6 +12,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Registering a team's providers: every field checked (the base URL through the SSRF guard) before anything is
@@ -49,6 +50,10 @@ public class ProviderRegistry {
 
     public RegisteredProvider get(TeamId team, String id) {
         return repository.get(team, id).orElseThrow(() -> new NotFoundException("Provider '" + id + "' not found"));
+    }
+
+    public Optional<RegisteredProvider> find(TeamId team, String id) {
+        return repository.get(team, id);
     }
 
     public void delete(TeamId team, String id) {

@@ -118,6 +118,12 @@ final class FakeProviders {
         }
 
         @Override
+        public Optional<ProviderConfig> config(TeamId team, String id) {
+            Object[] item = teams.getOrDefault(team.value(), Map.of()).get(id);
+            return Optional.ofNullable(item).map(i -> config((ProviderDefinition) i[0], (String) i[1]));
+        }
+
+        @Override
         public boolean delete(TeamId team, String id) {
             return teams.getOrDefault(team.value(), new TreeMap<>()).remove(id) != null;
         }
@@ -129,11 +135,14 @@ final class FakeProviders {
             teams.getOrDefault(team.value(), Map.of()).values().forEach(i -> {
                 ProviderDefinition d = (ProviderDefinition) i[0];
                 if (d.enabled()) {
-                    configs.add(new Versioned<>(new ProviderConfig(d.id(), d.kind(), d.baseUrl(), (String) i[1],
-                            d.models(), d.options(), null), (long) i[2]));
+                    configs.add(new Versioned<>(config(d, (String) i[1]), (long) i[2]));
                 }
             });
             return configs;
+        }
+
+        private static ProviderConfig config(ProviderDefinition d, String key) {
+            return new ProviderConfig(d.id(), d.kind(), d.baseUrl(), key, d.models(), d.options(), null);
         }
 
         private static RegisteredProvider view(ProviderDefinition d, String key, long version) {

@@ -5,16 +5,20 @@ import dev.athanor.core.llm.FakeProviders.RecordingFactory;
 import dev.athanor.llm.ProviderClients;
 import dev.athanor.llm.config.EnvironmentProviders;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.Versioned;
 import dev.athanor.model.llm.LlmProvider;
 import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.providers.ProviderDefinition;
+import dev.athanor.model.settings.SettingsRepository;
 import io.micronaut.core.value.MapPropertyResolver;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,9 +37,29 @@ class ProviderCatalogTest {
     private final RecordingFactory sandbox = new RecordingFactory(ProviderKind.SANDBOX);
     private final MapRepository repository = new MapRepository();
 
+    private final Map<TeamId, Map<String, String>> storedSettings = new HashMap<>();
+    private final SettingsRepository settings = new SettingsRepository() {
+        @Override
+        public Optional<Versioned<Map<String, String>>> find(TeamId team, String scope) {
+            return Optional.ofNullable(storedSettings.get(team)).map(values -> new Versioned<>(values, 1));
+        }
+
+        @Override
+        public Versioned<Map<String, String>> save(TeamId team, String scope, Map<String, String> values,
+                                                   Long expected) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
     private ProviderCatalog catalog(Map<String, Object> environment, MapRepository registry, Duration ttl) {
         return new ProviderCatalog(new ProviderClients(List.of(openai, anthropic, sandbox)),
                 new EnvironmentProviders(new MapPropertyResolver(environment)), registry, () -> ttl);
+    }
+
+    private ProviderCatalog catalog(Map<String, Object> environment, ProviderKeyVariables keys) {
+        return new ProviderCatalog(new ProviderClients(List.of(openai, anthropic, sandbox)),
+                new EnvironmentProviders(new MapPropertyResolver(environment)), repository, () -> Duration.ZERO,
+                settings, keys);
     }
 
     private static ProviderDefinition openai(String id, String baseUrl) {
@@ -168,5 +192,106 @@ class ProviderCatalogTest {
         assertEquals(List.of(new ProviderDescription("sandbox", ProviderKind.SANDBOX, "builtin", true, List.of())),
                 catalog(Map.of(), repository, Duration.ZERO).describe(OTHER));
         assertEquals(0, openai.built.size() + anthropic.built.size() + sandbox.built.size());
+    }
+
+    @Test
+    void the_active_provider_is_tried_first_and_one_the_team_does_not_have_is_ignored() {
+        repository.save(TEAM, openai("a-vllm", "https://a.example.com/v1"), null, null);
+        repository.save(TEAM, openai("b-vllm", "https://b.example.com/v1"), null, null);
+        ProviderCatalog catalog = catalog(Map.of("openai.api.key", "sk-env"), ProviderKeyVariables.NONE);
+        storedSettings.put(TEAM, Map.of("llm_provider", "openai"));
+
+        assertEquals(List.of("openai", "a-vllm", "b-vllm"), ids(catalog.providers(TEAM)));
+        assertEquals(new ProviderDescription("openai", ProviderKind.OPENAI, "environment", true, List.of("gpt-4o",
+                "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "o3-mini")), catalog.active(TEAM));
+
+        storedSettings.put(TEAM, Map.of("llm_provider", "b-vllm"));
+        assertEquals(List.of("b-vllm", "a-vllm", "openai"), ids(catalog.providers(TEAM)));
+
+        storedSettings.put(TEAM, Map.of("llm_provider", "gone"));
+        assertEquals(List.of("a-vllm", "b-vllm", "openai"), ids(catalog.providers(TEAM)));
+        storedSettings.put(TEAM, Map.of("llm_provider", ""));
+        assertEquals("a-vllm", catalog.active(TEAM).id());
+    }
+
+    @Test
+    void a_disabled_provider_cannot_be_active() {
+        repository.save(TEAM, openai("a", "https://a.example.com/v1"), null, null);
+        repository.save(TEAM, new ProviderDefinition("off", ProviderKind.OPENAI, null, List.of(), Map.of(), false),
+                null, null);
+        storedSettings.put(TEAM, Map.of("llm_provider", "off"));
+
+        assertEquals(List.of("a"), ids(catalog(Map.of(), ProviderKeyVariables.NONE).providers(TEAM)));
+    }
+
+    @Test
+    void choosing_the_sandbox_puts_it_first_next_to_the_other_providers() {
+        ProviderCatalog catalog = catalog(Map.of("anthropic.api.key", "ak"), ProviderKeyVariables.NONE);
+        storedSettings.put(TEAM, Map.of("llm_provider", "sandbox"));
+
+        assertEquals(List.of("sandbox", "anthropic"), ids(catalog.providers(TEAM)));
+        assertEquals(List.of("anthropic"), ids(catalog.providers(OTHER)));
+    }
+
+    @Test
+    void the_active_provider_is_cached_with_the_registry_read() {
+        ProviderCatalog catalog = catalog(Map.of("anthropic.api.key", "ak"), repository, Duration.ofMinutes(1));
+        ProviderCatalog withSettings = new ProviderCatalog(new ProviderClients(List.of(openai, anthropic, sandbox)),
+                new EnvironmentProviders(new MapPropertyResolver(Map.of("anthropic.api.key", "ak"))), repository,
+                () -> Duration.ofMinutes(1), settings, ProviderKeyVariables.NONE);
+        withSettings.providers(TEAM);
+        storedSettings.put(TEAM, Map.of("llm_provider", "sandbox"));
+
+        assertEquals(List.of("anthropic"), ids(withSettings.providers(TEAM)));
+        withSettings.invalidate(TEAM);
+        assertEquals(List.of("sandbox", "anthropic"), ids(withSettings.providers(TEAM)));
+        assertEquals(List.of("anthropic"), ids(catalog.providers(TEAM)), "a catalog without settings has no choice");
+    }
+
+    @Test
+    void a_registered_provider_takes_its_key_from_an_allowed_variable_sent_only_where_it_belongs() {
+        ProviderKeyVariables keys = new ProviderKeyVariables(List.of("EXAMPLE_API_KEY", "OPENAI_API_KEY"),
+                Map.of("OPENAI_API_KEY", "https://api.openai.com/v1"),
+                new MapPropertyResolver(Map.of("example.api.key", "sk-example", "openai.api.key", "sk-openai",
+                        "home", "/root")));
+        repository.save(TEAM, keyed("p", "https://p.example.com/v1", "EXAMPLE_API_KEY"), null, null);
+        repository.save(TEAM, keyed("q", "https://q.example.com/v1", "OPENAI_API_KEY"), null, null);
+        repository.save(TEAM, keyed("r", null, "OPENAI_API_KEY"), null, null);
+        repository.save(TEAM, keyed("s", "https://s.example.com/v1", "HOME"), null, null);
+        repository.save(TEAM, keyed("t", "https://t.example.com/v1", "EXAMPLE_API_KEY"), "sk-own", null);
+        ProviderCatalog catalog = catalog(Map.of(), keys);
+
+        Map<String, String> keysById = new HashMap<>();
+        catalog.providers(TEAM).forEach(p -> keysById.put(p.id(), ((FakeProviders.FakeClient) p).config().apiKey()));
+
+        assertEquals("sk-example", keysById.get("p"));
+        assertNull(keysById.get("q"), "a vendor's key never goes to another base URL");
+        assertEquals("sk-openai", keysById.get("r"));
+        assertNull(keysById.get("s"), "only listed variables are read");
+        assertEquals("sk-own", keysById.get("t"), "a stored key wins");
+        assertEquals("sk-example", catalog.find(TEAM, "p").orElseThrow().config().apiKey());
+    }
+
+    @Test
+    void find_reads_any_registration_then_the_environment_then_the_sandbox() {
+        repository.save(TEAM, new ProviderDefinition("openai", ProviderKind.OPENAI, "https://team.example.com/v1",
+                List.of(), Map.of(), false), "sk-team", null);
+        ProviderCatalog catalog = catalog(Map.of("openai.api.key", "sk-env", "anthropic.api.key", "ak"),
+                ProviderKeyVariables.NONE);
+
+        ProviderCatalog.Entry disabled = catalog.find(TEAM, "openai").orElseThrow();
+        assertEquals("team", disabled.source());
+        assertEquals("sk-team", disabled.config().apiKey());
+        assertEquals("environment", catalog.find(OTHER, "openai").orElseThrow().source());
+        assertEquals("builtin", catalog.find(TEAM, "sandbox").orElseThrow().source());
+        assertTrue(catalog.find(TEAM, "missing").isEmpty());
+        assertTrue(catalog.find(TEAM, "Not/A Name").isEmpty());
+        assertEquals(List.of("openai", "anthropic"),
+                catalog.environment().stream().map(entry -> entry.config().id()).toList());
+    }
+
+    private static ProviderDefinition keyed(String id, String baseUrl, String variable) {
+        return new ProviderDefinition(id, ProviderKind.OPENAI, baseUrl, List.of(), Map.of("api_key_env", variable),
+                true);
     }
 }

@@ -1,6 +1,8 @@
 package dev.athanor.factory.settings;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.error.ForbiddenException;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,30 +12,35 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The caller's team's settings. {@code POST /api/settings} and {@code PATCH /api/system/settings} both merge the
- * given keys into the stored ones; a write racing another one gets 409 and changes nothing.
+ * The caller's team's settings, for admins only (another role gets 403 and nothing is read or changed).
+ * {@code POST /api/settings} and {@code PATCH /api/system/settings} both merge the given keys into the stored ones;
+ * a write racing another one gets 409 and changes nothing. {@code POST /api/settings/wipe} erases the team's data.
  */
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class SettingsController {
 
     private final SettingsService settings;
+    private final TeamWipe wipe;
 
-    SettingsController(SettingsService settings) {
+    SettingsController(SettingsService settings, TeamWipe wipe) {
         this.settings = settings;
+        this.wipe = wipe;
     }
 
     @Get("/settings")
     Map<String, String> get(Authentication authentication) {
-        return settings.get(TeamPrincipal.of(authentication).team());
+        return settings.get(admin(authentication));
     }
 
     @Post("/settings")
     Map<String, String> update(Authentication authentication, @Body Map<String, Object> changes) {
-        return settings.update(TeamPrincipal.of(authentication).team(), changes);
+        return settings.update(admin(authentication), changes);
     }
 
     @Get("/system/settings")
@@ -44,5 +51,24 @@ public class SettingsController {
     @Patch("/system/settings")
     Map<String, String> patchSystemSettings(Authentication authentication, @Body Map<String, Object> changes) {
         return update(authentication, changes);
+    }
+
+    @Post("/settings/wipe")
+    Map<String, Object> wipe(Authentication authentication) {
+        List<String> erased = wipe.wipe(admin(authentication));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "wiped");
+        body.put("erased", erased);
+        return body;
+    }
+
+    /** The caller's team, when the caller is one of its admins. */
+    private static TeamId admin(Authentication authentication) {
+        TeamPrincipal principal = TeamPrincipal.of(authentication);
+        if (!principal.isAdmin()) {
+            throw new ForbiddenException("Only an admin may read or change the team's settings (role: "
+                    + principal.role() + ")");
+        }
+        return principal.team();
     }
 }

@@ -6,6 +6,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.util.List;
@@ -71,5 +72,20 @@ public class TeamScopedTable<T extends TeamScopedItem> {
 
     private static Key key(TeamId team, String id) {
         return Key.builder().partitionValue(team.value()).sortValue(id).build();
+    }
+
+    /**
+     * Removes every item of the team (a wipe) and returns how many there were. Items are deleted one by one, so a
+     * failure part-way leaves the rest for a repeated call; other teams' items are never read.
+     */
+    public int deleteAll(TeamId team) {
+        Key partition = Key.builder().partitionValue(team.value()).build();
+        List<String> ids = table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(partition))
+                        .attributesToProject("team_id", "id")
+                        .build())
+                .items().stream().map(TeamScopedItem::getId).toList();
+        ids.forEach(id -> table.deleteItem(key(team, id)));
+        return ids.size();
     }
 }

@@ -3,6 +3,7 @@ package dev.athanor.aws.providers;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.aws.dynamo.Tables;
 import dev.athanor.aws.dynamo.TeamScopedTable;
+import dev.athanor.model.TeamData;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
 import dev.athanor.model.error.ConflictException;
@@ -28,11 +29,11 @@ import java.util.Optional;
 /**
  * Providers in the {@code providers} table, one item per team and provider id, API keys sealed with the
  * {@link SecretSealer} under the context {@code <team>/providers/<id>} so a sealed key copied to another item does not
- * open. Exists only in functions given the table.
+ * open. Exists only in functions given the table. A team's wipe removes all of its providers.
  */
 @Singleton
 @Requires(property = "athanor.dynamodb.tables.providers")
-public class DynamoProviderRepository implements ProviderRepository {
+public class DynamoProviderRepository implements ProviderRepository, TeamData {
 
     private final TeamScopedTable<ProviderItem> table;
     private final SecretSealer sealer;
@@ -90,6 +91,11 @@ public class DynamoProviderRepository implements ProviderRepository {
     }
 
     @Override
+    public Optional<ProviderConfig> config(TeamId team, String id) {
+        return table.get(team, id).map(item -> config(team, item));
+    }
+
+    @Override
     public boolean delete(TeamId team, String id) {
         return table.delete(team, id);
     }
@@ -101,6 +107,16 @@ public class DynamoProviderRepository implements ProviderRepository {
                 .sorted(Comparator.comparing(ProviderItem::getId))
                 .map(item -> new Versioned<>(config(team, item), item.getVersion()))
                 .toList();
+    }
+
+    @Override
+    public String name() {
+        return "providers";
+    }
+
+    @Override
+    public void wipe(TeamId team) {
+        table.deleteAll(team);
     }
 
     private ProviderConfig config(TeamId team, ProviderItem item) {

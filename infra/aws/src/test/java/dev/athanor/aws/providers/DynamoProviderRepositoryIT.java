@@ -182,6 +182,34 @@ class DynamoProviderRepositoryIT {
     }
 
     @Test
+    void the_config_of_one_provider_opens_its_key_even_when_it_is_disabled() {
+        repository.save(team, definition("off", false), "sk-off", null);
+
+        ProviderConfig config = repository.config(team, "off").orElseThrow();
+        assertEquals("sk-off", config.apiKey());
+        assertEquals("https://api.example.com/v1", config.baseUrl());
+        assertTrue(repository.config(otherTeam, "off").isEmpty());
+        assertTrue(repository.config(team, "missing").isEmpty());
+    }
+
+    @Test
+    void a_wipe_removes_every_provider_of_the_team_and_no_other() {
+        for (int i = 0; i < 30; i++) {
+            repository.save(team, definition("p-" + i, i % 2 == 0), i % 3 == 0 ? "sk-" + i : null, null);
+        }
+        repository.save(otherTeam, definition("p-0", true), "sk-other", null);
+
+        repository.wipe(team);
+
+        assertEquals("providers", repository.name());
+        assertTrue(repository.list(team).isEmpty());
+        assertEquals(List.of("p-0"), repository.list(otherTeam).stream().map(RegisteredProvider::id).toList());
+        assertEquals("sk-other", repository.enabledConfigs(otherTeam).get(0).value().apiKey());
+        repository.wipe(team); // safe to repeat
+        assertTrue(repository.list(team).isEmpty());
+    }
+
+    @Test
     void saving_a_key_without_a_sealer_fails_clearly_and_stores_nothing() {
         DynamoProviderRepository unsealed = repository(null);
 

@@ -9,7 +9,10 @@ import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,10 +62,14 @@ public class EnvironmentProviders {
             "anthropic.claude-3-haiku-20240307-v1:0", "amazon.nova-lite-v1:0", "amazon.nova-pro-v1:0");
 
     private final List<ProviderConfig> configs;
+    private final Map<String, String> keyVariableBaseUrls;
 
     public EnvironmentProviders(PropertyResolver properties) {
         List<ProviderConfig> found = new ArrayList<>();
+        Map<String, String> keyUrls = new LinkedHashMap<>();
         for (Vendor vendor : KEYED_VENDORS) {
+            keyUrls.put(vendor.prefix().toUpperCase(Locale.ROOT) + "_API_KEY", value(properties, vendor.prefix()
+                    + ".base.url").map(EnvironmentProviders::stripSlash).orElse(vendor.defaultBaseUrl()));
             value(properties, vendor.prefix() + ".api.key").ifPresent(key -> {
                 Optional<String> customUrl = value(properties, vendor.prefix() + ".base.url");
                 String baseUrl = customUrl.map(EnvironmentProviders::stripSlash).orElse(vendor.defaultBaseUrl());
@@ -75,6 +82,16 @@ public class EnvironmentProviders {
                 stripSlash(url), null, declaredModels(properties, "ollama").orElse(List.of()), Map.of(), null)));
         bedrock(properties).ifPresent(found::add);
         this.configs = List.copyOf(found);
+        this.keyVariableBaseUrls = Collections.unmodifiableMap(keyUrls);
+    }
+
+    /**
+     * The base URL each vendor key variable belongs to, e.g. {@code OPENAI_API_KEY} to {@code OPENAI_BASE_URL} or
+     * OpenAI's public URL, whether the variable is set or not: a key read from the environment for someone else's
+     * provider may only be sent there.
+     */
+    public Map<String, String> keyVariableBaseUrls() {
+        return keyVariableBaseUrls;
     }
 
     /** Every provider the environment configures, in the order of the table above. Keys are plain: keep them in. */

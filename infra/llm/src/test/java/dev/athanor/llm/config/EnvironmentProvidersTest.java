@@ -114,4 +114,22 @@ class EnvironmentProvidersTest {
 
         assertTrue(!config.toString().contains("sk-very-secret"), config.toString());
     }
+
+    @Test
+    void each_vendor_key_variable_belongs_to_its_vendors_base_url_even_when_unset() {
+        try (ApplicationContext context = ApplicationContext.builder()
+                .environmentPropertySource(false)
+                .deduceEnvironment(false)
+                .propertySources(PropertySource.of("env", Map.of("DEEPSEEK_BASE_URL", "https://proxy.example.com/v1/"),
+                        PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+                .start()) {
+            Map<String, String> urls = context.getBean(EnvironmentProviders.class).keyVariableBaseUrls();
+
+            assertEquals("https://api.openai.com/v1", urls.get("OPENAI_API_KEY"));
+            assertEquals("https://api.anthropic.com", urls.get("ANTHROPIC_API_KEY"));
+            assertEquals("https://proxy.example.com/v1", urls.get("DEEPSEEK_API_KEY"));
+            assertEquals(List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "DEEPSEEK_API_KEY"),
+                    List.copyOf(urls.keySet()));
+        }
+    }
 }

@@ -52,7 +52,7 @@ class LocalPlatformIT {
 
     private static String mintToken(String team) throws Exception {
         HttpResponse<String> response = post(platform.surface("factory").url() + "/api/auth/token",
-                Map.of("X-Admin-Key", "it-admin-key"), "{\"team_id\":\"" + team + "\",\"role\":\"member\"}");
+                Map.of("X-Admin-Key", "it-admin-key"), "{\"team_id\":\"" + team + "\",\"role\":\"admin\"}");
         assertEquals(200, response.statusCode(), response.body());
         String body = response.body();
         int start = body.indexOf("\"token\":\"") + 9;
