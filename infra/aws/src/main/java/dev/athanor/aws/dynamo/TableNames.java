@@ -23,6 +23,9 @@ public interface TableNames {
     @Nullable
     String getProviders();
 
+    @Nullable
+    String getActivity();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -34,6 +37,9 @@ public interface TableNames {
         }
         if (getProviders() != null && !getProviders().isBlank()) {
             names.put(Tables.PROVIDERS.logicalName(), getProviders());
+        }
+        if (getActivity() != null && !getActivity().isBlank()) {
+            names.put(Tables.ACTIVITY.logicalName(), getActivity());
         }
         return names;
     }

@@ -1,5 +1,6 @@
 package dev.athanor.aws.dynamo;
 
+import dev.athanor.aws.activity.ActivityItem;
 import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.providers.ProviderItem;
 import dev.athanor.aws.settings.SettingsItem;
@@ -15,7 +16,9 @@ public final class Tables {
 
     public static final TableDefinition<ProviderItem> PROVIDERS = new TableDefinition<>("providers", ProviderItem.class);
 
-    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS);
+    public static final TableDefinition<ActivityItem> ACTIVITY = new TableDefinition<>("activity", ActivityItem.class);
+
+    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, ACTIVITY);
 
     private Tables() {
     }

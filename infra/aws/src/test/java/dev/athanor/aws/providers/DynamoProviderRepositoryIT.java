@@ -71,6 +71,11 @@ class DynamoProviderRepositoryIT {
             public String getProviders() {
                 return tableName;
             }
+
+            @Override
+            public String getActivity() {
+                return null;
+            }
         };
         DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(LocalStackExtension.stack().dynamo()).build();
