@@ -2,6 +2,7 @@ package dev.athanor.testkit;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ public final class ApiGatewayEvents {
 
     private final APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, List<String>> query = new LinkedHashMap<>();
 
     private ApiGatewayEvents(String method, String path) {
         event.setHttpMethod(method);
@@ -56,7 +58,19 @@ public final class ApiGatewayEvents {
         return this;
     }
 
+    /** Adds a query string parameter (API Gateway passes them decoded, apart from the path). */
+    public ApiGatewayEvents query(String name, String value) {
+        query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        return this;
+    }
+
     public APIGatewayProxyRequestEvent build() {
+        if (!query.isEmpty()) {
+            Map<String, String> single = new LinkedHashMap<>();
+            query.forEach((k, v) -> single.put(k, v.get(v.size() - 1)));
+            event.setQueryStringParameters(single);
+            event.setMultiValueQueryStringParameters(new LinkedHashMap<>(query));
+        }
         event.setHeaders(new LinkedHashMap<>(headers));
         Map<String, List<String>> multi = new LinkedHashMap<>();
         headers.forEach((k, v) -> multi.put(k, List.of(v)));
