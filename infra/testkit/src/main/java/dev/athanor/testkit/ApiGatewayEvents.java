@@ -51,18 +51,6 @@ public final class ApiGatewayEvents {
         return header("Authorization", "Bearer " + token);
     }
 
-    /** A query parameter, as API Gateway hands it over: already decoded. */
-    public ApiGatewayEvents query(String name, String value) {
-        Map<String, String> single = event.getQueryStringParameters() == null ? new LinkedHashMap<>()
-                : new LinkedHashMap<>(event.getQueryStringParameters());
-        single.put(name, value);
-        event.setQueryStringParameters(single);
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        single.forEach((k, v) -> multi.put(k, List.of(v)));
-        event.setMultiValueQueryStringParameters(multi);
-        return this;
-    }
-
     public ApiGatewayEvents json(String body) {
         headers.put("Content-Type", "application/json");
         event.setBody(body);

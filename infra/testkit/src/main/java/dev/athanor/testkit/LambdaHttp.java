@@ -3,11 +3,13 @@ package dev.athanor.testkit;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.athanor.local.LocalLambdaContext;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /** Calls a surface through its real Lambda handler class with API Gateway (payload 1.0) events. */
@@ -58,6 +60,15 @@ public final class LambdaHttp implements AutoCloseable {
                 return json.readValue(body, Map.class);
             } catch (IOException e) {
                 throw new UncheckedIOException("Not a JSON object: " + body, e);
+            }
+        }
+
+        /** The body as a JSON array of objects. */
+        public List<Map<String, Object>> list() {
+            try {
+                return json.readValue(body, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not a JSON array: " + body, e);
             }
         }
 

@@ -35,6 +35,9 @@ public interface TableNames {
     @Nullable
     String getBudgets();
 
+    @Nullable
+    String getActivity();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -58,6 +61,9 @@ public interface TableNames {
         }
         if (getBudgets() != null && !getBudgets().isBlank()) {
             names.put(Tables.BUDGETS.logicalName(), getBudgets());
+        }
+        if (getActivity() != null && !getActivity().isBlank()) {
+            names.put(Tables.ACTIVITY.logicalName(), getActivity());
         }
         return names;
     }

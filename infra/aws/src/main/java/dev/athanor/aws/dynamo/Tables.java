@@ -1,5 +1,6 @@
 package dev.athanor.aws.dynamo;
 
+import dev.athanor.aws.activity.ActivityItem;
 import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.hitl.ExperienceItem;
 import dev.athanor.aws.pipeline.CheckpointItem;
@@ -30,8 +31,10 @@ public final class Tables {
 
     public static final TableDefinition<BudgetItem> BUDGETS = new TableDefinition<>("budgets", BudgetItem.class);
 
+    public static final TableDefinition<ActivityItem> ACTIVITY = new TableDefinition<>("activity", ActivityItem.class);
+
     public static final List<TableDefinition<?>> ALL =
-            List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS, EXPERIENCES, BUDGETS);
+            List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS, EXPERIENCES, BUDGETS, ACTIVITY);
 
     private Tables() {
     }

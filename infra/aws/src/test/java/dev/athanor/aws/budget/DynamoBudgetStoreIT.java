@@ -1,5 +1,6 @@
 package dev.athanor.aws.budget;
 
+import dev.athanor.aws.dynamo.OnlyTables;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.budget.BudgetExceededException;
@@ -52,7 +53,7 @@ class DynamoBudgetStoreIT {
                 .get("ATHANOR_DYNAMODB_TABLES_BUDGETS");
         dynamo = LocalStackExtension.stack().dynamo();
         store = new DynamoBudgetStore(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(),
-                new BudgetsOnly(tableName));
+                OnlyTables.of("budgets", tableName));
         // a fresh team per test: the embedded table is shared by the whole test JVM
         team = TeamId.of("budget-" + UUID.randomUUID());
     }
@@ -180,29 +181,5 @@ class DynamoBudgetStoreIT {
         assertTrue(storedDay(team, DAY.plusDays(1)).isEmpty());
         assertFalse(storedDay(other, DAY).isEmpty());
         assertEquals("budgets", store.name());
-    }
-
-    /** Configuration naming only the budgets table. */
-    private record BudgetsOnly(String budgets) implements TableNames {
-
-        @Override
-        public String getSettings() {
-            return null;
-        }
-
-        @Override
-        public String getBreakers() {
-            return null;
-        }
-
-        @Override
-        public String getProviders() {
-            return null;
-        }
-
-        @Override
-        public String getBudgets() {
-            return budgets;
-        }
     }
 }

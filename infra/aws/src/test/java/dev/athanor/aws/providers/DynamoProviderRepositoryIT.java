@@ -1,5 +1,6 @@
 package dev.athanor.aws.providers;
 
+import dev.athanor.aws.dynamo.OnlyTables;
 import dev.athanor.aws.crypto.LocalKeySecretSealer;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.model.TeamId;
@@ -56,42 +57,7 @@ class DynamoProviderRepositoryIT {
     }
 
     private DynamoProviderRepository repository(LocalKeySecretSealer sealer) {
-        TableNames names = new TableNames() {
-            @Override
-            public String getSettings() {
-                return null;
-            }
-
-            @Override
-            public String getBreakers() {
-                return null;
-            }
-
-            @Override
-            public String getProviders() {
-                return tableName;
-            }
-
-            @Override
-            public String getExecutions() {
-                return null;
-            }
-
-            @Override
-            public String getCheckpoints() {
-                return null;
-            }
-
-            @Override
-            public String getExperiences() {
-                return null;
-            }
-
-            @Override
-            public String getBudgets() {
-                return null;
-            }
-        };
+        TableNames names = OnlyTables.of("providers", tableName);
         DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(LocalStackExtension.stack().dynamo()).build();
         return new DynamoProviderRepository(client, names, sealer, Clock.fixed(NOW, ZoneOffset.UTC));

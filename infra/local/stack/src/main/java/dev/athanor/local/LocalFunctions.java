@@ -19,11 +19,17 @@ public final class LocalFunctions {
     }
 
     /**
+     * A function the template gives a database (the usage ledger) gets the stack's local one, so the worker that
+     * writes the ledger and the factory that reads it share it here as they share PostgreSQL in the cloud.
+     *
      * @param overrides settings only the local platform or a test has (signing key, admin key, port); they win
      */
     public static ApplicationContextBuilder contextBuilder(LocalStack stack, String functionId, Map<String, Object> overrides) {
         Map<String, Object> environment = new LinkedHashMap<>(stack.functionEnvironment(functionId));
         Map<String, Object> local = new LinkedHashMap<>(stack.awsProperties());
+        if (environment.containsKey(LocalLedger.URL_VARIABLE)) {
+            local.put(LocalLedger.URL_PROPERTY, stack.ledgerUrl());
+        }
         local.putAll(overrides);
         return ApplicationContext.builder()
                 .deduceEnvironment(false)

@@ -38,16 +38,18 @@ public final class LocalStack implements AutoCloseable {
     private final EmbeddedSqs sqsServer;
     private final EmbeddedS3 s3Server;
     private final LocalResources resources;
+    private final String ledgerUrl;
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final S3Client s3;
 
     private LocalStack(EmbeddedDynamoDb dynamoServer, EmbeddedSqs sqsServer, EmbeddedS3 s3Server,
-                       LocalResources resources) {
+                       LocalResources resources, String ledgerUrl) {
         this.dynamoServer = dynamoServer;
         this.sqsServer = sqsServer;
         this.s3Server = s3Server;
         this.resources = resources;
+        this.ledgerUrl = ledgerUrl;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
         this.dynamo = DynamoDbClient.builder().endpointOverride(dynamoServer.endpoint()).region(Region.of(REGION))
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
@@ -60,7 +62,8 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Starts the stand-ins and provisions {@code template}.
      *
-     * @param dataDir where DynamoDB and S3 keep their data, or {@code null} to keep everything in memory
+     * @param dataDir where DynamoDB, S3 and the usage ledger keep their data, or {@code null} to keep everything in
+     *                memory
      */
     public static LocalStack start(Path template, Path dataDir) throws Exception {
         // the three servers are independent; starting them together roughly halves the wait
@@ -73,7 +76,8 @@ public final class LocalStack implements AutoCloseable {
             CompletableFuture.allOf(sqs, dynamo, s3).join();
             LocalResources resources = new LocalResources(CloudFormationTemplate.load(template),
                     Map.of("Stage", STAGE), REGION, ACCOUNT_ID, sqs.join().endpoint());
-            LocalStack stack = new LocalStack(dynamo.join(), sqs.join(), s3.join(), resources);
+            LocalStack stack = new LocalStack(dynamo.join(), sqs.join(), s3.join(), resources,
+                    LocalLedger.jdbcUrl(dataDir));
             try {
                 new LocalProvisioner(resources).provision(stack.dynamo, stack.sqs, stack.s3);
             } catch (RuntimeException e) {
@@ -124,6 +128,11 @@ public final class LocalStack implements AutoCloseable {
         properties.put("aws.services.s3.endpoint-override", s3Server.endpoint().toString());
         properties.put("aws.services.s3.force-path-style", true);
         return properties;
+    }
+
+    /** The JDBC URL of this stack's usage ledger, shared by every function the template gives a database. */
+    public String ledgerUrl() {
+        return ledgerUrl;
     }
 
     /** A function's environment variables as template.yaml declares them, resolved for this machine. */

@@ -1,5 +1,6 @@
 package dev.athanor.local;
 
+import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalStackIT {
@@ -57,5 +59,28 @@ class LocalStackIT {
         assertEquals("athanor-local-settings", env.get("ATHANOR_DYNAMODB_TABLES_SETTINGS"));
         assertEquals(stack.resources().queueUrl("WorkQueue"), env.get("ATHANOR_QUEUES_WORK"));
         assertEquals("local", env.get("ATHANOR_STAGE"));
+    }
+
+    @Test
+    void every_function_given_a_database_shares_the_stacks_ledger_and_the_others_get_none() {
+        assertTrue(stack.ledgerUrl().startsWith("jdbc:h2:mem:"), stack.ledgerUrl());
+        for (String function : new String[] {"WorkerFunction", "FactoryFunction", "GatewayFunction"}) {
+            try (ApplicationContext context = LocalFunctions.contextBuilder(stack, function, Map.of()).start()) {
+                boolean hasDatabase = stack.functionEnvironment(function).containsKey(LocalLedger.URL_VARIABLE);
+                assertEquals(!function.equals("GatewayFunction"), hasDatabase, function);
+                if (hasDatabase) {
+                    assertEquals(stack.ledgerUrl(), context.getProperty(LocalLedger.URL_PROPERTY, String.class)
+                            .orElseThrow(), function);
+                } else {
+                    assertFalse(context.containsProperty(LocalLedger.URL_PROPERTY), function);
+                }
+            }
+        }
+        try (ApplicationContext overridden = LocalFunctions.contextBuilder(stack, "WorkerFunction",
+                Map.of(LocalLedger.URL_PROPERTY, "jdbc:h2:mem:own")).start()) {
+            assertEquals("jdbc:h2:mem:own",
+                    overridden.getProperty(LocalLedger.URL_PROPERTY, String.class).orElseThrow(),
+                    "a test's own database wins");
+        }
     }
 }

@@ -1,10 +1,13 @@
 package dev.athanor.sql.usage;
 
 import dev.athanor.model.TeamId;
+import dev.athanor.model.usage.DailyUsage;
 import dev.athanor.model.usage.ModelUsage;
 import dev.athanor.model.usage.UsageEvent;
+import dev.athanor.model.usage.UsageGroup;
 import dev.athanor.model.usage.UsageLedger;
 import dev.athanor.model.usage.UsageSummary;
+import dev.athanor.model.usage.UsageTotals;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -13,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -69,6 +73,32 @@ public class JdbcUsageLedger implements UsageLedger {
                 .map(row -> new ModelUsage(row.provider(), row.model(), row.totals()))
                 .toList();
         return new UsageSummary(team, from, to, totals.totals(), byModel);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UsageTotals totals(TeamId team, String surface) {
+        return repository.surfaceTotals(team.value(), surface).group().totals();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UsageGroup> byJob(TeamId team, String surface) {
+        return repository.surfaceTotalsByJob(team.value(), surface).stream().map(GroupRow::group).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UsageGroup> byAgent(TeamId team, String surface) {
+        return repository.surfaceTotalsByAgent(team.value(), surface).stream().map(GroupRow::group).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DailyUsage> daily(TeamId team, String surface, LocalDate first, LocalDate last) {
+        Instant since = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant until = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return repository.surfaceTotalsByDay(team.value(), surface, since, until).stream().map(DayRow::day).toList();
     }
 
     private static void bind(PreparedStatement statement, UsageEvent event) throws SQLException {

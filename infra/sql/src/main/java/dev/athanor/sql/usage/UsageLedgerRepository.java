@@ -34,5 +34,24 @@ interface UsageLedgerRepository extends GenericRepository<UsageRow, String> {
             + " GROUP BY provider, model ORDER BY cost_usd DESC, calls DESC, model, provider")
     List<TotalsRow> totalsByModel(String teamId, Instant since, Instant until);
 
+    String TEAM_SURFACE = " FROM usage_ledger WHERE team_id = :teamId AND surface = :surface";
+
+    String EPOCH_DAY = "CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at) / 86400) AS BIGINT)";
+
+    @Query("SELECT CAST(NULL AS VARCHAR(255)) AS group_key, " + AGGREGATES + TEAM_SURFACE)
+    GroupRow surfaceTotals(String teamId, String surface);
+
+    @Query("SELECT job AS group_key, " + AGGREGATES + TEAM_SURFACE
+            + " GROUP BY job ORDER BY cost_usd DESC, calls DESC, group_key")
+    List<GroupRow> surfaceTotalsByJob(String teamId, String surface);
+
+    @Query("SELECT agent AS group_key, " + AGGREGATES + TEAM_SURFACE
+            + " GROUP BY agent ORDER BY cost_usd DESC, calls DESC, group_key")
+    List<GroupRow> surfaceTotalsByAgent(String teamId, String surface);
+
+    @Query("SELECT " + EPOCH_DAY + " AS epoch_day, " + AGGREGATES + TEAM_SURFACE
+            + " AND occurred_at >= :since AND occurred_at < :until GROUP BY " + EPOCH_DAY + " ORDER BY epoch_day")
+    List<DayRow> surfaceTotalsByDay(String teamId, String surface, Instant since, Instant until);
+
     Optional<UsageRow> findById(String id);
 }

@@ -1,10 +1,13 @@
 package dev.athanor.sql.usage;
 
 import dev.athanor.model.TeamId;
+import dev.athanor.model.usage.DailyUsage;
 import dev.athanor.model.usage.ModelUsage;
 import dev.athanor.model.usage.UsageEvent;
+import dev.athanor.model.usage.UsageGroup;
 import dev.athanor.model.usage.UsageLedger;
 import dev.athanor.model.usage.UsageSummary;
+import dev.athanor.model.usage.UsageTotals;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -150,6 +155,84 @@ abstract class UsageLedgerContract {
     @Test
     void an_empty_batch_writes_nothing() {
         assertEquals(0, ledger.record(List.of()));
+    }
+
+    @Test
+    void surface_totals_count_one_teams_calls_of_that_surface_only() {
+        ledger.record(List.of(
+                factoryCall("f1", "team-a", "my-app", "dev_agent", "0.50", "ok", T0),
+                factoryCall("f2", "team-a", "my-app", "qa_agent", "0.25", "rate_limited", T0.minusSeconds(86400 * 400)),
+                factoryCall("f3", "team-a", null, "dev_agent", "0.125", "ok", T0.plusSeconds(5)),
+                event("g1", "team-a", "openai", "gpt-4o", "9", T0),
+                factoryCall("b1", "team-b", "my-app", "dev_agent", "7", "ok", T0)));
+
+        UsageTotals totals = ledger.totals(TeamId.of("team-a"), "factory");
+
+        assertEquals(3, totals.calls(), "all time, this team, this surface");
+        assertEquals(1, totals.failedCalls());
+        assertEquals(300, totals.promptTokens());
+        assertEquals(150, totals.completionTokens());
+        assertEquals(0, new BigDecimal("0.875").compareTo(totals.costUsd()), totals.costUsd().toPlainString());
+        assertEquals(0, ledger.totals(TeamId.of("nobody"), "factory").calls());
+        assertEquals(0, BigDecimal.ZERO.compareTo(ledger.totals(TeamId.of("nobody"), "factory").costUsd()));
+    }
+
+    @Test
+    void breakdowns_by_job_and_agent_are_most_expensive_first_and_add_up_to_the_total() {
+        ledger.record(List.of(
+                factoryCall("f1", "team-a", "my-app", "dev_agent", "0.50", "ok", T0),
+                factoryCall("f2", "team-a", "my-app", "qa_agent", "0.25", "ok", T0),
+                factoryCall("f3", "team-a", "another-app", "dev_agent", "1.00", "ok", T0),
+                factoryCall("f4", "team-a", null, "qa_agent", "0.10", "ok", T0),
+                factoryCall("f5", "team-a", "another-app", null, "0.05", "timeout", T0),
+                factoryCall("b1", "team-b", "my-app", "dev_agent", "7", "ok", T0)));
+
+        List<UsageGroup> byJob = ledger.byJob(TeamId.of("team-a"), "factory");
+        assertEquals(Arrays.asList("another-app", "my-app", null), byJob.stream().map(UsageGroup::key).toList());
+        assertEquals(0, new BigDecimal("1.05").compareTo(byJob.get(0).totals().costUsd()));
+        assertEquals(2, byJob.get(0).totals().calls());
+        assertEquals(1, byJob.get(0).totals().failedCalls());
+        assertEquals(0, new BigDecimal("0.75").compareTo(byJob.get(1).totals().costUsd()));
+
+        List<UsageGroup> byAgent = ledger.byAgent(TeamId.of("team-a"), "factory");
+        assertEquals(Arrays.asList("dev_agent", "qa_agent", null), byAgent.stream().map(UsageGroup::key).toList());
+        assertEquals(0, new BigDecimal("1.50").compareTo(byAgent.get(0).totals().costUsd()));
+        assertEquals(2, byAgent.get(0).totals().calls());
+        assertEquals(200, byAgent.get(0).totals().promptTokens());
+        assertEquals(100, byAgent.get(0).totals().completionTokens());
+        assertEquals(0, new BigDecimal("0.35").compareTo(byAgent.get(1).totals().costUsd()));
+        BigDecimal sum = byAgent.stream().map(g -> g.totals().costUsd()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, new BigDecimal("1.90").compareTo(sum));
+        assertTrue(ledger.byJob(TeamId.of("nobody"), "factory").isEmpty());
+    }
+
+    @Test
+    void daily_totals_follow_utc_days_and_leave_out_days_without_calls_and_days_outside_the_range() {
+        Instant day1 = Instant.parse("2025-06-01T00:00:00Z");
+        ledger.record(List.of(
+                factoryCall("d0", "team-a", "j", "a", "5", "ok", day1.minusMillis(1)),
+                factoryCall("d1", "team-a", "j", "a", "0.10", "ok", day1),
+                factoryCall("d2", "team-a", "j", "a", "0.20", "ok", Instant.parse("2025-06-01T23:59:59.999Z")),
+                factoryCall("d3", "team-a", "j", "a", "0.40", "ok", Instant.parse("2025-06-03T10:00:00Z")),
+                factoryCall("d4", "team-a", "j", "a", "5", "ok", Instant.parse("2025-06-04T00:00:00Z")),
+                factoryCall("b1", "team-b", "j", "a", "5", "ok", Instant.parse("2025-06-02T10:00:00Z")),
+                event("g1", "team-a", "openai", "gpt-4o", "5", Instant.parse("2025-06-02T10:00:00Z"))));
+
+        List<DailyUsage> days = ledger.daily(TeamId.of("team-a"), "factory", LocalDate.parse("2025-06-01"),
+                LocalDate.parse("2025-06-03"));
+
+        assertEquals(List.of(LocalDate.parse("2025-06-01"), LocalDate.parse("2025-06-03")),
+                days.stream().map(DailyUsage::date).toList());
+        assertEquals(2, days.get(0).totals().calls());
+        assertEquals(0, new BigDecimal("0.30").compareTo(days.get(0).totals().costUsd()));
+        assertEquals(1, days.get(1).totals().calls());
+        assertEquals(0, new BigDecimal("0.40").compareTo(days.get(1).totals().costUsd()));
+    }
+
+    static UsageEvent factoryCall(String id, String team, String job, String agent, String cost, String status,
+                                  Instant at) {
+        return new UsageEvent(id, team, "factory", null, job, agent, "openai", "gpt-4o", 100, 50,
+                new BigDecimal(cost), 100, null, status, at);
     }
 
     static UsageEvent event(String id, String team, String provider, String model, String cost, Instant at) {

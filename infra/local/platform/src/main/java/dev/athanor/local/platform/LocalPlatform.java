@@ -23,7 +23,8 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * Every surface of template.yaml on its local port and every queue consumer fed by a poller, in one JVM, on the
- * embedded stack. Each function runs in its own Micronaut context configured from its template environment.
+ * embedded stack. Each function runs in its own Micronaut context configured from its template environment; those
+ * given a database share the stack's local usage ledger (see {@link LocalFunctions}).
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -82,8 +83,7 @@ public final class LocalPlatform implements AutoCloseable {
             for (QueueSubscription subscription : stack.resources().queueSubscriptions()) {
                 ApplicationContext context = workerByFunction.get(subscription.functionId());
                 if (context == null) {
-                    context = LocalFunctions.contextBuilder(stack, subscription.functionId(),
-                            workerProperties(stack, subscription.functionId(), common, dataDir)).start();
+                    context = LocalFunctions.contextBuilder(stack, subscription.functionId(), common).start();
                     workerByFunction.put(subscription.functionId(), context);
                     workers.add(context);
                 }
@@ -95,16 +95,6 @@ public final class LocalPlatform implements AutoCloseable {
             new LocalPlatform(stack, secrets, surfaces, workers, pollers).close();
             throw e;
         }
-    }
-
-    /** A function the template gives a database (the worker's ledger) gets the local H2 one instead. */
-    private static Map<String, Object> workerProperties(LocalStack stack, String functionId, Map<String, Object> common,
-                                                        Path dataDir) {
-        Map<String, Object> properties = new LinkedHashMap<>(common);
-        if (stack.functionEnvironment(functionId).containsKey(LocalLedger.URL_VARIABLE)) {
-            properties.put(LocalLedger.URL_PROPERTY, LocalLedger.jdbcUrl(dataDir));
-        }
-        return properties;
     }
 
     @SuppressWarnings("unchecked")

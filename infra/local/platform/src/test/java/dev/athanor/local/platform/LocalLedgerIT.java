@@ -1,5 +1,6 @@
 package dev.athanor.local.platform;
 
+import dev.athanor.local.LocalLedger;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.usage.UsageEvent;
 import dev.athanor.model.usage.UsageLedger;

@@ -6,8 +6,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.athanor.model.TeamId;
+import dev.athanor.model.usage.UsageEvent;
 import dev.athanor.model.usage.UsageLedger;
+import dev.athanor.model.usage.UsagePublisher;
 import dev.athanor.model.usage.UsageSummary;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.net.http.HttpClient;
@@ -171,5 +174,26 @@ class LocalPlatformIT {
         assertTrue(summary.totals().totalTokens() > 0);
         assertEquals("sandbox", summary.byModel().get(0).model());
         assertEquals("sandbox", summary.byModel().get(0).provider());
+    }
+
+    @Test
+    void the_factory_reads_the_costs_the_worker_writes_to_the_shared_ledger() throws Exception {
+        String team = "factory-costs-" + System.nanoTime();
+        String token = mintToken(team);
+        // a factory phase's call as the LLM core meters it: published to the usage queue, written by the worker
+        platform.surface("factory").context().getBean(UsagePublisher.class).publish(new UsageEvent("call-" + team,
+                team, "factory", null, "my-app", "dev_agent", "openai", "gpt-4o", 1000, 200,
+                new BigDecimal("0.0125"), 900, null, "ok", Instant.now()));
+
+        String summary = null;
+        for (int i = 0; i < 100; i++) {
+            summary = get(platform.surface("factory").url() + "/api/costs/summary", token).body();
+            if (summary.contains("\"total_calls\":1")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("{\"total_cost_usd\":0.0125,\"total_calls\":1,\"avg_cost_per_call\":0.0125,"
+                + "\"top_agent\":\"dev_agent\"}", summary);
     }
 }

@@ -40,8 +40,7 @@ public final class PipelineBench {
         Path keys = Files.createTempDirectory("athanor-bench");
         try (LocalStack stack = LocalStack.start(LocalStackExtension.template(), null)) {
             Map<String, Object> properties = Map.of(
-                    "athanor.crypto.local-key-file", keys.resolve("data-key").toString(),
-                    LocalLedger.URL_PROPERTY, LocalLedger.jdbcUrl(null));
+                    "athanor.crypto.local-key-file", keys.resolve("data-key").toString());
             ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
             try (ApplicationContext worker = LocalFunctions.contextBuilder(stack, "WorkerFunction", properties).start()) {
                 worker.registerSingleton(StepObserver.class,

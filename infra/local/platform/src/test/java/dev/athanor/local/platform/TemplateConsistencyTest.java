@@ -1,5 +1,6 @@
 package dev.athanor.local.platform;
 
+import dev.athanor.aws.activity.ActivityItem;
 import dev.athanor.aws.dynamo.TableDefinition;
 import dev.athanor.aws.dynamo.Tables;
 import dev.athanor.local.template.CloudFormationTemplate;
@@ -196,6 +197,14 @@ class TemplateConsistencyTest {
         }
         assertEquals(List.of(3001, 8000, 1336, 8001, 8002), ports);
         assertEquals(5, apis.size(), apis.toString());
+    }
+
+    @Test
+    void the_activity_table_expires_entries_on_the_attribute_the_code_writes() {
+        Map<String, Object> ttl = CloudFormationTemplate.map(template.properties("ActivityTable")
+                .get("TimeToLiveSpecification"));
+        assertEquals(ActivityItem.EXPIRES_AT, ttl.get("AttributeName"));
+        assertEquals(true, ttl.get("Enabled"));
     }
 
     private Map<String, Object> variables(String function) {

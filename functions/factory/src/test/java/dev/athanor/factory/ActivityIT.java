@@ -1,0 +1,159 @@
+package dev.athanor.factory;
+
+import dev.athanor.model.TeamId;
+import dev.athanor.model.activity.ActivityEntry;
+import dev.athanor.model.activity.ActivityLog;
+import dev.athanor.testkit.LambdaHttp;
+import dev.athanor.testkit.LocalStackExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static dev.athanor.testkit.ApiGatewayEvents.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The activity endpoints through the factory's Lambda handler, over entries appended to the log as the pipeline
+ * engine appends them (stored in DynamoDB Local).
+ */
+@ExtendWith(LocalStackExtension.class)
+class ActivityIT {
+
+    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
+
+    private static LambdaHttp http;
+    private static ActivityLog log;
+
+    @BeforeAll
+    static void start() {
+        http = LambdaHttp.start("FactoryFunction");
+        log = http.context().getBean(ActivityLog.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+    }
+
+    private static ActivityEntry step(int i) {
+        String action = i % 2 == 0 ? "step_started" : "step_passed";
+        return new ActivityEntry("step-" + i, BASE.plusSeconds(i), action, "dev_agent", "my-app",
+                i % 2 == 0 ? "running" : "passed", "phase dev, attempt 1", i % 2 == 0 ? null : new BigDecimal("0.0125"),
+                i % 2 == 0 ? null : 1500L);
+    }
+
+    private static void appendSteps(String team, int count) {
+        IntStream.range(0, count).forEach(i -> log.append(TeamId.of(team), step(i)));
+    }
+
+    private static List<Object> ids(LambdaHttp.Response response) {
+        assertEquals(200, response.status(), response.body());
+        return response.list().stream().map(e -> e.get("id")).toList();
+    }
+
+    private static long storedItems(String team) {
+        String table = LocalStackExtension.stack().functionEnvironment("FactoryFunction")
+                .get("ATHANOR_DYNAMODB_TABLES_ACTIVITY");
+        return LocalStackExtension.stack().dynamo().query(r -> r.tableName(table).keyConditionExpression("team_id = :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(team)))).count();
+    }
+
+    @Test
+    void agents_lists_the_newest_50_by_default_newest_first_with_every_field() {
+        appendSteps("activity-default", 60);
+
+        var response = http.send(request("GET", "/api/agents").bearer(FactoryTokens.mint(http, "activity-default",
+                "viewer")));
+
+        List<Object> ids = ids(response);
+        assertEquals(50, ids.size());
+        assertEquals(IntStream.iterate(59, i -> i - 1).limit(50).mapToObj(i -> "step-" + i).toList(), ids);
+        Map<String, Object> newest = response.list().get(0);
+        assertEquals(BASE.plusSeconds(59).toString(), newest.get("timestamp"));
+        assertEquals("step_passed", newest.get("action"));
+        assertEquals("dev_agent", newest.get("agent"));
+        assertEquals("my-app", newest.get("job_slug"));
+        assertEquals("passed", newest.get("status"));
+        assertEquals("phase dev, attempt 1", newest.get("detail"));
+        assertEquals(0, new BigDecimal("0.0125").compareTo(new BigDecimal(newest.get("cost_usd").toString())));
+        assertEquals(1500, ((Number) newest.get("duration_ms")).intValue());
+        Map<String, Object> started = response.list().get(1);
+        assertTrue(started.containsKey("cost_usd") && started.get("cost_usd") == null, started.toString());
+    }
+
+    @Test
+    void limit_chooses_how_many_from_1_to_500() {
+        appendSteps("activity-limit", 12);
+        String bearer = FactoryTokens.mint(http, "activity-limit", "member");
+
+        assertEquals(List.of("step-11", "step-10", "step-9"),
+                ids(http.send(request("GET", "/api/agents").query("limit", "3").bearer(bearer))));
+        assertEquals(List.of("step-11"),
+                ids(http.send(request("GET", "/api/agents").query("limit", "1").bearer(bearer))));
+        assertEquals(12, ids(http.send(request("GET", "/api/agents").query("limit", "500").bearer(bearer))).size());
+    }
+
+    @Test
+    void a_limit_outside_1_to_500_or_not_a_whole_number_is_422_in_the_detail_shape() {
+        String bearer = FactoryTokens.mint(http, "activity-invalid", "admin");
+        for (String limit : List.of("0", "501", "-5", "abc", "2.5", "1e2")) {
+            var response = http.send(request("GET", "/api/agents").query("limit", limit).bearer(bearer));
+            assertEquals(422, response.status(), limit + " -> " + response.body());
+            assertTrue(((String) response.get("detail")).contains("limit"), response.body());
+        }
+    }
+
+    @Test
+    void appending_an_entry_again_keeps_one_entry_at_its_latest_time() {
+        appendSteps("activity-again", 5);
+        ActivityEntry retried = step(1);
+        log.append(TeamId.of("activity-again"), retried);
+        log.append(TeamId.of("activity-again"), new ActivityEntry(retried.id(), BASE.plusSeconds(100),
+                retried.action(), retried.agent(), retried.job(), "passed", "retried", null, null));
+
+        List<Object> ids = ids(http.send(request("GET", "/api/agents").bearer(FactoryTokens.mint(http,
+                "activity-again", "viewer"))));
+
+        assertEquals(List.of("step-1", "step-4", "step-3", "step-2", "step-0"), ids);
+        assertEquals(5, storedItems("activity-again"));
+    }
+
+    @Test
+    void tasks_show_the_20_newest_entries_as_logs() {
+        appendSteps("activity-tasks", 25);
+
+        var response = http.send(request("GET", "/api/tasks").bearer(FactoryTokens.mint(http, "activity-tasks",
+                "viewer")));
+
+        assertEquals(200, response.status(), response.body());
+        List<?> logs = (List<?>) response.get("logs");
+        assertEquals(20, logs.size());
+        assertEquals("step-24", ((Map<?, ?>) logs.get(0)).get("id"));
+        assertEquals("step-5", ((Map<?, ?>) logs.get(19)).get("id"));
+        assertEquals(0, ((Number) response.get("total")).intValue(), "no factory calls in the ledger for this team");
+    }
+
+    @Test
+    void a_team_sees_only_its_own_entries() {
+        appendSteps("activity-mine", 3);
+        log.append(TeamId.of("activity-theirs"), new ActivityEntry("theirs-1", BASE, "step_failed", "qa_agent",
+                "their-app", "failed", "tests failed", null, 10L));
+
+        assertEquals(List.of("step-2", "step-1", "step-0"), ids(http.send(request("GET", "/api/agents")
+                .bearer(FactoryTokens.mint(http, "activity-mine", "viewer")))));
+        assertEquals(List.of("theirs-1"), ids(http.send(request("GET", "/api/agents")
+                .bearer(FactoryTokens.mint(http, "activity-theirs", "viewer")))));
+        assertEquals(List.of(), ids(http.send(request("GET", "/api/permissions")
+                .bearer(FactoryTokens.mint(http, "activity-mine", "viewer")))));
+    }
+}

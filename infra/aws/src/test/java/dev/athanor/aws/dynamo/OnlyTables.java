@@ -1,0 +1,51 @@
+package dev.athanor.aws.dynamo;
+
+import java.util.Map;
+
+/** Table configuration for a test that uses a few tables: logical name to physical name, the others unset. */
+public record OnlyTables(Map<String, String> tables) implements TableNames {
+
+    public static OnlyTables of(String logicalName, String physicalName) {
+        return new OnlyTables(Map.of(logicalName, physicalName));
+    }
+
+    @Override
+    public String getSettings() {
+        return tables.get("settings");
+    }
+
+    @Override
+    public String getBreakers() {
+        return tables.get("breakers");
+    }
+
+    @Override
+    public String getProviders() {
+        return tables.get("providers");
+    }
+
+    @Override
+    public String getExecutions() {
+        return tables.get("executions");
+    }
+
+    @Override
+    public String getCheckpoints() {
+        return tables.get("checkpoints");
+    }
+
+    @Override
+    public String getExperiences() {
+        return tables.get("experiences");
+    }
+
+    @Override
+    public String getBudgets() {
+        return tables.get("budgets");
+    }
+
+    @Override
+    public String getActivity() {
+        return tables.get("activity");
+    }
+}
