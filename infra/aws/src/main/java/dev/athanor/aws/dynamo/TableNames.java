@@ -23,6 +23,12 @@ public interface TableNames {
     @Nullable
     String getProviders();
 
+    @Nullable
+    String getProjects();
+
+    @Nullable
+    String getAgents();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -34,6 +40,12 @@ public interface TableNames {
         }
         if (getProviders() != null && !getProviders().isBlank()) {
             names.put(Tables.PROVIDERS.logicalName(), getProviders());
+        }
+        if (getProjects() != null && !getProjects().isBlank()) {
+            names.put(Tables.PROJECTS.logicalName(), getProjects());
+        }
+        if (getAgents() != null && !getAgents().isBlank()) {
+            names.put(Tables.AGENTS.logicalName(), getAgents());
         }
         return names;
     }

@@ -1,6 +1,8 @@
 package dev.athanor.aws.dynamo;
 
+import dev.athanor.aws.agents.AgentItem;
 import dev.athanor.aws.breakers.BreakerItem;
+import dev.athanor.aws.projects.ProjectItem;
 import dev.athanor.aws.providers.ProviderItem;
 import dev.athanor.aws.settings.SettingsItem;
 
@@ -15,7 +17,11 @@ public final class Tables {
 
     public static final TableDefinition<ProviderItem> PROVIDERS = new TableDefinition<>("providers", ProviderItem.class);
 
-    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS);
+    public static final TableDefinition<ProjectItem> PROJECTS = new TableDefinition<>("projects", ProjectItem.class);
+
+    public static final TableDefinition<AgentItem> AGENTS = new TableDefinition<>("agents", AgentItem.class);
+
+    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, PROJECTS, AGENTS);
 
     private Tables() {
     }

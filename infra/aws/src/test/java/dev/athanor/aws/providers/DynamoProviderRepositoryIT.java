@@ -71,6 +71,16 @@ class DynamoProviderRepositoryIT {
             public String getProviders() {
                 return tableName;
             }
+
+            @Override
+            public String getProjects() {
+                return null;
+            }
+
+            @Override
+            public String getAgents() {
+                return null;
+            }
         };
         DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(LocalStackExtension.stack().dynamo()).build();
