@@ -297,15 +297,16 @@ class AgentsIT {
                 "athanor.llm.router.max-attempts", 1);
         try (LambdaHttp downHttp = LambdaHttp.start("FactoryFunction", vendorDown)) {
             String bearer = FactoryTokens.mint(downHttp, "vendor-down-team", "member");
+            // named with its provider, the model routes to the vendor without asking it for its model list
             downHttp.send(request("POST", "/api/agents/config/reviewer_agent").bearer(bearer)
-                    .json("{\"model\": \"gpt-4o-mini\"}"));
+                    .json("{\"model\": \"openai/gpt-4o-mini\"}"));
 
             var response = downHttp.send(request("POST", "/api/agents/reviewer_agent/test").bearer(bearer)
                     .json("{\"prompt\": \"Are you there?\"}"));
 
             assertEquals(200, response.status(), response.body());
             assertEquals("error", response.get("status"));
-            assertEquals("gpt-4o-mini", response.get("model"));
+            assertEquals("openai/gpt-4o-mini", response.get("model"));
             String error = (String) response.get("error");
             assertFalse(error.startsWith("Invalid model name"), "the call reached the vendor's route: " + error);
             assertFalse(error.contains("sk-test-not-a-key"), response.body());

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
 import java.util.Map;
 
 import static dev.athanor.testkit.ApiGatewayEvents.request;
@@ -121,7 +122,11 @@ class FactoryHandlerIT {
         var response = http.send(request("GET", "/api/system/status").bearer(token("status-team", "admin")));
         assertEquals(200, response.status(), response.body());
         assertEquals(true, response.get("db_exists"));
-        assertEquals("dynamodb:athanor-local-settings,athanor-local-breakers,athanor-local-providers", response.get("db_path"));
+        String dbPath = (String) response.get("db_path");
+        assertTrue(dbPath.startsWith("dynamodb:"), dbPath);
+        assertTrue(List.of(dbPath.substring("dynamodb:".length()).split(",")).containsAll(List.of(
+                "athanor-local-settings", "athanor-local-breakers", "athanor-local-providers",
+                "athanor-local-projects", "athanor-local-agents")), dbPath);
         assertEquals("s3://athanor-local-artifacts-000000000000/", response.get("generated_apps_dir"));
     }
 
