@@ -124,7 +124,8 @@ class FactoryHandlerIT {
         assertEquals(true, response.get("db_exists"));
         String dbPath = (String) response.get("db_path");
         assertTrue(dbPath.startsWith("dynamodb:"), dbPath);
-        for (String table : List.of("settings", "breakers", "providers", "activity")) {
+        for (String table : List.of("settings", "breakers", "providers", "activity", "projects", "agents", "executions",
+                "checkpoints", "experiences", "budgets")) {
             assertTrue(List.of(dbPath.substring("dynamodb:".length()).split(",")).contains("athanor-local-" + table),
                     dbPath);
         }

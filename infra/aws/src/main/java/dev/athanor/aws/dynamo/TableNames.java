@@ -38,6 +38,12 @@ public interface TableNames {
     @Nullable
     String getActivity();
 
+    @Nullable
+    String getProjects();
+
+    @Nullable
+    String getAgents();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -64,6 +70,12 @@ public interface TableNames {
         }
         if (getActivity() != null && !getActivity().isBlank()) {
             names.put(Tables.ACTIVITY.logicalName(), getActivity());
+        }
+        if (getProjects() != null && !getProjects().isBlank()) {
+            names.put(Tables.PROJECTS.logicalName(), getProjects());
+        }
+        if (getAgents() != null && !getAgents().isBlank()) {
+            names.put(Tables.AGENTS.logicalName(), getAgents());
         }
         return names;
     }

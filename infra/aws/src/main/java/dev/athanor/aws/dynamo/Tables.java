@@ -6,6 +6,9 @@ import dev.athanor.aws.hitl.ExperienceItem;
 import dev.athanor.aws.pipeline.CheckpointItem;
 import dev.athanor.aws.pipeline.ExecutionItem;
 import dev.athanor.aws.budget.BudgetItem;
+import dev.athanor.aws.agents.AgentItem;
+import dev.athanor.aws.breakers.BreakerItem;
+import dev.athanor.aws.projects.ProjectItem;
 import dev.athanor.aws.providers.ProviderItem;
 import dev.athanor.aws.settings.SettingsItem;
 
@@ -33,8 +36,12 @@ public final class Tables {
 
     public static final TableDefinition<ActivityItem> ACTIVITY = new TableDefinition<>("activity", ActivityItem.class);
 
-    public static final List<TableDefinition<?>> ALL =
-            List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS, EXPERIENCES, BUDGETS, ACTIVITY);
+    public static final TableDefinition<ProjectItem> PROJECTS = new TableDefinition<>("projects", ProjectItem.class);
+
+    public static final TableDefinition<AgentItem> AGENTS = new TableDefinition<>("agents", AgentItem.class);
+
+    public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
+            EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS);
 
     private Tables() {
     }

@@ -48,4 +48,14 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getActivity() {
         return tables.get("activity");
     }
+
+    @Override
+    public String getProjects() {
+        return tables.get("projects");
+    }
+
+    @Override
+    public String getAgents() {
+        return tables.get("agents");
+    }
 }
