@@ -58,7 +58,7 @@ class FactoryAgentsTest {
 
     @Test
     void gates_end_with_a_verdict_line_the_pipeline_can_read() {
-        assertTrue(agents.defaults("security_agent").systemPrompt().contains("SECURITY_VERDICT: PASS"));
+        assertTrue(agents.defaults("security_agent").systemPrompt().contains("VERDICT: FLAG"));
         assertTrue(agents.defaults("reviewer_agent").systemPrompt().contains("VERDICT: APPROVED"));
     }
 

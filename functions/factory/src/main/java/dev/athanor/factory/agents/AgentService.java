@@ -3,7 +3,7 @@ package dev.athanor.factory.agents;
 import dev.athanor.core.agents.FactoryAgents;
 import dev.athanor.core.agents.TeamAgentSource;
 import dev.athanor.core.llm.CallContext;
-import dev.athanor.core.llm.LlmService;
+import dev.athanor.core.budget.BudgetedLlm;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
 import dev.athanor.model.agents.AgentChanges;
@@ -46,10 +46,10 @@ public class AgentService {
     private final FactoryAgents agents;
     private final TeamAgentSource source;
     private final AgentRepository overrides;
-    private final LlmService llm;
+    private final BudgetedLlm llm;
     private final Clock clock;
 
-    AgentService(FactoryAgents agents, TeamAgentSource source, AgentRepository overrides, LlmService llm,
+    AgentService(FactoryAgents agents, TeamAgentSource source, AgentRepository overrides, BudgetedLlm llm,
                  Clock clock) {
         this.agents = agents;
         this.source = source;
