@@ -174,6 +174,23 @@ class FactoryJobsIT {
         var listed = get(bearer, "/api/jobs");
         assertEquals(200, listed.status());
         assertTrue(listed.body().contains("\"slug\":\"todo-deluxe\""), listed.body());
+
+        var kpis = get(bearer, "/api/kpis");
+        assertEquals(200, kpis.status(), kpis.body());
+        assertEquals(1, kpis.get("total_jobs"));
+        assertEquals(100.0, ((Number) kpis.get("success_rate")).doubleValue());
+        assertEquals(1, kpis.get("active_models"), "every agent on the sandbox model");
+        assertEquals(0, kpis.get("total_projects"));
+
+        var activity = factory.send(request("GET", "/api/agents").bearer(bearer).query("limit", "500"));
+        assertEquals(200, activity.status(), activity.body());
+        List<Map<String, Object>> entries2 = factory.context().getBean(io.micronaut.json.JsonMapper.class)
+                .readValue(activity.body(), io.micronaut.core.type.Argument.listOf(
+                        io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+        assertEquals(12, entries2.stream().filter(e -> "step_passed".equals(e.get("action"))
+                && "todo-deluxe".equals(e.get("job_slug"))).count(), "one progress entry per phase run");
+        assertTrue(entries2.stream().anyMatch(e -> "execution_succeeded".equals(e.get("action"))));
+        assertTrue(entries2.stream().anyMatch(e -> "checkpoint_opened".equals(e.get("action"))));
     }
 
     @Test

@@ -42,9 +42,9 @@ public final class PipelineBench {
             Map<String, Object> properties = Map.of(
                     "athanor.crypto.local-key-file", keys.resolve("data-key").toString());
             ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
-            try (ApplicationContext worker = LocalFunctions.contextBuilder(stack, "WorkerFunction", properties).start()) {
-                worker.registerSingleton(StepObserver.class,
-                        (pipeline, state, engine, executor) -> samples.add(new long[]{engine, executor}));
+            // given before the start: the function's singletons are created eagerly, the engine among them
+            try (ApplicationContext worker = LocalFunctions.contextBuilder(stack, "WorkerFunction", properties)
+                    .singletons(new Samples(samples)).start()) {
                 FactoryJobs factory = worker.getBean(FactoryJobs.class);
                 WorkerHandler handler = new WorkerHandler(worker);
                 QueueSubscription work = stack.resources().queueSubscriptions().stream()
@@ -112,6 +112,14 @@ public final class PipelineBench {
                 ms(engine, 0.99), ms(engine, 1.0));
         System.out.printf("executor_ms p50=%.1f p90=%.1f p99=%.1f max=%.1f%n", ms(executor, 0.50),
                 ms(executor, 0.90), ms(executor, 0.99), ms(executor, 1.0));
+    }
+
+    /** Collects (engine, executor) nanoseconds per step. */
+    private record Samples(ConcurrentLinkedQueue<long[]> samples) implements StepObserver {
+        @Override
+        public void stepRan(String pipeline, String state, long engineNanos, long executorNanos) {
+            samples.add(new long[]{engineNanos, executorNanos});
+        }
     }
 
     private static double ms(List<Long> sorted, double quantile) {
