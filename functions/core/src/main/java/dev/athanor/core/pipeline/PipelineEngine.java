@@ -154,7 +154,7 @@ public class PipelineEngine {
         PipelineDefinition definition = definitions.get(execution.pipeline());
         StateDefinition state = definition.state(execution.current());
         Instant lease = now.plusSeconds(state.timeout() + config.getLeaseMarginSeconds());
-        Committed started = commit(team, execution.id(), message.token(),
+        Committed started = commit(team, execution.id(), stored, message.token(),
                 e -> new ExecutionEvent.StepStarted(message.token(), clock.instant()), lease);
         if (!started.outcome().applied()) {
             return;
@@ -183,7 +183,7 @@ public class PipelineEngine {
             }
             throw e;
         }
-        Committed finished = commit(team, execution.id(), message.token(), x -> result, null);
+        Committed finished = commit(team, execution.id(), started.stored(), message.token(), x -> result, null);
         if (finished.outcome().applied()) {
             events.stepFinished(team, finished.stored().execution(), message.token(), running.current(),
                     state.agent(), (System.nanoTime() - begun) / 1_000_000);
@@ -243,8 +243,14 @@ public class PipelineEngine {
      */
     private Committed commit(TeamId team, String id, String producedBy, Function<Execution, ExecutionEvent> event,
                              Instant lease) {
+        return commit(team, id, null, producedBy, event, lease);
+    }
+
+    /** As above, trying {@code known} (the copy the caller last read or wrote) before reading again. */
+    private Committed commit(TeamId team, String id, StoredExecution known, String producedBy,
+                             Function<Execution, ExecutionEvent> event, Instant lease) {
         for (int attempt = 1; ; attempt++) {
-            StoredExecution stored = store.find(team, id)
+            StoredExecution stored = attempt == 1 && known != null ? known : store.find(team, id)
                     .orElseThrow(() -> new NotFoundException("No execution '" + id + "'"));
             PipelineDefinition definition = definitions.get(stored.execution().pipeline());
             Outcome outcome = Transition.apply(definition, stored.execution(), event.apply(stored.execution()));
