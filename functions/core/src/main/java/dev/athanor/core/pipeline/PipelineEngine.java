@@ -16,6 +16,8 @@ import dev.athanor.model.pipeline.StoredExecution;
 import dev.athanor.model.pipeline.StepQueue;
 import dev.athanor.model.pipeline.Transition;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -53,11 +57,12 @@ public class PipelineEngine {
     private final PipelineEvents events;
     private final PipelineConfiguration config;
     private final List<StepObserver> observers;
+    private final Executor io;
     private final Clock clock;
 
     public PipelineEngine(ExecutionStore store, StepQueue queue, PipelineDefinitions definitions,
                           List<StepExecutor> executors, PipelineEvents events, PipelineConfiguration config,
-                          List<StepObserver> observers, Clock clock) {
+                          List<StepObserver> observers, @Named(TaskExecutors.BLOCKING) Executor io, Clock clock) {
         this.store = store;
         this.queue = queue;
         this.definitions = definitions;
@@ -65,6 +70,7 @@ public class PipelineEngine {
         this.events = events;
         this.config = config;
         this.observers = List.copyOf(observers);
+        this.io = io;
         this.clock = clock;
     }
 
@@ -164,7 +170,9 @@ public class PipelineEngine {
         if (running.status().isFinal()) {
             return; // cancelled before the step
         }
-        events.stepStarted(team, running, message.token(), state.agent());
+        // progress entries are written beside the step's own work, and awaited before the message is done
+        CompletableFuture<Void> startedEntry = CompletableFuture.runAsync(
+                () -> events.stepStarted(team, running, message.token(), state.agent()), io);
         long begun = System.nanoTime();
         ExecutionEvent result;
         long executorNanos;
@@ -172,6 +180,7 @@ public class PipelineEngine {
             result = toEvent(message.token(), state, run(team, running, state, message));
             executorNanos = System.nanoTime() - begun;
         } catch (Exception e) {
+            startedEntry.join();
             release(team, execution.id(), message.token());
             if (receiveCount >= config.getMaxReceiveCount()) {
                 String error = "failed on all " + receiveCount + " deliveries: " + describe(e);
@@ -184,11 +193,12 @@ public class PipelineEngine {
             throw e;
         }
         Committed finished = commit(team, execution.id(), started.stored(), message.token(), x -> result, null);
-        if (finished.outcome().applied()) {
-            events.stepFinished(team, finished.stored().execution(), message.token(), running.current(),
-                    state.agent(), (System.nanoTime() - begun) / 1_000_000);
-        }
+        long durationMs = (System.nanoTime() - begun) / 1_000_000;
+        CompletableFuture<Void> finishedEntry = !finished.outcome().applied() ? CompletableFuture.completedFuture(null)
+                : startedEntry.thenRunAsync(() -> events.stepFinished(team, finished.stored().execution(),
+                message.token(), running.current(), state.agent(), durationMs), io);
         carryOut(team, finished.stored(), finished.outcome().commands());
+        CompletableFuture.allOf(startedEntry, finishedEntry).join();
         long total = System.nanoTime() - received;
         observers.forEach(o -> o.stepRan(execution.pipeline(), running.current(), total - executorNanos, executorNanos));
     }
