@@ -5,6 +5,7 @@ import dev.athanor.model.error.NotFoundException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,8 +59,17 @@ class FactoryAgentsTest {
 
     @Test
     void gates_end_with_a_verdict_line_the_pipeline_can_read() {
-        assertTrue(agents.defaults("security_agent").systemPrompt().contains("VERDICT: FLAG"));
-        assertTrue(agents.defaults("reviewer_agent").systemPrompt().contains("VERDICT: APPROVED"));
+        Map<String, List<String>> verdicts = Map.of("qa_agent", List.of("pass", "fail"),
+                "runtime_agent", List.of("pass", "fail"), "security_agent", List.of("pass", "flag"),
+                "reviewer_agent", List.of("pass", "flag"));
+        verdicts.forEach((id, expected) -> {
+            String prompt = agents.defaults(id).systemPrompt();
+            for (String verdict : expected) {
+                String line = "VERDICT: " + verdict.toUpperCase(java.util.Locale.ROOT);
+                assertTrue(prompt.contains(line), id + " asks for " + line);
+                assertEquals(verdict, dev.athanor.model.factory.GeneratedFiles.verdict("report\n" + line), line);
+            }
+        });
     }
 
     @Test
