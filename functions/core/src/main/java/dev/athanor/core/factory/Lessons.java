@@ -1,16 +1,13 @@
 package dev.athanor.core.factory;
 
+import dev.athanor.model.StableIds;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.hitl.Experience;
 import dev.athanor.model.hitl.ExperienceStore;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -50,12 +47,6 @@ public class Lessons {
     }
 
     static String id(String job, String lesson) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((job + "\n" + lesson).getBytes(StandardCharsets.UTF_8));
-            return "exp-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return StableIds.of("exp-", job + "\n" + lesson);
     }
 }

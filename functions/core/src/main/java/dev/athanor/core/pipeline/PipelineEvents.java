@@ -1,5 +1,6 @@
 package dev.athanor.core.pipeline;
 
+import dev.athanor.model.StableIds;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.activity.ActivityEntry;
 import dev.athanor.model.activity.ActivityLog;
@@ -14,11 +15,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -43,12 +40,7 @@ public class PipelineEvents {
 
     /** The checkpoint id of the approval step {@code token}. */
     public static String checkpointId(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "cp-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return StableIds.of("cp-", token);
     }
 
     public static String subject(Execution execution) {

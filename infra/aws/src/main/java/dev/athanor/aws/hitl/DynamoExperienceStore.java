@@ -60,7 +60,7 @@ public class DynamoExperienceStore implements ExperienceStore, TeamData {
 
     @Override
     public void wipe(TeamId team) {
-        table.list(team).forEach(item -> table.delete(team, item.getId()));
+        table.deleteAll(team);
     }
 
     private static void fill(ExperienceItem item, Experience e) {

@@ -66,7 +66,7 @@ public class DynamoCheckpointStore implements CheckpointStore, TeamData {
 
     @Override
     public void wipe(TeamId team) {
-        table.list(team).forEach(item -> table.delete(team, item.getId()));
+        table.deleteAll(team);
     }
 
     private static void fill(CheckpointItem item, Checkpoint c) {

@@ -41,7 +41,7 @@ public class DynamoExecutionStore implements ExecutionStore, TeamData {
 
     @Override
     public Optional<StoredExecution> find(TeamId team, String id) {
-        return table.get(team, id).map(this::fromItem);
+        return table.getLatest(team, id).map(this::fromItem); // strongly consistent: the current step decides
     }
 
     @Override
@@ -71,7 +71,7 @@ public class DynamoExecutionStore implements ExecutionStore, TeamData {
 
     @Override
     public void wipe(TeamId team) {
-        table.list(team).forEach(item -> table.delete(team, item.getId()));
+        table.deleteAll(team);
     }
 
     private void fill(ExecutionItem item, StoredExecution stored) {
