@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * the factory's API and by the worker for jobs that arrive on the intake queue.
  */
 @Singleton
-@Requires(beans = {PipelineEngine.class, ArtifactStore.class})
+@Requires(beans = {PipelineEngine.class, ArtifactStore.class, CheckpointStore.class, SettingsRepository.class})
 public class FactoryJobs {
 
     /** The largest file {@code code/file} returns. */

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * Every write replaces the same keys, so running a phase twice (a redelivery) leaves one result.
  */
 @Singleton
-@Requires(beans = {ArtifactStore.class, AgentSource.class})
+@Requires(beans = {ArtifactStore.class, AgentSource.class, BudgetedLlm.class, Lessons.class})
 public class FactoryPhaseRunner implements StepExecutor {
 
     private static final int DOC_EXCERPT = 3_000;

@@ -44,7 +44,7 @@ import java.util.function.Function;
  * fails the message; on the last delivery it also fails the execution, and SQS moves the message to the DLQ.
  */
 @Singleton
-@Requires(beans = {ExecutionStore.class, StepQueue.class})
+@Requires(beans = {ExecutionStore.class, StepQueue.class, PipelineEvents.class})
 public class PipelineEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineEngine.class);

@@ -11,6 +11,7 @@ import dev.athanor.model.pipeline.Execution;
 import dev.athanor.model.pipeline.StateDefinition;
 import dev.athanor.model.pipeline.StepRecord;
 import dev.athanor.model.prompt.TemplateRenderer;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import java.util.Locale;
  * approval. Entry and checkpoint ids derive from step tokens, so a redelivered message writes nothing new.
  */
 @Singleton
+@Requires(beans = {CheckpointStore.class, ActivityLog.class})
 public class PipelineEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineEvents.class);
