@@ -5,8 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.athanor.core.work.BatchWorkHandler;
 import dev.athanor.core.work.WorkHandler;
 import dev.athanor.core.work.WorkMessage;
-import dev.athanor.aws.sqs.QueueUrls;
 import dev.athanor.worker.pipeline.JobIntakeHandler;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -35,12 +36,16 @@ public class WorkDispatcher {
     /** Queue name to the type of all its messages, for queues whose producers set no type (the intake queue). */
     private final Map<String, String> typeByQueue = new HashMap<>();
 
+    /**
+     * @param intakeQueue the name of the intake queue ({@code athanor.worker.intake-queue}), whose messages come
+     *                    from other systems without a type attribute: all of them are job requests
+     */
     @Inject
-    public WorkDispatcher(List<WorkHandler> handlers, List<BatchWorkHandler> batchHandlers, QueueUrls queues) {
+    public WorkDispatcher(List<WorkHandler> handlers, List<BatchWorkHandler> batchHandlers,
+                          @Nullable @Value("${athanor.worker.intake-queue:}") String intakeQueue) {
         this(handlers, batchHandlers);
-        if (queues.getIntake() != null && !queues.getIntake().isBlank()) {
-            String url = queues.getIntake();
-            typeByQueue.put(url.substring(url.lastIndexOf('/') + 1), JobIntakeHandler.TYPE);
+        if (intakeQueue != null && !intakeQueue.isBlank()) {
+            typeByQueue.put(intakeQueue, JobIntakeHandler.TYPE);
         }
     }
 

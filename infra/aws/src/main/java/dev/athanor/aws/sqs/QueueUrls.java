@@ -17,8 +17,4 @@ public interface QueueUrls {
     /** Usage events of LLM calls, written to the ledger by the worker. */
     @Nullable
     String getUsage();
-
-    /** Requests for new jobs from outside (other systems, schedules); consumed by the worker. */
-    @Nullable
-    String getIntake();
 }

@@ -165,11 +165,6 @@ class SqsUsagePublisherTest {
             public String getUsage() {
                 return "http://localhost:9324/000000000000/usage";
             }
-
-            @Override
-            public String getIntake() {
-                return null;
-            }
         };
         UsagePublisherConfiguration configuration = new UsagePublisherConfiguration() {
             @Override
