@@ -101,7 +101,10 @@ public class FactoryJobs {
      * @throws ConflictException when the job is no longer queued or running
      */
     public JobView cancel(TeamId team, String slug) {
-        stored(team, slug);
+        JobView job = JobView.of(stored(team, slug));
+        if (job.ended()) {
+            throw new ConflictException("Job '" + slug + "' is " + job.status() + ", not queued or running");
+        }
         return JobView.of(engine.cancel(team, FactoryPipeline.executionId(slug)));
     }
 

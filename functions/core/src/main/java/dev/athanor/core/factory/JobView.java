@@ -24,9 +24,10 @@ public record JobView(String slug, String name, String description, String platf
                 e.error(), stored.createdAt(), stored.updatedAt(), e.finishedAt());
     }
 
-    public boolean cancellable() {
+    /** Completed, failed or cancelled: nothing more will happen to it. */
+    public boolean ended() {
         return switch (status) {
-            case "queued", "running", "awaiting_approval", "cancel_requested" -> true;
+            case "completed", "failed", "cancelled" -> true;
             default -> false;
         };
     }

@@ -3,7 +3,6 @@ package dev.athanor.factory.jobs;
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.factory.FactoryJobs;
 import dev.athanor.core.factory.JobView;
-import dev.athanor.model.error.ConflictException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -60,10 +59,6 @@ public class JobsController {
 
     @Post("/{slug}/cancel")
     Map<String, Object> cancel(Authentication auth, String slug) {
-        JobView current = jobs.get(TeamPrincipal.of(auth).team(), slug);
-        if (!current.cancellable()) {
-            throw new ConflictException("Job '" + slug + "' is " + current.status() + ", not queued or running");
-        }
         JobView job = jobs.cancel(TeamPrincipal.of(auth).team(), slug);
         return Map.of("slug", slug, "status", job.status().equals("cancelled") ? "cancelled" : "cancel_requested",
                 "cancel_requested", true);

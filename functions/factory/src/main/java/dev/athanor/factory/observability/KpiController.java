@@ -64,7 +64,7 @@ public class KpiController {
         ProjectSummary summary = projects.summary(team);
         List<JobView> all = jobs.list(team);
         long completed = all.stream().filter(j -> j.status().equals("completed")).count();
-        long finished = all.stream().filter(j -> !j.cancellable()).count();
+        long finished = all.stream().filter(JobView::ended).count();
         BigDecimal successRate = finished == 0 ? BigDecimal.ZERO.setScale(1)
                 : BigDecimal.valueOf(completed * 100).divide(BigDecimal.valueOf(finished), 1, RoundingMode.HALF_UP);
         long models = agents.all(team).stream().map(AgentConfig::model).distinct().count();
