@@ -166,8 +166,7 @@ public class ProviderService {
         if (registered.isEmpty() && readOnly(name).isEmpty()) {
             throw new NotFoundException("Provider '" + name + "' not found");
         }
-        settings.update(team, Map.of(FactorySettings.LLM_PROVIDER, name));
-        catalog.invalidate(team);
+        settings.update(team, Map.of(FactorySettings.LLM_PROVIDER, name)); // which tells the catalog
     }
 
     /** The team's registration of that name; a 409 for a read-only provider, else a 404. */
