@@ -9,8 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static dev.athanor.testkit.ApiGatewayEvents.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -122,13 +123,12 @@ class FactoryHandlerIT {
         var response = http.send(request("GET", "/api/system/status").bearer(token("status-team", "admin")));
         assertEquals(200, response.status(), response.body());
         assertEquals(true, response.get("db_exists"));
-        String dbPath = (String) response.get("db_path");
-        assertTrue(dbPath.startsWith("dynamodb:"), dbPath);
-        for (String table : List.of("settings", "breakers", "providers", "activity", "projects", "agents", "executions",
-                "checkpoints", "experiences", "budgets")) {
-            assertTrue(List.of(dbPath.substring("dynamodb:".length()).split(",")).contains("athanor-local-" + table),
-                    dbPath);
-        }
+        String dbPath = String.valueOf(response.get("db_path"));
+        assertTrue(dbPath.startsWith("dynamodb:athanor-local-settings,"), dbPath);
+        Set<String> given = LocalStackExtension.stack().functionEnvironment("FactoryFunction").entrySet().stream()
+                .filter(variable -> variable.getKey().startsWith("ATHANOR_DYNAMODB_TABLES_"))
+                .map(Map.Entry::getValue).collect(Collectors.toSet());
+        assertEquals(given, Set.of(dbPath.substring("dynamodb:".length()).split(",")), "every table it is given");
         assertEquals("s3://athanor-local-artifacts-000000000000/", response.get("generated_apps_dir"));
     }
 
