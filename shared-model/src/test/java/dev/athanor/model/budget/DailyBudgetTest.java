@@ -45,7 +45,8 @@ class DailyBudgetTest {
         assertEquals(new BigDecimal("0.50"), refused.spent());
         assertEquals(new BigDecimal("0.50"), refused.held());
         assertEquals("Daily cost limit of $1.00 reached for team acme: $0.50 spent, $0.50 reserved by calls in "
-                + "progress, and this call may cost up to $0.0001 (the limit resets at 00:00 UTC)", refused.getMessage());
+                        + "progress, and this call may cost up to $0.0001 (the limit resets at 00:00 UTC)",
+                refused.getMessage());
     }
 
     @Test

@@ -89,7 +89,8 @@ class BudgetedLlmIT {
     private void dailyCostLimit(String usd) {
         SettingsRepository settings = context.getBean(SettingsRepository.class);
         Versioned<Map<String, String>> current = settings.find(team, FactorySettings.SCOPE).orElse(null);
-        Map<String, String> values = new LinkedHashMap<>(current == null ? FactorySettings.defaults() : current.value());
+        Map<String, String> values =
+                new LinkedHashMap<>(current == null ? FactorySettings.defaults() : current.value());
         values.put(FactorySettings.DAILY_COST_LIMIT, usd);
         settings.save(team, FactorySettings.SCOPE, values, current == null ? null : current.version());
     }
