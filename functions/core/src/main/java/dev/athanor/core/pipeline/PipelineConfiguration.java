@@ -18,6 +18,11 @@ public class PipelineConfiguration {
     @Max(300)
     private int leaseMarginSeconds = 30;
 
+    /** How many executions' last written copies a worker keeps to start their next step without a read. */
+    @Min(1)
+    @Max(100_000)
+    private int recentExecutions = 256;
+
     public int getMaxReceiveCount() {
         return maxReceiveCount;
     }
@@ -32,5 +37,13 @@ public class PipelineConfiguration {
 
     public void setLeaseMarginSeconds(int leaseMarginSeconds) {
         this.leaseMarginSeconds = leaseMarginSeconds;
+    }
+
+    public int getRecentExecutions() {
+        return recentExecutions;
+    }
+
+    public void setRecentExecutions(int recentExecutions) {
+        this.recentExecutions = recentExecutions;
     }
 }

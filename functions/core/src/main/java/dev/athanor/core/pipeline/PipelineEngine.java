@@ -39,8 +39,9 @@ import java.util.function.Function;
  * transition either applies to the newer execution or recognises as stale.
  * <p>
  * A step message goes through: duplicate check (its token must be the current step's, else the outbox is re-sent
- * when this token produced it), lease check, {@code StepStarted} (where a cancel request ends the execution), the
- * step itself, and the commit of its result with the next commands. A step that throws releases its lease and
+ * when this token produced it), {@code StepStarted} committed under a lease that no other delivery holds (where a
+ * cancel request ends the execution), the step itself, and the commit of its result with the next commands. The
+ * first commit starts from the copy this worker last wrote, when it has one ({@link RecentExecutions}). A step that throws releases its lease and
  * fails the message; on the last delivery it also fails the execution, and SQS moves the message to the DLQ.
  */
 @Singleton
@@ -59,6 +60,7 @@ public class PipelineEngine {
     private final List<StepObserver> observers;
     private final Executor io;
     private final Clock clock;
+    private final RecentExecutions recent;
 
     public PipelineEngine(ExecutionStore store, StepQueue queue, PipelineDefinitions definitions,
                           List<StepExecutor> executors, PipelineEvents events, PipelineConfiguration config,
@@ -72,6 +74,7 @@ public class PipelineEngine {
         this.observers = List.copyOf(observers);
         this.io = io;
         this.clock = clock;
+        this.recent = new RecentExecutions(config.getRecentExecutions());
     }
 
     /**
@@ -86,6 +89,7 @@ public class PipelineEngine {
                 new ExecutionEvent.Started(now));
         StoredExecution created = store.create(team, new StoredExecution(team.value(), outcome.execution(),
                 outcome.commands(), null, null, now, now, null));
+        recent.remember(team, created);
         carryOut(team, created, outcome.commands());
         return created;
     }
@@ -99,6 +103,7 @@ public class PipelineEngine {
     }
 
     public boolean delete(TeamId team, String id) {
+        recent.forget(team, id);
         return store.delete(team, id);
     }
 
@@ -138,31 +143,33 @@ public class PipelineEngine {
     public void runStep(StepMessage message, int receiveCount) throws Exception {
         long received = System.nanoTime();
         TeamId team = TeamId.of(message.team());
-        Optional<StoredExecution> found = store.find(team, message.execution());
-        if (found.isEmpty()) {
-            LOG.info("Step {} belongs to no execution any more (deleted); dropped", message.token());
+        String token = message.token();
+        StoredExecution stored = recent.current(team, message.execution(), token)
+                .or(() -> store.find(team, message.execution())).orElse(null);
+        if (stored == null) {
+            LOG.info("Step {} belongs to no execution any more (deleted); dropped", token);
             return;
         }
-        StoredExecution stored = found.get();
         Execution execution = stored.execution();
-        if (!message.token().equals(execution.currentToken()) || execution.status().isFinal()) {
-            if (message.token().equals(stored.outboxToken())) {
-                LOG.info("Step {} was committed before; sending its commands again", message.token());
-                carryOut(team, stored, stored.outbox());
-            }
+        if (!token.equals(execution.currentToken()) || execution.status().isFinal()) {
+            repeated(team, stored, token);
             return;
-        }
-        Instant now = clock.instant();
-        if (execution.step(execution.current()).status() == StepStatus.RUNNING && stored.leaseUntil() != null
-                && now.isBefore(stored.leaseUntil())) {
-            throw new StepBusyException(message.token(), stored.leaseUntil());
         }
         PipelineDefinition definition = definitions.get(execution.pipeline());
         StateDefinition state = definition.state(execution.current());
-        Instant lease = now.plusSeconds(state.timeout() + config.getLeaseMarginSeconds());
-        Committed started = commit(team, execution.id(), stored, message.token(),
-                e -> new ExecutionEvent.StepStarted(message.token(), clock.instant()), lease);
+        Instant lease = clock.instant().plusSeconds(state.timeout() + config.getLeaseMarginSeconds());
+        Committed started;
+        try {
+            started = commit(team, execution.id(), stored, token, s -> {
+                requireFree(s, token);
+                return new ExecutionEvent.StepStarted(token, clock.instant());
+            }, lease);
+        } catch (NotFoundException deleted) {
+            LOG.info("Step {} belongs to no execution any more (deleted); dropped", token);
+            return;
+        }
         if (!started.outcome().applied()) {
+            repeated(team, started.stored(), token);
             return;
         }
         carryOut(team, started.stored(), started.outcome().commands());
@@ -172,35 +179,56 @@ public class PipelineEngine {
         }
         // progress entries are written beside the step's own work, and awaited before the message is done
         CompletableFuture<Void> startedEntry = CompletableFuture.runAsync(
-                () -> events.stepStarted(team, running, message.token(), state.agent()), io);
+                () -> events.stepStarted(team, running, token, state.agent()), io);
         long begun = System.nanoTime();
         ExecutionEvent result;
         long executorNanos;
         try {
-            result = toEvent(message.token(), state, run(team, running, state, message));
+            result = toEvent(token, state, run(team, running, state, message));
             executorNanos = System.nanoTime() - begun;
         } catch (Exception e) {
             startedEntry.join();
-            release(team, execution.id(), message.token());
+            release(team, execution.id(), token);
             if (receiveCount >= config.getMaxReceiveCount()) {
                 String error = "failed on all " + receiveCount + " deliveries: " + describe(e);
-                Committed abandoned = commit(team, execution.id(), message.token(),
-                        x -> new ExecutionEvent.Abandoned(message.token(), clock.instant(), error), null);
+                Committed abandoned = commit(team, execution.id(), token,
+                        x -> new ExecutionEvent.Abandoned(token, clock.instant(), error), null);
                 carryOut(team, abandoned.stored(), abandoned.outcome().commands());
-                events.stepFinished(team, abandoned.stored().execution(), message.token(), running.current(),
+                events.stepFinished(team, abandoned.stored().execution(), token, running.current(),
                         state.agent(), (System.nanoTime() - begun) / 1_000_000);
             }
             throw e;
         }
-        Committed finished = commit(team, execution.id(), started.stored(), message.token(), x -> result, null);
+        Committed finished = commit(team, execution.id(), started.stored(), token, x -> result, null);
         long durationMs = (System.nanoTime() - begun) / 1_000_000;
         CompletableFuture<Void> finishedEntry = !finished.outcome().applied() ? CompletableFuture.completedFuture(null)
                 : startedEntry.thenRunAsync(() -> events.stepFinished(team, finished.stored().execution(),
-                message.token(), running.current(), state.agent(), durationMs), io);
+                token, running.current(), state.agent(), durationMs), io);
         carryOut(team, finished.stored(), finished.outcome().commands());
         CompletableFuture.allOf(startedEntry, finishedEntry).join();
         long total = System.nanoTime() - received;
         observers.forEach(o -> o.stepRan(execution.pipeline(), running.current(), total - executorNanos, executorNanos));
+    }
+
+    /**
+     * A message whose step is not (or no longer) the current one: a duplicate, or the redelivery of a step whose
+     * result was committed but whose commands may not all have been sent, which are then sent again.
+     */
+    private void repeated(TeamId team, StoredExecution stored, String token) {
+        if (token.equals(stored.outboxToken())) {
+            LOG.info("Step {} was committed before; sending its commands again", token);
+            carryOut(team, stored, stored.outbox());
+        }
+    }
+
+    /** Refuses to start a step that another delivery runs under a lease that has not expired. */
+    private void requireFree(StoredExecution stored, String token) {
+        Execution execution = stored.execution();
+        if (token.equals(execution.currentToken()) && !execution.status().isFinal()
+                && execution.step(execution.current()).status() == StepStatus.RUNNING
+                && stored.leaseUntil() != null && clock.instant().isBefore(stored.leaseUntil())) {
+            throw new StepBusyException(token, stored.leaseUntil());
+        }
     }
 
     private StepResult run(TeamId team, Execution execution, StateDefinition state, StepMessage message)
@@ -234,6 +262,7 @@ public class PipelineEngine {
         try {
             StoredExecution stored = store.find(team, id).orElse(null);
             if (stored != null && token.equals(stored.execution().currentToken()) && stored.leaseUntil() != null) {
+                recent.forget(team, id);
                 store.save(team, stored.next(stored.execution(), List.of(), null, null, clock.instant()));
             }
         } catch (RuntimeException e) {
@@ -251,19 +280,19 @@ public class PipelineEngine {
      * @param lease      the step's new lease: set when it starts, cleared (null) when its result is committed; API
      *                   calls ({@code producedBy == null}) keep whatever lease is held
      */
-    private Committed commit(TeamId team, String id, String producedBy, Function<Execution, ExecutionEvent> event,
+    private Committed commit(TeamId team, String id, String producedBy, Function<StoredExecution, ExecutionEvent> event,
                              Instant lease) {
         return commit(team, id, null, producedBy, event, lease);
     }
 
     /** As above, trying {@code known} (the copy the caller last read or wrote) before reading again. */
     private Committed commit(TeamId team, String id, StoredExecution known, String producedBy,
-                             Function<Execution, ExecutionEvent> event, Instant lease) {
+                             Function<StoredExecution, ExecutionEvent> event, Instant lease) {
         for (int attempt = 1; ; attempt++) {
             StoredExecution stored = attempt == 1 && known != null ? known : store.find(team, id)
                     .orElseThrow(() -> new NotFoundException("No execution '" + id + "'"));
             PipelineDefinition definition = definitions.get(stored.execution().pipeline());
-            Outcome outcome = Transition.apply(definition, stored.execution(), event.apply(stored.execution()));
+            Outcome outcome = Transition.apply(definition, stored.execution(), event.apply(stored));
             if (!outcome.applied()) {
                 return new Committed(stored, outcome);
             }
@@ -271,8 +300,10 @@ public class PipelineEngine {
                 Instant newLease = producedBy == null ? stored.leaseUntil() : lease;
                 StoredExecution saved = store.save(team,
                         stored.next(outcome.execution(), outcome.commands(), producedBy, newLease, clock.instant()));
+                recent.remember(team, saved);
                 return new Committed(saved, outcome);
             } catch (ConflictException raced) {
+                recent.forget(team, id);
                 if (attempt >= MAX_COMMIT_TRIES) {
                     throw raced;
                 }

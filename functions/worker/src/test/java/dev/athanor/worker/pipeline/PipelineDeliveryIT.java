@@ -1,5 +1,6 @@
 package dev.athanor.worker.pipeline;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.athanor.aws.usage.UsageMessageCodec;
 import dev.athanor.core.factory.FactoryJobs;
@@ -33,14 +34,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The engine against SQS's delivery rules, on the embedded stack with the sandbox model: duplicates, a crash between
- * the LLM call and the commit, and a step that fails on every delivery.
+ * The engine against SQS's delivery rules, on the embedded stack with the sandbox model: duplicates (one after the
+ * other, and at once on two workers), a crash between the LLM call and the commit, a step that fails on every
+ * delivery, and a change made by another process while a worker holds an older copy of the execution.
  */
 @ExtendWith(LocalStackExtension.class)
 class PipelineDeliveryIT {
@@ -51,6 +57,7 @@ class PipelineDeliveryIT {
     private static PipelineEngine engine;
     private static QueueSubscription work;
     private static SqsPoller poller;
+    private static WorkerHandler elsewhere;
 
     private final TeamId team = TeamId.of("delivery-" + UUID.randomUUID());
 
@@ -70,11 +77,24 @@ class PipelineDeliveryIT {
     static void stop() {
         handler.close();
         context.close();
+        if (elsewhere != null) {
+            elsewhere.close(); // and its context
+        }
+    }
+
+    /** A second worker process: its own engine, with no copy of any execution. */
+    private static WorkerHandler elsewhere() {
+        if (elsewhere == null) {
+            elsewhere = new WorkerHandler(TestFunctions.start("WorkerFunction"));
+        }
+        return elsewhere;
     }
 
     @AfterEach
     void heal() {
         FlakyArtifactStore.FAILURES.clear();
+        FlakyArtifactStore.GATES.values().forEach(gate -> gate.open().countDown());
+        FlakyArtifactStore.GATES.clear();
         // other tests of this JVM watch the dead-letter queue
         String dlq = LocalStackExtension.stack().resources().queueUrl("WorkDeadLetterQueue");
         LocalStackExtension.stack().sqs().purgeQueue(r -> r.queueUrl(dlq));
@@ -214,5 +234,57 @@ class PipelineDeliveryIT {
                 .maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
         assertTrue(dead.stream().anyMatch(m -> m.body().contains(FactoryPipeline.executionId(slug))
                 && m.body().contains("\"state\":\"backend\"")), "the backend step's message is in the DLQ");
+    }
+
+    @Test
+    void a_second_delivery_while_the_first_runs_is_refused_and_the_step_runs_once() throws Exception {
+        FlakyArtifactStore.Gate gate = new FlakyArtifactStore.Gate();
+        FlakyArtifactStore.GATES.put("/docs/create.md", gate);
+        String slug = createJob("Two At Once");
+        Message message = receive(1).get(0);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<SQSBatchResponse> first = pool.submit(() -> handler.handleRequest(event(message),
+                    new LocalLambdaContext("worker")));
+            assertTrue(gate.reached().await(30, TimeUnit.SECONDS), "the first delivery is under way");
+
+            // the same message on the same worker (which holds the copy it wrote) and on another one (which reads)
+            assertEquals(1, handler.handleRequest(event(message), new LocalLambdaContext("worker"))
+                    .getBatchItemFailures().size(), "refused (and retried by SQS) while the step holds its lease");
+            assertEquals(1, elsewhere().handleRequest(event(message), new LocalLambdaContext("worker"))
+                    .getBatchItemFailures().size(), "refused on another worker too");
+            gate.open().countDown();
+            assertEquals(0, first.get(30, TimeUnit.SECONDS).getBatchItemFailures().size());
+        } finally {
+            pool.shutdownNow();
+        }
+        LocalStackExtension.stack().sqs().deleteMessage(r -> r.queueUrl(work.queueUrl())
+                .receiptHandle(message.receiptHandle()));
+        drain();
+
+        StoredExecution done = execution(slug);
+        assertEquals(ExecutionStatus.SUCCEEDED, done.execution().status());
+        assertEveryVisitedPhaseCommittedOnce(done);
+        assertEquals(1, calls(slug, "create_agent", 1).size(), "one LLM call for the create phase");
+    }
+
+    @Test
+    void a_cancel_made_elsewhere_stops_the_job_on_a_worker_holding_an_older_copy() throws Exception {
+        String slug = createJob("Cancelled Elsewhere");
+        Message create = receive(1).get(0);
+        assertEquals(0, handler.handleRequest(event(create), new LocalLambdaContext("worker"))
+                .getBatchItemFailures().size());
+        LocalStackExtension.stack().sqs().deleteMessage(r -> r.queueUrl(work.queueUrl())
+                .receiptHandle(create.receiptHandle()));
+        // this worker now holds the copy it wrote, where ba is next; another process asks for the cancel
+        elsewhere().getApplicationContext().getBean(FactoryJobs.class).cancel(team, slug);
+
+        drain();
+
+        StoredExecution cancelled = execution(slug);
+        assertEquals(ExecutionStatus.CANCELLED, cancelled.execution().status());
+        assertEquals(StepStatus.PASSED, cancelled.execution().step("create").status());
+        assertEquals(StepStatus.CANCELLED, cancelled.execution().step("ba").status());
+        assertEquals(0, calls(slug, "ba_agent", 0).size(), "ba never called its model");
     }
 }

@@ -1,6 +1,7 @@
 package dev.athanor.local.platform;
 
 import dev.athanor.core.factory.FactoryJobs;
+import dev.athanor.core.factory.FactoryPipeline;
 import dev.athanor.core.factory.JobView;
 import dev.athanor.core.pipeline.StepObserver;
 import dev.athanor.local.LocalFunctions;
@@ -9,14 +10,24 @@ import dev.athanor.local.LocalStack;
 import dev.athanor.local.SqsPoller;
 import dev.athanor.local.template.QueueSubscription;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.activity.ActivityEntry;
+import dev.athanor.model.activity.ActivityLog;
+import dev.athanor.model.pipeline.Command;
+import dev.athanor.model.pipeline.ExecutionStore;
+import dev.athanor.model.pipeline.StepQueue;
+import dev.athanor.model.pipeline.StoredExecution;
 import dev.athanor.testkit.LocalStackExtension;
 import dev.athanor.worker.WorkerHandler;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +39,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * sandbox model, the worker handler fed by {@code pollers} SQS pollers. Reports the engine's own time per step (a
  * step's handling minus the executor's LLM call and artifact writes) and jobs per minute with {@code jobs} jobs
  * started at once. A warm-up round of the same size runs first and is not counted.
+ * Then the stand-ins' own time per call, for comparison.
  */
 public final class PipelineBench {
+
+    private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup-rounds", 5);
 
     private PipelineBench() {
     }
@@ -62,23 +76,30 @@ public final class PipelineBench {
                     t.start();
                     threads.add(t);
                 }
-                round(factory, "warmup", jobs);
+                for (int i = 0; i < WARMUP_ROUNDS; i++) { // the JIT compiles the stand-ins' and the engine's paths
+                    round(factory, TeamId.of("bench-warmup-" + i), jobs, samples);
+                }
                 samples.clear();
-                long wall = round(factory, "measured", jobs);
+                TeamId measured = TeamId.of("bench-measured");
+                long wall = round(factory, measured, jobs, samples);
                 running.set(false);
                 for (Thread t : threads) {
                     t.join();
                 }
                 report(jobs, pollers, wall, new ArrayList<>(samples));
+                floor(worker, measured);
             }
         }
         // a stand-in leaves a non-daemon thread behind, which would keep the JVM (and the script) running
         System.exit(0);
     }
 
-    /** Starts {@code count} jobs at once and waits until all have ended; returns the wall time in nanoseconds. */
-    private static long round(FactoryJobs factory, String name, int count) throws InterruptedException {
-        TeamId team = TeamId.of("bench-" + name + "-" + System.nanoTime());
+    /**
+     * Starts {@code count} jobs at once and waits until all have ended; returns the wall time in nanoseconds, until
+     * the last step ended. Looks at the jobs twice a second only: listing them is work for the same stand-ins.
+     */
+    private static long round(FactoryJobs factory, TeamId team, int count, ConcurrentLinkedQueue<long[]> samples)
+            throws InterruptedException {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             factory.create(team, Map.of("name", "Bench App " + i, "description", "A todo list app with sync"));
@@ -92,9 +113,9 @@ public final class PipelineBench {
                 if (failed > 0) {
                     throw new IllegalStateException(failed + " jobs did not complete: " + all);
                 }
-                return System.nanoTime() - start;
+                return samples.stream().mapToLong(sample -> sample[2]).max().orElseThrow() - start;
             }
-            Thread.sleep(100);
+            Thread.sleep(500);
         }
     }
 
@@ -116,11 +137,49 @@ public final class PipelineBench {
                 ms(executor, 0.90), ms(executor, 0.99), ms(executor, 1.0));
     }
 
-    /** Collects (engine, executor) nanoseconds per step. */
+    /**
+     * The stand-ins' own time per call, one call at a time with nothing else running: the calls an engine step makes
+     * (the execution read, a conditional commit of the same item, a step message sent, an activity entry written).
+     */
+    private static void floor(ApplicationContext worker, TeamId measured) throws IOException {
+        ExecutionStore store = worker.getBean(ExecutionStore.class);
+        StepQueue queue = worker.getBean(StepQueue.class);
+        ActivityLog activity = worker.getBean(ActivityLog.class);
+        String slug = worker.getBean(FactoryJobs.class).list(measured).get(0).slug();
+        StoredExecution job = store.find(measured, FactoryPipeline.executionId(slug)).orElseThrow();
+        TeamId team = TeamId.of("bench-floor");
+        StoredExecution[] copy = {store.create(team, new StoredExecution(team.value(), job.execution(), job.outbox(),
+                null, null, job.createdAt(), job.updatedAt(), null))};
+        Command step = Command.runStep("floor-token", job.execution().current(), 1, 0);
+        int[] entries = {0};
+        Map<String, Runnable> calls = new LinkedHashMap<>();
+        calls.put("execution_read", () -> store.find(team, job.execution().id()).orElseThrow());
+        calls.put("conditional_commit", () -> copy[0] = store.save(team, copy[0].next(copy[0].execution(),
+                copy[0].outbox(), "floor", null, Instant.now())));
+        calls.put("step_message_sent", () -> queue.send(team, "none", "none", step));
+        calls.put("activity_entry", () -> activity.append(team, new ActivityEntry("floor-" + entries[0]++,
+                Instant.now(), "step_passed", "qa", "floor", "passed", "floor", null, 1L)));
+        System.out.printf("execution JSON of a finished job: %d bytes%n",
+                worker.getBean(JsonMapper.class).writeValueAsBytes(job.execution()).length);
+        calls.forEach((name, call) -> {
+            List<Long> times = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                long start = System.nanoTime();
+                call.run();
+                if (i >= 100) {
+                    times.add(System.nanoTime() - start);
+                }
+            }
+            Collections.sort(times);
+            System.out.printf("floor %s_ms p50=%.1f p90=%.1f%n", name, ms(times, 0.5), ms(times, 0.9));
+        });
+    }
+
+    /** Collects (engine, executor, when it ended) nanoseconds per step. */
     private record Samples(ConcurrentLinkedQueue<long[]> samples) implements StepObserver {
         @Override
         public void stepRan(String pipeline, String state, long engineNanos, long executorNanos) {
-            samples.add(new long[]{engineNanos, executorNanos});
+            samples.add(new long[]{engineNanos, executorNanos, System.nanoTime()});
         }
     }
 
