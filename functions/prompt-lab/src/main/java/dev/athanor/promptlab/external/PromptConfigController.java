@@ -1,0 +1,58 @@
+package dev.athanor.promptlab.external;
+
+import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.promptlab.PromptHistoryEntry;
+import dev.athanor.model.promptlab.PromptHistoryStore;
+import dev.athanor.model.promptlab.PromptProject;
+import dev.athanor.promptlab.projects.PromptProjects;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.function.Predicate;
+
+/**
+ * The production prompt API: the latest prompt of a project named by its name and model, and the latest one marked
+ * for production. A project whose model is not {@code provider_id} is not found, as in the seed.
+ */
+@Controller("/prompt/{project_name}/{provider_id}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Requires(beans = {PromptProjects.class, PromptHistoryStore.class})
+public class PromptConfigController {
+
+    private final PromptProjects projects;
+    private final PromptHistoryStore history;
+
+    PromptConfigController(PromptProjects projects, PromptHistoryStore history) {
+        this.projects = projects;
+        this.history = history;
+    }
+
+    @Get
+    PromptConfigView latest(Authentication authentication, @PathVariable("project_name") String projectName,
+                            @PathVariable("provider_id") String providerId) {
+        return PromptConfigView.of(newest(authentication, projectName, providerId, entry -> true,
+                "No prompt history found for this project"));
+    }
+
+    @Get("/prod")
+    PromptConfigView production(Authentication authentication, @PathVariable("project_name") String projectName,
+                                @PathVariable("provider_id") String providerId) {
+        return PromptConfigView.of(newest(authentication, projectName, providerId, PromptHistoryEntry::marked,
+                "No production prompt found for this project"));
+    }
+
+    private PromptHistoryEntry newest(Authentication authentication, String projectName, String providerId,
+                                      Predicate<PromptHistoryEntry> wanted, String none) {
+        TeamId team = TeamPrincipal.of(authentication).team();
+        PromptProject project = projects.byNameAndProvider(team, projectName, providerId);
+        return history.list(team, PromptHistoryStore.Kind.PROMPT, project.id()).stream().filter(wanted).findFirst()
+                .orElseThrow(() -> new NotFoundException(none));
+    }
+}

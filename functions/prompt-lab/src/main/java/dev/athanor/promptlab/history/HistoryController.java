@@ -1,0 +1,68 @@
+package dev.athanor.promptlab.history;
+
+import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.model.promptlab.PromptHistoryStore.Kind;
+import dev.athanor.promptlab.json.RequestFields;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.List;
+
+/** A project's prompt history and backend-test history: list, save a prompt (201), rate, annotate and mark. */
+@Controller("/api/projects/{project_id}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Requires(beans = PromptHistoryService.class)
+public class HistoryController {
+
+    private final PromptHistoryService history;
+    private final JsonMapper json;
+
+    HistoryController(PromptHistoryService history, JsonMapper json) {
+        this.history = history;
+        this.json = json;
+    }
+
+    @Get("/history")
+    List<HistoryView> list(Authentication authentication, @PathVariable("project_id") String projectId) {
+        return history.list(TeamPrincipal.of(authentication).team(), projectId, Kind.PROMPT).stream()
+                .map(HistoryView::of).toList();
+    }
+
+    @Post("/history")
+    HttpResponse<HistoryView> add(Authentication authentication, @PathVariable("project_id") String projectId,
+                                  HttpRequest<?> request) {
+        return HttpResponse.created(HistoryView.of(history.add(TeamPrincipal.of(authentication).team(), projectId,
+                RequestFields.read(json, request))));
+    }
+
+    @Put("/history/{history_id}")
+    HistoryView update(Authentication authentication, @PathVariable("project_id") String projectId,
+                       @PathVariable("history_id") String historyId, HttpRequest<?> request) {
+        return HistoryView.of(history.update(TeamPrincipal.of(authentication).team(), projectId, historyId,
+                Kind.PROMPT, RequestFields.read(json, request)));
+    }
+
+    @Get("/backend-history")
+    List<BackendHistoryView> backendList(Authentication authentication,
+                                         @PathVariable("project_id") String projectId) {
+        return history.list(TeamPrincipal.of(authentication).team(), projectId, Kind.BACKEND).stream()
+                .map(BackendHistoryView::of).toList();
+    }
+
+    @Put("/backend-history/{history_id}")
+    BackendHistoryView backendUpdate(Authentication authentication, @PathVariable("project_id") String projectId,
+                                     @PathVariable("history_id") String historyId, HttpRequest<?> request) {
+        return BackendHistoryView.of(history.update(TeamPrincipal.of(authentication).team(), projectId, historyId,
+                Kind.BACKEND, RequestFields.read(json, request)));
+    }
+}

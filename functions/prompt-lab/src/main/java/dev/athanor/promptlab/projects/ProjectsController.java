@@ -1,0 +1,80 @@
+package dev.athanor.promptlab.projects;
+
+import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.promptlab.PromptProject;
+import dev.athanor.promptlab.json.RequestFields;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * The caller's team's projects: list, create (201; 409 when the name is taken), read, update (only the fields
+ * given), and delete with everything stored for the project.
+ */
+@Controller("/api/projects")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Requires(beans = PromptProjects.class)
+public class ProjectsController {
+
+    private final PromptProjects projects;
+    private final JsonMapper json;
+
+    ProjectsController(PromptProjects projects, JsonMapper json) {
+        this.projects = projects;
+        this.json = json;
+    }
+
+    @Get
+    List<ProjectView> list(Authentication authentication) {
+        return projects.list(team(authentication)).stream().map(ProjectView::of).toList();
+    }
+
+    @Post
+    HttpResponse<ProjectView> create(Authentication authentication, HttpRequest<?> request) {
+        var draft = ProjectInput.draft(RequestFields.read(json, request), null);
+        return HttpResponse.created(ProjectView.of(projects.create(team(authentication), draft)));
+    }
+
+    @Get("/{project_id}")
+    ProjectView get(Authentication authentication, @PathVariable("project_id") String projectId) {
+        return ProjectView.of(projects.get(team(authentication), projectId));
+    }
+
+    @Put("/{project_id}")
+    ProjectView update(Authentication authentication, @PathVariable("project_id") String projectId,
+                       HttpRequest<?> request) {
+        TeamId team = team(authentication);
+        PromptProject current = projects.get(team, projectId);
+        var draft = ProjectInput.draft(RequestFields.read(json, request), current);
+        return ProjectView.of(projects.update(team, current.id(), draft));
+    }
+
+    @Delete("/{project_id}")
+    Deleted delete(Authentication authentication, @PathVariable("project_id") String projectId) {
+        TeamId team = team(authentication);
+        projects.delete(team, projects.get(team, projectId).id());
+        return new Deleted("Project deleted successfully");
+    }
+
+    private static TeamId team(Authentication authentication) {
+        return TeamPrincipal.of(authentication).team();
+    }
+
+    @Serdeable
+    record Deleted(String message) {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.athanor.promptlab.settings;
+
+import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.promptlab.PromptProject;
+import dev.athanor.model.promptlab.PromptSettings;
+import dev.athanor.model.promptlab.PromptTestSettings;
+import dev.athanor.model.promptlab.PromptTestSettingsStore;
+import dev.athanor.promptlab.json.PromptFields;
+import dev.athanor.promptlab.json.RequestFields;
+import dev.athanor.promptlab.projects.PromptProjects;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A project's backend-test settings: read (the saved ones, or, before any save, the project's backend URL and no
+ * prompt) and save (replacing them whole).
+ */
+@Controller("/api/projects/{project_id}/test-settings")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Requires(beans = {PromptProjects.class, PromptTestSettingsStore.class})
+public class TestSettingsController {
+
+    private final PromptProjects projects;
+    private final PromptTestSettingsStore settings;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    TestSettingsController(PromptProjects projects, PromptTestSettingsStore settings, JsonMapper json, Clock clock) {
+        this.projects = projects;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Get
+    TestSettingsView get(Authentication authentication, @PathVariable("project_id") String projectId) {
+        TeamId team = TeamPrincipal.of(authentication).team();
+        PromptProject project = projects.get(team, projectId);
+        return TestSettingsView.of(settings.find(team, project.id()).orElseGet(() -> new PromptTestSettings(
+                project.testBackendUrl(), new PromptSettings(null, null, null, null, null, null, null, null),
+                project.updatedAt())));
+    }
+
+    @Post
+    TestSettingsView save(Authentication authentication, @PathVariable("project_id") String projectId,
+                          HttpRequest<?> request) {
+        TeamId team = TeamPrincipal.of(authentication).team();
+        PromptProject project = projects.get(team, projectId);
+        RequestFields fields = RequestFields.read(json, request);
+        String url = fields.string("test_backend_url", "testBackendUrl");
+        if (url != null && !url.isEmpty() && !RequestFields.isHttpUrl(url)) {
+            fields.error("test_backend_url", "must be an absolute http or https URL");
+        }
+        PromptSettings prompt = PromptFields.read(fields);
+        fields.check("test settings");
+        return TestSettingsView.of(settings.save(team, project.id(), new PromptTestSettings(url, prompt,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS))));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.athanor.promptlab.settings;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.athanor.model.promptlab.PromptSettings;
+import dev.athanor.model.promptlab.PromptTestSettings;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Map;
+
+/** A project's backend-test settings in the seed's snake_case shape, nulls included. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record TestSettingsView(@JsonProperty("test_backend_url") String testBackendUrl,
+                        @JsonProperty("user_prompt") String userPrompt,
+                        @JsonProperty("system_prompt") String systemPrompt,
+                        Map<String, Object> variables,
+                        Double temperature,
+                        @JsonProperty("max_len") Integer maxLen,
+                        @JsonProperty("top_p") Double topP,
+                        @JsonProperty("top_k") Integer topK) {
+
+    static TestSettingsView of(PromptTestSettings settings) {
+        PromptSettings p = settings.prompt();
+        return new TestSettingsView(settings.testBackendUrl(), p.userPrompt(), p.systemPrompt(), p.variables(),
+                p.temperature(), p.maxLen(), p.topP(), p.topK());
+    }
+}
