@@ -44,6 +44,12 @@ public interface TableNames {
     @Nullable
     String getAgents();
 
+    @Nullable
+    String getPromptProjects();
+
+    @Nullable
+    String getPromptHistory();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -76,6 +82,12 @@ public interface TableNames {
         }
         if (getAgents() != null && !getAgents().isBlank()) {
             names.put(Tables.AGENTS.logicalName(), getAgents());
+        }
+        if (getPromptProjects() != null && !getPromptProjects().isBlank()) {
+            names.put(Tables.PROMPT_PROJECTS.logicalName(), getPromptProjects());
+        }
+        if (getPromptHistory() != null && !getPromptHistory().isBlank()) {
+            names.put(Tables.PROMPT_HISTORY.logicalName(), getPromptHistory());
         }
         return names;
     }

@@ -58,4 +58,14 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getAgents() {
         return tables.get("agents");
     }
+
+    @Override
+    public String getPromptProjects() {
+        return tables.get("prompt_projects");
+    }
+
+    @Override
+    public String getPromptHistory() {
+        return tables.get("prompt_history");
+    }
 }
