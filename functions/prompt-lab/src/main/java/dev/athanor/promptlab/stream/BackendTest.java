@@ -13,6 +13,7 @@ import dev.athanor.model.promptlab.PromptProjectStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -69,7 +70,7 @@ public class BackendTest {
     private final HttpClient client;
 
     BackendTest(PromptProjectStore projects, PromptHistoryStore history, OutboundUrlGuard guard, JsonMapper json,
-                @Named(TaskExecutors.SCHEDULED) ScheduledExecutorService scheduler,
+                EventLoopGroupRegistry loops,
                 @Named(TaskExecutors.BLOCKING) Executor blocking, PromptLabStreamConfiguration configuration,
                 Clock clock) {
         this.projects = projects;
@@ -77,7 +78,8 @@ public class BackendTest {
         this.guard = guard;
         this.json = json;
         this.call = new BackendCall(json);
-        this.scheduler = scheduler;
+        // the event loops also time the keep-alives: a tick per stream, never blocking
+        this.scheduler = loops.getDefaultEventLoopGroup();
         this.blocking = blocking;
         this.configuration = configuration;
         this.clock = clock;

@@ -17,6 +17,7 @@ import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.model.promptlab.PromptProjectStore;
 import dev.athanor.model.promptlab.PromptSettings;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -28,6 +29,7 @@ import reactor.core.publisher.Flux;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,14 +58,15 @@ public class PromptGeneration {
     private final Clock clock;
 
     PromptGeneration(PromptProjectStore projects, PromptHistoryStore history, LlmService llm, JsonMapper json,
-                     @Named(TaskExecutors.SCHEDULED) ScheduledExecutorService scheduler,
+                     EventLoopGroupRegistry loops,
                      @Named(TaskExecutors.BLOCKING) Executor blocking, PromptLabStreamConfiguration configuration,
                      Clock clock) {
         this.projects = projects;
         this.history = history;
         this.llm = llm;
         this.json = json;
-        this.scheduler = scheduler;
+        // the event loops also time the keep-alives: a tick per stream, never blocking
+        this.scheduler = loops.getDefaultEventLoopGroup();
         this.blocking = blocking;
         this.configuration = configuration;
         this.clock = clock;
@@ -88,13 +91,23 @@ public class PromptGeneration {
         ThinkSplitter splitter = new ThinkSplitter();
         StringBuilder text = new StringBuilder(); // written by the listener, read once the call has completed
         long start = System.nanoTime();
-        llm.streamAsync(context, request, piece -> {
+        CompletableFuture<ChatResponse> call;
+        try {
+            call = llm.streamAsync(context, request, piece -> {
+                if (events.cancelled()) {
+                    throw new IllegalStateException("the client closed the stream");
+                }
+                text.append(piece);
+                splitter.accept(piece).forEach(part -> events.event(part.thought() ? "thought" : "token",
+                        part.text()));
+            });
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        call.whenCompleteAsync((summary, failure) -> {
             if (events.cancelled()) {
-                throw new IllegalStateException("the client closed the stream");
+                return; // the caller left before the end: there is no whole answer to keep
             }
-            text.append(piece);
-            splitter.accept(piece).forEach(part -> events.event(part.thought() ? "thought" : "token", part.text()));
-        }).whenCompleteAsync((summary, failure) -> {
             splitter.finish().forEach(part -> events.event(part.thought() ? "thought" : "token", part.text()));
             if (failure != null) {
                 events.end("error", Map.of("content", failureMessage(failure)));
