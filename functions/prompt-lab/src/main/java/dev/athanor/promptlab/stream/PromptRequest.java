@@ -21,7 +21,8 @@ record PromptRequest(@Nullable @JsonProperty("user_prompt") @JsonAlias({"userPro
                      @Nullable List<PromptSettings.Message> messages,
                      @Nullable Map<String, Object> variables,
                      @Nullable Double temperature,
-                     @Nullable @JsonProperty("max_len") @JsonAlias({"maxLen", "max_tokens", "maxTokens"}) Integer maxLen,
+                     @Nullable @JsonProperty("max_len") @JsonAlias({"maxLen", "max_tokens", "maxTokens"})
+                     Integer maxLen,
                      @Nullable @JsonProperty("top_p") @JsonAlias("topP") Double topP,
                      @Nullable @JsonProperty("top_k") @JsonAlias("topK") Integer topK,
                      @Nullable @JsonProperty("test_backend_url") @JsonAlias("testBackendUrl") String testBackendUrl) {

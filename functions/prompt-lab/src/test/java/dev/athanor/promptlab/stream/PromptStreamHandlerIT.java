@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
+import java.util.Map;
 
 import static dev.athanor.testkit.ApiGatewayEvents.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * generate through the prompt lab's API Gateway handler (the non-streaming function, which buffers the events), with
  * the offline sandbox as the project's model: the same events and history as on the streaming server, and the
- * handler's error statuses.
+ * handler's error statuses, with private addresses forbidden as in the cloud.
  */
 @ExtendWith(LocalStackExtension.class)
 class PromptStreamHandlerIT {
@@ -36,7 +37,8 @@ class PromptStreamHandlerIT {
 
     @BeforeAll
     static void start() {
-        http = LambdaHttp.start("PromptLabFunction");
+        // as in the cloud: user-given URLs may not reach loopback or private addresses
+        http = LambdaHttp.start("PromptLabFunction", Map.of("athanor.security.allow-private-urls", false));
         token = http.context().getBean(TokenIssuer.class).issue(TEAM, Roles.MEMBER).token();
         project = http.context().getBean(PromptProjectStore.class).create(TEAM,
                 new PromptProjectDraft("sandboxed", "sandbox", null, null, null, null));
@@ -79,5 +81,20 @@ class PromptStreamHandlerIT {
         assertEquals(404, unknown.status(), unknown.body());
         assertEquals("Project not found", unknown.get("detail"));
         assertEquals(401, anonymous.status());
+    }
+
+    @Test
+    void a_backend_on_a_loopback_or_private_address_is_400_unless_the_operator_allows_it() {
+        for (String url : List.of("http://127.0.0.1:9/answer", "http://10.0.0.8/answer", "http://localhost:3001/")) {
+            LambdaHttp.Response response = http.send(request("POST",
+                    "/api/projects/" + project.id() + "/test-backend").bearer(token)
+                    .json("{\"test_backend_url\":\"" + url + "\",\"prompt\":\"Hi\"}"));
+
+            assertEquals(400, response.status(), url + ": " + response.body());
+            assertEquals("test_backend_url must not point at a loopback or private address",
+                    response.get("detail"));
+        }
+        assertTrue(http.context().getBean(PromptHistoryStore.class)
+                .list(TEAM, PromptHistoryStore.Kind.BACKEND, project.id()).isEmpty());
     }
 }

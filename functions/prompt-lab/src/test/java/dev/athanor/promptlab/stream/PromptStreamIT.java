@@ -157,13 +157,15 @@ class PromptStreamIT {
     }
 
     private Streamed post(long projectId, String endpoint, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/projects/" + projectId + "/" + endpoint))
+        URI url = URI.create(baseUrl + "/api/projects/" + projectId + "/" + endpoint);
+        HttpRequest request = HttpRequest.newBuilder(url)
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
         List<Line> lines = new ArrayList<>();
         StringBuilder all = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lines.add(new Line(line, System.nanoTime()));
@@ -297,7 +299,8 @@ class PromptStreamIT {
             throws Exception {
         VENDOR.stubFor(WireMock.post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
                 .withHeader("Content-Type", "text/event-stream").withBody("""
-                        data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Once"}}]}
+                        data: {"id":"c1","object":"chat.completion.chunk",\
+                        "choices":[{"index":0,"delta":{"content":"Once"}}]}
 
                         data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content
 
@@ -424,7 +427,8 @@ class PromptStreamIT {
         assertEquals(400, metadata.status(), metadata.body());
         assertEquals("test_backend_url must not point at a link-local or metadata address",
                 parse(metadata.body()).get("detail"));
-        assertRefused(post(project.id(), "test-backend", "{\"test_backend_url\":\"file:///etc/passwd\",\"prompt\":\"Hi\"}"),
+        assertRefused(post(project.id(), "test-backend",
+                        "{\"test_backend_url\":\"file:///etc/passwd\",\"prompt\":\"Hi\"}"),
                 400, "test_backend_url must be an http or https URL");
         assertRefused(post(project.id() + 1000, "test-backend", "{\"prompt\":\"Hi\"}"), 404, "Project not found");
         assertRefused(post(project.id(), "test-backend", "{\"prompt\":\"Hi {{name}}\"}"), 422,
