@@ -179,6 +179,7 @@ final class AnthropicProvider implements LlmProvider {
                 "messages", messages,
                 "temperature", request.temperature(),
                 "top_p", request.topP(),
+                "top_k", request.topK(),
                 "stop_sequences", request.stop().isEmpty() ? null : request.stop(),
                 "stream", stream ? Boolean.TRUE : null);
     }

@@ -5,6 +5,7 @@ import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.llm.Usage;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -23,7 +24,8 @@ import java.util.Locale;
 final class ConverseMapping {
 
     /** The parts Converse and ConverseStream share: system blocks, turns and the inference settings. */
-    record Parts(List<SystemContentBlock> system, List<Message> messages, InferenceConfiguration inference) {
+    record Parts(List<SystemContentBlock> system, List<Message> messages, InferenceConfiguration inference,
+                 Document additionalFields) {
     }
 
     private ConverseMapping() {
@@ -40,6 +42,9 @@ final class ConverseMapping {
         if (parts.inference() != null) {
             builder.inferenceConfig(parts.inference());
         }
+        if (parts.additionalFields() != null) {
+            builder.additionalModelRequestFields(parts.additionalFields());
+        }
         return builder.build();
     }
 
@@ -53,6 +58,9 @@ final class ConverseMapping {
         }
         if (parts.inference() != null) {
             builder.inferenceConfig(parts.inference());
+        }
+        if (parts.additionalFields() != null) {
+            builder.additionalModelRequestFields(parts.additionalFields());
         }
         return builder.build();
     }
@@ -94,7 +102,36 @@ final class ConverseMapping {
             throw new LlmException(LlmErrorKind.INVALID_REQUEST, providerId,
                     "A Bedrock chat needs at least one user message with text");
         }
-        return new Parts(system, messages, inference(request));
+        return new Parts(system, messages, inference(request), topK(request));
+    }
+
+    /**
+     * Converse has no top-k setting: it goes in the model's own request fields, named as each family's native API
+     * names it (Anthropic and Mistral {@code top_k}, Cohere Command R {@code k}, Amazon Nova
+     * {@code inferenceConfig.topK}). Other families (Llama, Titan, ...) have none, so it is left out rather than
+     * sent to be refused. Inference profile ids ({@code us.anthropic...}) carry the family after the region.
+     */
+    static Document topK(ChatRequest request) {
+        if (request.topK() == null) {
+            return null;
+        }
+        Document k = Document.fromNumber(request.topK());
+        String model = request.model().toLowerCase(Locale.ROOT);
+        if (family(model, "anthropic.") || family(model, "mistral.")) {
+            return Document.mapBuilder().putDocument("top_k", k).build();
+        }
+        if (family(model, "cohere.command-r")) {
+            return Document.mapBuilder().putDocument("k", k).build();
+        }
+        if (family(model, "amazon.nova")) {
+            return Document.mapBuilder().putDocument("inferenceConfig",
+                    Document.mapBuilder().putDocument("topK", k).build()).build();
+        }
+        return null;
+    }
+
+    private static boolean family(String model, String prefix) {
+        return model.startsWith(prefix) || model.contains("." + prefix) || model.contains("/" + prefix);
     }
 
     /** Only the settings the caller chose, so the model's own defaults apply to the rest; null when none. */

@@ -185,6 +185,7 @@ public final class OllamaProvider implements LlmProvider {
         Map<String, Object> options = new LinkedHashMap<>();
         putIfSet(options, "temperature", request.temperature());
         putIfSet(options, "top_p", request.topP());
+        putIfSet(options, "top_k", request.topK());
         putIfSet(options, "num_predict", request.maxTokens());
         putIfSet(options, "stop", request.stop().isEmpty() ? null : request.stop());
         // Ollama streams unless told otherwise, so the flag is always sent

@@ -168,6 +168,8 @@ final class OpenAiProvider implements LlmProvider {
                 "messages", messages,
                 "temperature", request.temperature(),
                 "top_p", request.topP(),
+                // not in OpenAI's API; vLLM, LlamaStack, LiteLLM and Ollama's /v1 take it as an extra field
+                "top_k", request.topK(),
                 "max_tokens", request.maxTokens(),
                 "stop", request.stop().isEmpty() ? null : request.stop(),
                 "stream", stream ? Boolean.TRUE : null,

@@ -155,6 +155,17 @@ class AnthropicProviderTest extends ProviderContractTest {
     }
 
     @Test
+    void top_k_is_sent_as_the_messages_api_names_it() {
+        stubChat("ok");
+
+        provider().chat(ChatRequest.of(MODEL, List.of(ChatMessage.user("Hi"))).withTopK(5));
+
+        VENDOR.verify(postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(equalToJson(
+                "{\"model\":\"" + MODEL + "\",\"max_tokens\":4096,\"top_k\":5,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")));
+    }
+
+    @Test
     void max_tokens_is_always_sent_because_the_api_requires_it() {
         stubChat("ok");
 

@@ -111,6 +111,27 @@ class BedrockMappingTest {
     }
 
     @Test
+    void top_k_goes_into_the_model_fields_of_families_that_have_it_and_is_left_out_for_others() {
+        for (String model : List.of("anthropic.claude-3-haiku", "us.anthropic.claude-3-5-sonnet", "meta.llama3-8b",
+                "amazon.nova-lite-v1")) {
+            BEDROCK.stubFor(post(urlPathEqualTo("/model/" + model + "/converse"))
+                    .willReturn(BedrockWire.converseResponse("Hi", "end_turn", 3, 2)));
+            provider().chat(ChatRequest.of(model, List.of(ChatMessage.user("Hi"))).withTopK(7));
+        }
+
+        String hi = "\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hi\"}]}]";
+        BEDROCK.verify(postRequestedFor(urlPathEqualTo("/model/anthropic.claude-3-haiku/converse"))
+                .withRequestBody(equalToJson("{" + hi + ",\"additionalModelRequestFields\":{\"top_k\":7}}")));
+        BEDROCK.verify(postRequestedFor(urlPathEqualTo("/model/us.anthropic.claude-3-5-sonnet/converse"))
+                .withRequestBody(equalToJson("{" + hi + ",\"additionalModelRequestFields\":{\"top_k\":7}}")));
+        BEDROCK.verify(postRequestedFor(urlPathEqualTo("/model/meta.llama3-8b/converse"))
+                .withRequestBody(equalToJson("{" + hi + "}")));
+        BEDROCK.verify(postRequestedFor(urlPathEqualTo("/model/amazon.nova-lite-v1/converse"))
+                .withRequestBody(equalToJson(
+                        "{" + hi + ",\"additionalModelRequestFields\":{\"inferenceConfig\":{\"topK\":7}}}")));
+    }
+
+    @Test
     void consecutive_turns_of_one_role_are_sent_as_one_message_so_turns_alternate() {
         answerChat("end_turn");
 

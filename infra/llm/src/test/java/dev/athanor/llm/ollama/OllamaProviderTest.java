@@ -141,6 +141,17 @@ class OllamaProviderTest extends ProviderContractTest {
     }
 
     @Test
+    void top_k_is_an_ollama_option() {
+        stubChat("ok");
+
+        ollama().chat(ChatRequest.of(MODEL, List.of(ChatMessage.user("Hi"))).withTopK(20));
+
+        VENDOR.verify(postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(equalToJson("""
+                {"model":"%s","messages":[{"role":"user","content":"Hi"}],"stream":false,
+                 "options":{"top_k":20}}""".formatted(MODEL))));
+    }
+
+    @Test
     void chat_without_sampling_fields_sends_no_options() {
         stubChat("ok");
 

@@ -149,6 +149,16 @@ class OpenAiProviderTest extends ProviderContractTest {
     }
 
     @Test
+    void top_k_is_sent_as_the_extra_body_field_vllm_and_llamastack_accept() {
+        stubChat("ok");
+
+        provider().chat(ChatRequest.of(MODEL, List.of(ChatMessage.user("Hi"))).withTopK(40));
+
+        VENDOR.verify(postRequestedFor(urlEqualTo("/chat/completions")).withRequestBody(equalToJson("""
+                {"model":"%s","messages":[{"role":"user","content":"Hi"}],"top_k":40}""".formatted(MODEL))));
+    }
+
+    @Test
     void stream_asks_for_usage_in_the_final_chunk() {
         stubStream(List.of("a"));
 
