@@ -44,6 +44,9 @@ public interface TableNames {
     @Nullable
     String getAgents();
 
+    @Nullable
+    String getPromptEvaluations();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -76,6 +79,9 @@ public interface TableNames {
         }
         if (getAgents() != null && !getAgents().isBlank()) {
             names.put(Tables.AGENTS.logicalName(), getAgents());
+        }
+        if (getPromptEvaluations() != null && !getPromptEvaluations().isBlank()) {
+            names.put(Tables.PROMPT_EVALUATIONS.logicalName(), getPromptEvaluations());
         }
         return names;
     }

@@ -58,4 +58,9 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getAgents() {
         return tables.get("agents");
     }
+
+    @Override
+    public String getPromptEvaluations() {
+        return tables.get("prompt_evaluations");
+    }
 }
