@@ -10,7 +10,7 @@ import java.util.Optional;
  * Port: the prompt history and the backend-test history of a team's projects ({@link Kind} tells them apart; ids
  * are counted per project and kind).
  */
-public interface PromptHistoryStore {
+public interface PromptHistoryStore extends PromptProjectData {
 
     enum Kind { PROMPT, BACKEND }
 
@@ -31,5 +31,6 @@ public interface PromptHistoryStore {
                               @Nullable String notes, @Nullable Boolean marked);
 
     /** Removes every entry of the project, of both kinds. */
+    @Override
     void deleteProject(TeamId team, long projectId);
 }

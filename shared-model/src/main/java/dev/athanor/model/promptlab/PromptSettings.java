@@ -3,6 +3,8 @@ package dev.athanor.model.promptlab;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +24,8 @@ public record PromptSettings(@Nullable String userPrompt,
                              @Nullable Integer topK) {
 
     public PromptSettings {
-        variables = variables == null ? Map.of() : Map.copyOf(variables);
+        // kept in the order given, and a variable may be JSON null (Map.copyOf would refuse both)
+        variables = variables == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         messages = messages == null ? null : List.copyOf(messages);
     }
 

@@ -45,6 +45,12 @@ public interface TableNames {
     String getAgents();
 
     @Nullable
+    String getPromptProjects();
+
+    @Nullable
+    String getPromptHistory();
+
+    @Nullable
     String getPromptEvaluations();
 
     /** Every configured table, logical name to physical name. */
@@ -79,6 +85,12 @@ public interface TableNames {
         }
         if (getAgents() != null && !getAgents().isBlank()) {
             names.put(Tables.AGENTS.logicalName(), getAgents());
+        }
+        if (getPromptProjects() != null && !getPromptProjects().isBlank()) {
+            names.put(Tables.PROMPT_PROJECTS.logicalName(), getPromptProjects());
+        }
+        if (getPromptHistory() != null && !getPromptHistory().isBlank()) {
+            names.put(Tables.PROMPT_HISTORY.logicalName(), getPromptHistory());
         }
         if (getPromptEvaluations() != null && !getPromptEvaluations().isBlank()) {
             names.put(Tables.PROMPT_EVALUATIONS.logicalName(), getPromptEvaluations());

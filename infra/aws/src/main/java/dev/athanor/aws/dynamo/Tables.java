@@ -10,6 +10,8 @@ import dev.athanor.aws.agents.AgentItem;
 import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.projects.ProjectItem;
 import dev.athanor.aws.promptlab.EvaluationItem;
+import dev.athanor.aws.promptlab.PromptHistoryItem;
+import dev.athanor.aws.promptlab.PromptProjectItem;
 import dev.athanor.aws.providers.ProviderItem;
 import dev.athanor.aws.settings.SettingsItem;
 
@@ -41,12 +43,18 @@ public final class Tables {
 
     public static final TableDefinition<AgentItem> AGENTS = new TableDefinition<>("agents", AgentItem.class);
 
+    public static final TableDefinition<PromptProjectItem> PROMPT_PROJECTS =
+            new TableDefinition<>("prompt_projects", PromptProjectItem.class);
+
+    public static final TableDefinition<PromptHistoryItem> PROMPT_HISTORY =
+            new TableDefinition<>("prompt_history", PromptHistoryItem.class);
+
     public static final TableDefinition<EvaluationItem> PROMPT_EVALUATIONS =
             new TableDefinition<>("prompt_evaluations", EvaluationItem.class);
 
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
-            PROMPT_EVALUATIONS);
+            PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS);
 
     private Tables() {
     }

@@ -88,4 +88,28 @@ public class TeamScopedTable<T extends TeamScopedItem> {
         ids.forEach(id -> table.deleteItem(key(team, id)));
         return ids.size();
     }
+
+    /** The team's items whose sort key starts with {@code prefix}, in sort-key order or (descending) newest first. */
+    public List<T> listPrefix(TeamId team, String prefix, boolean descending) {
+        return table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(
+                                Key.builder().partitionValue(team.value()).sortValue(prefix).build()))
+                        .scanIndexForward(!descending)
+                        .consistentRead(true)
+                        .build())
+                .items().stream().toList();
+    }
+
+    /** Removes the team's items whose sort key starts with {@code prefix}; returns how many there were. */
+    public int deleteAllWithPrefix(TeamId team, String prefix) {
+        List<String> ids = table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(
+                                Key.builder().partitionValue(team.value()).sortValue(prefix).build()))
+                        .attributesToProject("team_id", "id")
+                        .consistentRead(true)
+                        .build())
+                .items().stream().map(TeamScopedItem::getId).toList();
+        ids.forEach(id -> table.deleteItem(key(team, id)));
+        return ids.size();
+    }
 }

@@ -50,8 +50,7 @@ public class DynamoEvaluationStore implements EvaluationStore, TeamData {
 
     @Override
     public List<Evaluation> list(TeamId team, long projectId) {
-        String prefix = projectId + "#";
-        return table.list(team).stream().filter(item -> item.getId().startsWith(prefix)).map(this::view)
+        return table.listPrefix(team, projectId + "#", false).stream().map(this::view)
                 .sorted(Comparator.comparing(Evaluation::createdAt).reversed()).toList();
     }
 
@@ -73,9 +72,7 @@ public class DynamoEvaluationStore implements EvaluationStore, TeamData {
 
     @Override
     public void deleteProject(TeamId team, long projectId) {
-        String prefix = projectId + "#";
-        table.list(team).stream().filter(item -> item.getId().startsWith(prefix))
-                .forEach(item -> table.delete(team, item.getId()));
+        table.deleteAllWithPrefix(team, projectId + "#");
     }
 
     @Override

@@ -60,6 +60,16 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     }
 
     @Override
+    public String getPromptProjects() {
+        return tables.get("prompt_projects");
+    }
+
+    @Override
+    public String getPromptHistory() {
+        return tables.get("prompt_history");
+    }
+
+    @Override
     public String getPromptEvaluations() {
         return tables.get("prompt_evaluations");
     }
