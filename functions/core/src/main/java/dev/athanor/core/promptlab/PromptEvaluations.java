@@ -1,7 +1,6 @@
 package dev.athanor.core.promptlab;
 
 import dev.athanor.core.pipeline.PipelineEngine;
-import dev.athanor.model.TeamData;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.artifacts.ArtifactStore;
 import dev.athanor.model.error.InvalidInputException;
@@ -41,7 +40,7 @@ import java.util.UUID;
  */
 @Singleton
 @Requires(beans = {EvaluationStore.class, PipelineEngine.class, EvalDatasets.class})
-public class PromptEvaluations implements TeamData, PromptProjectData {
+public class PromptEvaluations implements PromptProjectData {
 
     static final int MAX_PROMPT_CHARS = 20_000;
     static final int MAX_SCORING_FUNCTIONS = 10;
@@ -147,16 +146,6 @@ public class PromptEvaluations implements TeamData, PromptProjectData {
             engine.delete(team, PromptEvalPipeline.executionId(evaluation.id()));
         }
         store.deleteProject(team, projectId);
-    }
-
-    @Override
-    public String name() {
-        return "prompt-lab evaluation files";
-    }
-
-    @Override
-    public void wipe(TeamId team) {
-        artifacts.deleteAll(team, "prompt-lab/evals/");
     }
 
     private Evaluation withPipelineOutcome(TeamId team, Evaluation evaluation) {

@@ -19,7 +19,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ import java.util.Map;
  * the worker runs it) and the datasets they name (built-in, or uploaded by the team as JSONL or CSV).
  */
 @Controller("/api/projects/{projectId}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Requires(beans = {PromptEvaluations.class, PromptProjectStore.class})
 class EvalController {
 

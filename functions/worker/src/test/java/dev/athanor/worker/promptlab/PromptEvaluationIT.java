@@ -1,5 +1,6 @@
 package dev.athanor.worker.promptlab;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.athanor.core.promptlab.EvalRequest;
@@ -28,7 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,6 +73,7 @@ class PromptEvaluationIT {
     private static ApplicationContext context;
     private static WorkerHandler handler;
     private static SqsPoller poller;
+    private static QueueSubscription work;
     private static PromptEvaluations evaluations;
 
     private final TeamId team = TeamId.of("eval-" + UUID.randomUUID());
@@ -82,7 +88,7 @@ class PromptEvaluationIT {
                 "athanor.llm.router.max-attempts", 1));
         handler = new WorkerHandler(context);
         evaluations = context.getBean(PromptEvaluations.class);
-        QueueSubscription work = LocalStackExtension.stack().resources().queueSubscriptions().stream()
+        work = LocalStackExtension.stack().resources().queueSubscriptions().stream()
                 .filter(s -> s.queueId().equals("WorkQueue")).findFirst().orElseThrow();
         poller = new SqsPoller(LocalStackExtension.stack().sqs(), work, handler, new LocalLambdaContext("worker"),
                 LocalStack.REGION, 0);
@@ -231,5 +237,53 @@ class PromptEvaluationIT {
         assertTrue(evaluations.results(team, started.id()).isEmpty());
         assertTrue(context.getBean(PipelineEngine.class)
                 .find(team, PromptEvalPipeline.executionId(started.id())).isEmpty());
+    }
+
+    @Test
+    void a_batch_step_delivered_twice_is_judged_once_and_leaves_one_result_per_sample() {
+        Evaluation started = evaluations.start(team, project, request("qa", 4));
+        List<Message> first = LocalStackExtension.stack().sqs().receiveMessage(r -> r.queueUrl(work.queueUrl())
+                .maxNumberOfMessages(1).waitTimeSeconds(1).visibilityTimeout(30)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+        assertEquals(1, first.size());
+        assertTrue(first.get(0).body().contains("\"state\":\"score\""), first.get(0).body());
+
+        for (int delivery = 0; delivery < 2; delivery++) {
+            assertEquals(0, handler.handleRequest(event(first.get(0)), new LocalLambdaContext("worker"))
+                    .getBatchItemFailures().size());
+        }
+        LocalStackExtension.stack().sqs().deleteMessage(r -> r.queueUrl(work.queueUrl())
+                .receiptHandle(first.get(0).receiptHandle()));
+        drain();
+
+        Evaluation done = evaluations.find(team, project.id(), started.id()).orElseThrow();
+        assertEquals(Evaluation.COMPLETED, done.status());
+        assertEquals(4, done.samples().size());
+        assertEquals(4, done.aggregates().passed());
+        int judged = VENDOR.countRequestsMatching(postRequestedFor(urlEqualTo(COMPLETIONS))
+                .withRequestBody(matchingJsonPath("$.model", equalTo(JUDGE)))
+                .withRequestBody(containing("Criterion: ")).build()).getCount();
+        assertEquals(4 * 2, judged, "each sample judged once per scoring function");
+    }
+
+    private static SQSEvent event(Message m) {
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId(m.messageId());
+        record.setBody(m.body());
+        Map<String, String> attributes = new HashMap<>();
+        m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
+        record.setAttributes(attributes);
+        Map<String, SQSEvent.MessageAttribute> messageAttributes = new HashMap<>();
+        m.messageAttributes().forEach((k, v) -> {
+            SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
+            a.setDataType(v.dataType());
+            a.setStringValue(v.stringValue());
+            messageAttributes.put(k, a);
+        });
+        record.setMessageAttributes(messageAttributes);
+        record.setEventSourceArn(work.queueArn());
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record));
+        return event;
     }
 }
