@@ -145,8 +145,9 @@ public class PromptEvalRunner implements StepExecutor {
         CallContext call = new CallContext(team, SURFACE, vars.get(EvalVariables.PROJECT_ID), evalId, "eval_model");
         String output;
         try {
-            ChatResponse answer = llm.chat(call, new ChatRequest(model, messages, number(vars, EvalVariables.TEMPERATURE),
-                    null, integer(vars, EvalVariables.MAX_TOKENS), null));
+            ChatRequest request = new ChatRequest(model, messages, number(vars, EvalVariables.TEMPERATURE), null,
+                    integer(vars, EvalVariables.MAX_TOKENS), null);
+            ChatResponse answer = llm.chat(call, request);
             charge(cost, model, answer);
             output = answer.content();
         } catch (LlmException | DomainException e) {

@@ -161,8 +161,8 @@ public class PromptEvaluations implements PromptProjectData {
     }
 
     private static String reason(Execution execution) {
-        return execution.error() == null ? "the evaluation was " + execution.status().name().toLowerCase(java.util.Locale.ROOT)
-                : execution.error();
+        return execution.error() != null ? execution.error()
+                : "the evaluation was " + execution.status().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static List<String> scoringFunctions(List<String> given) {

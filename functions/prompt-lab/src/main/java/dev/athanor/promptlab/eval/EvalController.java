@@ -47,7 +47,8 @@ class EvalController {
     }
 
     @Post("/eval")
-    HttpResponse<EvaluationView> start(Authentication auth, String projectId, @Nullable @Body Map<String, Object> body) {
+    HttpResponse<EvaluationView> start(Authentication auth, String projectId,
+                                       @Nullable @Body Map<String, Object> body) {
         TeamId team = TeamPrincipal.of(auth).team();
         PromptProject project = project(team, projectId);
         return HttpResponse.status(HttpStatus.ACCEPTED)
