@@ -50,6 +50,9 @@ public interface TableNames {
     @Nullable
     String getPromptHistory();
 
+    @Nullable
+    String getPromptEvaluations();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -88,6 +91,9 @@ public interface TableNames {
         }
         if (getPromptHistory() != null && !getPromptHistory().isBlank()) {
             names.put(Tables.PROMPT_HISTORY.logicalName(), getPromptHistory());
+        }
+        if (getPromptEvaluations() != null && !getPromptEvaluations().isBlank()) {
+            names.put(Tables.PROMPT_EVALUATIONS.logicalName(), getPromptEvaluations());
         }
         return names;
     }

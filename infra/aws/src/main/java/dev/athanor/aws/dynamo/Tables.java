@@ -9,6 +9,7 @@ import dev.athanor.aws.budget.BudgetItem;
 import dev.athanor.aws.agents.AgentItem;
 import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.projects.ProjectItem;
+import dev.athanor.aws.promptlab.EvaluationItem;
 import dev.athanor.aws.promptlab.PromptHistoryItem;
 import dev.athanor.aws.promptlab.PromptProjectItem;
 import dev.athanor.aws.providers.ProviderItem;
@@ -48,9 +49,12 @@ public final class Tables {
     public static final TableDefinition<PromptHistoryItem> PROMPT_HISTORY =
             new TableDefinition<>("prompt_history", PromptHistoryItem.class);
 
+    public static final TableDefinition<EvaluationItem> PROMPT_EVALUATIONS =
+            new TableDefinition<>("prompt_evaluations", EvaluationItem.class);
+
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
-            PROMPT_PROJECTS, PROMPT_HISTORY);
+            PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS);
 
     private Tables() {
     }

@@ -68,4 +68,9 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getPromptHistory() {
         return tables.get("prompt_history");
     }
+
+    @Override
+    public String getPromptEvaluations() {
+        return tables.get("prompt_evaluations");
+    }
 }

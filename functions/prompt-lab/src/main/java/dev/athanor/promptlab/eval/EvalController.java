@@ -1,0 +1,108 @@
+package dev.athanor.promptlab.eval;
+
+import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.promptlab.EvalDatasets;
+import dev.athanor.core.promptlab.PromptEvaluations;
+import dev.athanor.core.promptlab.DatasetParser;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.promptlab.PromptProject;
+import dev.athanor.model.promptlab.PromptProjectStore;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * LLM-as-judge evaluations of a project's prompt ({@code POST /eval} starts one and answers at once with its id;
+ * the worker runs it) and the datasets they name (built-in, or uploaded by the team as JSONL or CSV).
+ */
+@Controller("/api/projects/{projectId}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Requires(beans = {PromptEvaluations.class, PromptProjectStore.class})
+class EvalController {
+
+    private final PromptEvaluations evaluations;
+    private final EvalDatasets datasets;
+    private final PromptProjectStore projects;
+
+    EvalController(PromptEvaluations evaluations, EvalDatasets datasets, PromptProjectStore projects) {
+        this.evaluations = evaluations;
+        this.datasets = datasets;
+        this.projects = projects;
+    }
+
+    @Post("/eval")
+    HttpResponse<EvaluationView> start(Authentication auth, String projectId,
+                                       @Nullable @Body Map<String, Object> body) {
+        TeamId team = TeamPrincipal.of(auth).team();
+        PromptProject project = project(team, projectId);
+        return HttpResponse.status(HttpStatus.ACCEPTED)
+                .body(EvaluationView.of(evaluations.start(team, project, EvalRequests.read(body))));
+    }
+
+    @Get("/eval/{evalId}")
+    EvaluationView get(Authentication auth, String projectId, String evalId) {
+        TeamId team = TeamPrincipal.of(auth).team();
+        PromptProject project = project(team, projectId);
+        return evaluations.find(team, project.id(), evalId).map(EvaluationView::of)
+                .orElseThrow(() -> new NotFoundException("Evaluation not found"));
+    }
+
+    @Get("/evals")
+    List<EvaluationView> list(Authentication auth, String projectId) {
+        TeamId team = TeamPrincipal.of(auth).team();
+        PromptProject project = project(team, projectId);
+        return evaluations.list(team, project.id()).stream().map(EvaluationView::of).toList();
+    }
+
+    /** Stores a team dataset from a raw JSONL body, or CSV when the content type says {@code text/csv}. */
+    @Post("/datasets/{name}")
+    @Consumes({"application/x-ndjson", "application/jsonl", "application/json", "text/csv", "text/plain",
+            "application/octet-stream"})
+    HttpResponse<Map<String, Object>> upload(Authentication auth, String projectId, String name,
+                                             @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
+                                             @Nullable @Body byte[] body) {
+        TeamId team = TeamPrincipal.of(auth).team();
+        project(team, projectId);
+        String format = DatasetParser.formatOf(contentType);
+        int samples = datasets.upload(team, name, body, format);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("name", name);
+        result.put("source", "team");
+        result.put("format", format);
+        result.put("samples", samples);
+        return HttpResponse.created(result);
+    }
+
+    @Get("/datasets")
+    List<EvalDatasets.DatasetInfo> datasets(Authentication auth, String projectId) {
+        TeamId team = TeamPrincipal.of(auth).team();
+        project(team, projectId);
+        return datasets.list(team);
+    }
+
+    private PromptProject project(TeamId team, String projectId) {
+        long id;
+        try {
+            id = Long.parseLong(projectId);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Project not found");
+        }
+        return projects.find(team, id).orElseThrow(() -> new NotFoundException("Project not found"));
+    }
+}
