@@ -7,7 +7,7 @@ import dev.athanor.core.promptlab.DatasetParser;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.promptlab.PromptProject;
-import dev.athanor.model.promptlab.PromptProjectStore;
+import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -33,14 +33,14 @@ import java.util.Map;
  */
 @Controller("/api/projects/{projectId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@Requires(beans = {PromptEvaluations.class, PromptProjectStore.class})
+@Requires(beans = {PromptEvaluations.class, PromptProjects.class})
 class EvalController {
 
     private final PromptEvaluations evaluations;
     private final EvalDatasets datasets;
-    private final PromptProjectStore projects;
+    private final PromptProjects projects;
 
-    EvalController(PromptEvaluations evaluations, EvalDatasets datasets, PromptProjectStore projects) {
+    EvalController(PromptEvaluations evaluations, EvalDatasets datasets, PromptProjects projects) {
         this.evaluations = evaluations;
         this.datasets = datasets;
         this.projects = projects;
@@ -96,13 +96,14 @@ class EvalController {
         return datasets.list(team);
     }
 
+    /** The project of the path; an id that is no number names no project (404, as an unknown one). */
     private PromptProject project(TeamId team, String projectId) {
         long id;
         try {
             id = Long.parseLong(projectId);
         } catch (NumberFormatException e) {
-            throw new NotFoundException("Project not found");
+            throw PromptProjects.notFound();
         }
-        return projects.find(team, id).orElseThrow(() -> new NotFoundException("Project not found"));
+        return projects.get(team, id);
     }
 }

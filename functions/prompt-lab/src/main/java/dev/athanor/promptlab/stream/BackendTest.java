@@ -9,7 +9,7 @@ import dev.athanor.model.prompt.ReasoningExtractor;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptProject;
-import dev.athanor.model.promptlab.PromptProjectStore;
+import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -52,13 +52,13 @@ import java.util.stream.Stream;
  * and is called without following redirects, which could lead anywhere.
  */
 @Singleton
-@Requires(beans = {PromptProjectStore.class, PromptHistoryStore.class})
+@Requires(beans = {PromptProjects.class, PromptHistoryStore.class})
 public class BackendTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendTest.class);
     private static final int ERROR_SNIPPET = 300;
 
-    private final PromptProjectStore projects;
+    private final PromptProjects projects;
     private final PromptHistoryStore history;
     private final OutboundUrlGuard guard;
     private final JsonMapper json;
@@ -69,7 +69,7 @@ public class BackendTest {
     private final Clock clock;
     private final HttpClient client;
 
-    BackendTest(PromptProjectStore projects, PromptHistoryStore history, OutboundUrlGuard guard, JsonMapper json,
+    BackendTest(PromptProjects projects, PromptHistoryStore history, OutboundUrlGuard guard, JsonMapper json,
                 EventLoopGroupRegistry loops,
                 @Named(TaskExecutors.BLOCKING) Executor blocking, PromptLabStreamConfiguration configuration,
                 Clock clock) {
@@ -95,8 +95,7 @@ public class BackendTest {
      * @throws HttpStatusException   400 when the URL may not be called
      */
     public Flux<byte[]> test(TeamId team, long projectId, PromptRequest request) {
-        PromptProject project = projects.find(team, projectId)
-                .orElseThrow(() -> new NotFoundException("Project not found"));
+        PromptProject project = projects.get(team, projectId);
         PromptInput input = PromptInput.of(request.settings());
         String url = request.testBackendUrl() != null && !request.testBackendUrl().isBlank()
                 ? request.testBackendUrl().strip() : project.testBackendUrl();

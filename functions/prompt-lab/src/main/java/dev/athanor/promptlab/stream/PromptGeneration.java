@@ -14,7 +14,7 @@ import dev.athanor.model.prompt.ReasoningExtractor;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptProject;
-import dev.athanor.model.promptlab.PromptProjectStore;
+import dev.athanor.promptlab.projects.PromptProjects;
 import dev.athanor.model.promptlab.PromptSettings;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
@@ -42,13 +42,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * model failure after it ends the stream with an {@code error} event and saves nothing.
  */
 @Singleton
-@Requires(beans = {PromptProjectStore.class, PromptHistoryStore.class})
+@Requires(beans = {PromptProjects.class, PromptHistoryStore.class})
 public class PromptGeneration {
 
     static final String SURFACE = "prompt-lab";
     private static final Logger LOG = LoggerFactory.getLogger(PromptGeneration.class);
 
-    private final PromptProjectStore projects;
+    private final PromptProjects projects;
     private final PromptHistoryStore history;
     private final LlmService llm;
     private final JsonMapper json;
@@ -57,7 +57,7 @@ public class PromptGeneration {
     private final PromptLabStreamConfiguration configuration;
     private final Clock clock;
 
-    PromptGeneration(PromptProjectStore projects, PromptHistoryStore history, LlmService llm, JsonMapper json,
+    PromptGeneration(PromptProjects projects, PromptHistoryStore history, LlmService llm, JsonMapper json,
                      EventLoopGroupRegistry loops,
                      @Named(TaskExecutors.BLOCKING) Executor blocking, PromptLabStreamConfiguration configuration,
                      Clock clock) {
@@ -80,8 +80,7 @@ public class PromptGeneration {
      *                               is not acceptable
      */
     public Flux<byte[]> generate(TeamId team, long projectId, PromptSettings settings) {
-        PromptProject project = projects.find(team, projectId)
-                .orElseThrow(() -> new NotFoundException("Project not found"));
+        PromptProject project = projects.get(team, projectId);
         PromptInput input = PromptInput.of(settings);
         ChatRequest request = new ChatRequest(project.providerId(), input.messages(), settings.temperature(),
                 settings.topP(), settings.maxLen(), null, settings.topK());

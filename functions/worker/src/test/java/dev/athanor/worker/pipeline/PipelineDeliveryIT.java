@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,24 +122,7 @@ class PipelineDeliveryIT {
     }
 
     private static SQSEvent event(Message m) {
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId(m.messageId());
-        record.setBody(m.body());
-        Map<String, String> attributes = new HashMap<>();
-        m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-        record.setAttributes(attributes);
-        Map<String, SQSEvent.MessageAttribute> messageAttributes = new HashMap<>();
-        m.messageAttributes().forEach((k, v) -> {
-            SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
-            a.setDataType(v.dataType());
-            a.setStringValue(v.stringValue());
-            messageAttributes.put(k, a);
-        });
-        record.setMessageAttributes(messageAttributes);
-        record.setEventSourceArn(work.queueArn());
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(record));
-        return event;
+        return SqsPoller.event(List.of(m), work, LocalStack.REGION);
     }
 
     /** The usage events of one job and agent that reached the usage queue (every LLM call publishes one). */

@@ -70,7 +70,7 @@ public final class SqsPoller implements AutoCloseable {
         }
         Set<String> failed;
         try {
-            SQSBatchResponse response = handler.handleRequest(event(messages), context);
+            SQSBatchResponse response = handler.handleRequest(event(messages, subscription, region), context);
             failed = response == null || response.getBatchItemFailures() == null ? Set.of()
                     : response.getBatchItemFailures().stream()
                     .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
@@ -117,7 +117,8 @@ public final class SqsPoller implements AutoCloseable {
         }
     }
 
-    private SQSEvent event(List<Message> messages) {
+    /** The Lambda event SQS would deliver for {@code messages} received from {@code subscription}'s queue. */
+    public static SQSEvent event(List<Message> messages, QueueSubscription subscription, String region) {
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (Message m : messages) {
             SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
