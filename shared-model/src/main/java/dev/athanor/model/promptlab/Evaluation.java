@@ -90,14 +90,14 @@ public record Evaluation(String id,
      * sample was judged), and how many samples passed and failed.
      */
     @Serdeable
-        public record Aggregates(Map<String, Double> meanScores,
+    public record Aggregates(Map<String, Double> meanScores,
                              @Nullable Double overall,
                              int total,
                              int passed,
                              int failed) {
 
         public Aggregates {
-            meanScores = Map.copyOf(meanScores);
+            meanScores = meanScores == null ? Map.of() : Map.copyOf(meanScores); // stored JSON omits an empty map
         }
     }
 }

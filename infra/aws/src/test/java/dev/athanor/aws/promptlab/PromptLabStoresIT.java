@@ -4,6 +4,7 @@ import dev.athanor.aws.dynamo.OnlyTables;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.promptlab.Evaluation;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore.Kind;
 import dev.athanor.model.promptlab.PromptProject;
@@ -51,6 +52,7 @@ class PromptLabStoresIT {
     private DynamoPromptProjectStore projects;
     private DynamoPromptHistoryStore history;
     private DynamoPromptTestSettingsStore settings;
+    private DynamoEvaluationStore evaluations;
     private TeamId team;
 
     @BeforeEach
@@ -60,11 +62,13 @@ class PromptLabStoresIT {
         historyTable = env.get("ATHANOR_DYNAMODB_TABLES_PROMPT_HISTORY");
         dynamo = LocalStackExtension.stack().dynamo();
         DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-        OnlyTables tables = new OnlyTables(Map.of("prompt_projects", projectsTable, "prompt_history", historyTable));
+        OnlyTables tables = new OnlyTables(Map.of("prompt_projects", projectsTable, "prompt_history", historyTable,
+                "prompt_evaluations", env.get("ATHANOR_DYNAMODB_TABLES_PROMPT_EVALUATIONS")));
         JsonMapper json = JsonMapper.createDefault();
         projects = new DynamoPromptProjectStore(client, dynamo, tables, Clock.fixed(NOW, ZoneOffset.UTC));
         history = new DynamoPromptHistoryStore(client, dynamo, tables, json);
         settings = new DynamoPromptTestSettingsStore(client, tables, json);
+        evaluations = new DynamoEvaluationStore(client, tables, json);
         team = TeamId.of("prompt-lab-" + UUID.randomUUID());
     }
 
@@ -243,5 +247,21 @@ class PromptLabStoresIT {
         assertEquals(2, projects.create(team, draft("a")).id());
         assertEquals(Set.of("prompt_projects", "prompt_history", "prompt_test_settings"),
                 Set.of(projects.name(), history.name(), settings.name()));
+    }
+
+    @Test
+    void an_evaluation_whose_every_sample_failed_reads_back_with_no_mean_scores() {
+        Evaluation running = evaluations.create(team, new Evaluation("eval-1", 1, Evaluation.RUNNING, "xsum", 3,
+                List.of("relevance"), "sandbox", "sandbox", "Summarize: {{text}}", null, null, null, NOW, null,
+                null));
+        evaluations.save(team, new Evaluation(running.id(), 1, Evaluation.COMPLETED, "xsum", 3, List.of("relevance"),
+                "sandbox", "sandbox", "Summarize: {{text}}", null, new Evaluation.Aggregates(Map.of(), null, 3, 0, 3),
+                null, NOW, NOW, null));
+
+        Evaluation read = evaluations.find(team, 1, "eval-1").orElseThrow();
+        assertEquals(Evaluation.COMPLETED, read.status());
+        assertEquals(Map.of(), read.aggregates().meanScores());
+        assertEquals(3, read.aggregates().failed());
+        assertEquals(null, read.aggregates().overall());
     }
 }
