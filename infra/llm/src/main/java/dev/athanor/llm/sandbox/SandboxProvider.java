@@ -17,6 +17,7 @@ import dev.athanor.model.llm.Usage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The sandbox: deterministic, offline, and <strong>not a model</strong>. It lets the platform run end to end with no
@@ -28,7 +29,11 @@ import java.util.List;
  * last user message and hash the FNV-1a 32-bit hash (8 hex digits) of the whole conversation. The reply is cut to
  * {@code maxTokens} word pieces when that is smaller (finish reason {@code length}); stop sequences are ignored.
  * Streaming delivers the same text in word pieces. Usage is estimated as ceil(characters / 4) for the prompt (all
- * messages) and the reply. Embeddings are unit vectors of {@value #DIMENSIONS} dimensions seeded by a hash of the
+ * messages) and the reply.
+ *
+ * <p>A judge: when a system message asks for a {@code Score:} line (as an LLM-as-judge rubric does), the reply starts
+ * {@code "Score: <s>\nReason: "} and goes on as above, where s = 1 + (hash mod 10), read as an unsigned number. So
+ * evaluations run offline with scores from 1 to 10 that a test can predict, and differ from answer to answer. Embeddings are unit vectors of {@value #DIMENSIONS} dimensions seeded by a hash of the
  * text. Any other model id is NOT_FOUND.
  */
 public final class SandboxProvider implements LlmProvider {
@@ -36,6 +41,7 @@ public final class SandboxProvider implements LlmProvider {
     public static final String MODEL = "sandbox";
     public static final int DIMENSIONS = 64;
     private static final int ECHO_WORDS = 32;
+    private static final Pattern ASKS_FOR_SCORE = Pattern.compile("\\bscore:", Pattern.CASE_INSENSITIVE);
 
     private final String id;
 
@@ -119,8 +125,20 @@ public final class SandboxProvider implements LlmProvider {
         }
         String[] words = last.isBlank() ? new String[0] : last.strip().split("\\s+");
         String echo = String.join(" ", words.length > ECHO_WORDS ? List.of(words).subList(0, ECHO_WORDS) : List.of(words));
-        return "[sandbox] " + words.length + (words.length == 1 ? " word" : " words")
-                + ", fnv " + hex(fnv1a32(conversation(request))) + ": " + echo;
+        int hash = fnv1a32(conversation(request));
+        String reply = "[sandbox] " + words.length + (words.length == 1 ? " word" : " words")
+                + ", fnv " + hex(hash) + ": " + echo;
+        return asksForScore(request) ? "Score: " + judgeScore(hash) + "\nReason: " + reply : reply;
+    }
+
+    /** The score the sandbox gives as a judge to a conversation with this hash: 1 to 10. */
+    static int judgeScore(int conversationHash) {
+        return 1 + Integer.remainderUnsigned(conversationHash, 10);
+    }
+
+    private static boolean asksForScore(ChatRequest request) {
+        return request.messages().stream()
+                .anyMatch(m -> "system".equals(m.role()) && ASKS_FOR_SCORE.matcher(m.content()).find());
     }
 
     /** Pieces that end after each run of whitespace, so joining them gives back the text exactly. */

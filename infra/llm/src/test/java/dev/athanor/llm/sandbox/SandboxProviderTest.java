@@ -85,6 +85,27 @@ class SandboxProviderTest {
     }
 
     @Test
+    void asked_for_a_score_line_it_answers_as_a_judge_with_a_score_from_one_to_ten_set_by_the_hash() {
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 60; i++) {
+            ChatRequest judge = ChatRequest.of("sandbox", List.of(
+                    ChatMessage.system("Reply in two lines:\nScore: <integer from 1 to 10>\nReason: <one sentence>"),
+                    ChatMessage.user("Answer to score: number " + i)));
+            String reply = sandbox.chat(judge).content();
+            String plain = reply.substring(reply.indexOf("\nReason: ") + 9);
+            String hash = plain.substring(plain.indexOf("fnv ") + 4, plain.indexOf("fnv ") + 12);
+
+            int score = Integer.parseInt(reply.substring("Score: ".length(), reply.indexOf('\n')));
+            assertEquals(1 + Integer.remainderUnsigned(Integer.parseUnsignedInt(hash, 16), 10), score, reply);
+            assertTrue(plain.startsWith("[sandbox] 5 words, fnv "), reply);
+            seen.add(score);
+        }
+        assertEquals(10, seen.size(), "60 different answers get every score from 1 to 10: " + seen);
+        assertTrue(sandbox.chat(ask("Score: 7")).content().startsWith("[sandbox] "),
+                "a score asked for by the user, not the system message, is just echoed");
+    }
+
+    @Test
     void it_lists_one_model_owned_by_sandbox() {
         assertEquals(List.of(new ModelInfo("sandbox", "sandbox")), sandbox.models());
         assertTrue(sandbox.health().ok());

@@ -1,21 +1,23 @@
 package dev.athanor.local.platform;
 
-import dev.athanor.testkit.LocalStackExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import dev.athanor.model.TeamId;
 import dev.athanor.model.usage.UsageEvent;
 import dev.athanor.model.usage.UsageLedger;
 import dev.athanor.model.usage.UsagePublisher;
 import dev.athanor.model.usage.UsageSummary;
+import dev.athanor.testkit.LocalStackExtension;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -195,5 +197,76 @@ class LocalPlatformIT {
         }
         assertEquals("{\"total_cost_usd\":0.0125,\"total_calls\":1,\"avg_cost_per_call\":0.0125,"
                 + "\"top_agent\":\"dev_agent\"}", summary);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_evaluation_started_on_the_prompt_lab_is_run_by_the_worker_with_the_sandbox_as_model_and_judge()
+            throws Exception {
+        String token = mintToken("eval-" + System.nanoTime());
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
+        String lab = platform.surface("prompt-lab").url();
+        JsonMapper json = platform.surface("prompt-lab").context().getBean(JsonMapper.class);
+        HttpResponse<String> created = post(lab + "/api/projects", auth,
+                "{\"name\": \"summarizer\", \"provider_id\": \"sandbox\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String project = lab + "/api/projects/" + json.readValue(created.body(), Map.class).get("id");
+
+        HttpResponse<String> started = post(project + "/eval", auth, """
+                {"userPrompt": "Summarize in one sentence: {{text}}", "evalDataset": "xsum", "numSamples": 20,
+                 "scoringFunctions": ["relevance", "conciseness"], "judgeModel": "sandbox"}""");
+        assertEquals(202, started.statusCode(), started.body());
+        String evalId = (String) json.readValue(started.body(), Map.class).get("eval_id");
+
+        Map<String, Object> done = null;
+        for (int i = 0; i < 300; i++) {
+            done = json.readValue(get(project + "/eval/" + evalId, token).body(),
+                    Map.class);
+            if (!"running".equals(done.get("status"))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals("completed", done.get("status"), String.valueOf(done));
+        List<Map<String, Object>> samples = (List<Map<String, Object>>) done.get("samples");
+        assertEquals(20, samples.size());
+        Map<String, List<Double>> byFunction = Map.of("relevance", new ArrayList<>(), "conciseness", new ArrayList<>());
+        for (Map<String, Object> sample : samples) {
+            assertEquals("passed", sample.get("status"), String.valueOf(sample));
+            String text = ((Map<String, String>) sample.get("variables")).get("text");
+            assertTrue(((String) sample.get("output")).startsWith("[sandbox] "), String.valueOf(sample));
+            assertTrue(((String) sample.get("output")).contains(text.split("\\s+")[0]), "the model saw the sample");
+            Map<String, Map<String, Object>> scores = (Map<String, Map<String, Object>>) sample.get("scores");
+            for (var function : byFunction.entrySet()) {
+                Map<String, Object> score = scores.get(function.getKey());
+                String reason = (String) score.get("reason");
+                // the sandbox judge's reason is its usual reply to the judge prompt; its hash sets the score
+                assertTrue(reason.contains("Criterion: " + function.getKey()), reason);
+                int hash = Integer.parseUnsignedInt(reason.substring(reason.indexOf("fnv ") + 4,
+                        reason.indexOf("fnv ") + 12), 16);
+                double value = ((Number) score.get("score")).doubleValue();
+                assertEquals(1 + Integer.remainderUnsigned(hash, 10), value, reason);
+                function.getValue().add(value);
+            }
+        }
+        Map<String, Object> aggregates = (Map<String, Object>) done.get("aggregates");
+        assertEquals(20, aggregates.get("total"));
+        assertEquals(20, aggregates.get("passed"));
+        assertEquals(0, aggregates.get("failed"));
+        Map<String, Number> means = (Map<String, Number>) aggregates.get("mean_scores");
+        List<Double> all = new ArrayList<>();
+        for (var function : byFunction.entrySet()) {
+            assertEquals(mean(function.getValue()), means.get(function.getKey()).doubleValue(), 0.0005);
+            all.addAll(function.getValue());
+        }
+        assertEquals(mean(all), ((Number) aggregates.get("overall_score")).doubleValue(), 0.0005);
+        assertTrue(all.stream().distinct().count() > 3, "scores follow the answers: " + all);
+
+        String history = get(project + "/evals", token).body();
+        assertTrue(history.contains("\"eval_id\":\"" + evalId + "\"") && history.contains("\"completed\""), history);
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 }
