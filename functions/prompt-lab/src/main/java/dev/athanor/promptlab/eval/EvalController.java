@@ -1,16 +1,19 @@
 package dev.athanor.promptlab.eval;
 
 import dev.athanor.core.auth.TeamPrincipal;
-import dev.athanor.core.promptlab.EvalDatasets;
-import dev.athanor.core.promptlab.PromptEvaluations;
 import dev.athanor.core.promptlab.DatasetParser;
+import dev.athanor.core.promptlab.EvalDatasets;
+import dev.athanor.core.promptlab.EvalRequest;
+import dev.athanor.core.promptlab.PromptEvaluations;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.promptlab.PromptProject;
+import dev.athanor.promptlab.json.RequestFields;
 import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -19,6 +22,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -39,20 +43,21 @@ class EvalController {
     private final PromptEvaluations evaluations;
     private final EvalDatasets datasets;
     private final PromptProjects projects;
+    private final JsonMapper json;
 
-    EvalController(PromptEvaluations evaluations, EvalDatasets datasets, PromptProjects projects) {
+    EvalController(PromptEvaluations evaluations, EvalDatasets datasets, PromptProjects projects, JsonMapper json) {
         this.evaluations = evaluations;
         this.datasets = datasets;
         this.projects = projects;
+        this.json = json;
     }
 
     @Post("/eval")
-    HttpResponse<EvaluationView> start(Authentication auth, String projectId,
-                                       @Nullable @Body Map<String, Object> body) {
+    HttpResponse<EvaluationView> start(Authentication auth, String projectId, HttpRequest<?> request) {
         TeamId team = TeamPrincipal.of(auth).team();
         PromptProject project = project(team, projectId);
-        return HttpResponse.status(HttpStatus.ACCEPTED)
-                .body(EvaluationView.of(evaluations.start(team, project, EvalRequests.read(body))));
+        EvalRequest eval = EvalRequests.read(RequestFields.read(json, request));
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(EvaluationView.of(evaluations.start(team, project, eval)));
     }
 
     @Get("/eval/{evalId}")

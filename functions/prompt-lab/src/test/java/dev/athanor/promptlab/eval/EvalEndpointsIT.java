@@ -102,9 +102,13 @@ class EvalEndpointsIT {
         assertEquals(422, post(base() + "/eval", """
                 {"userPrompt": "x", "evalDataset": "xsum", "numSamples": 0, "scoringFunctions": ["accuracy"]}
                 """).status());
-        assertEquals(422, post(base() + "/eval", """
-                {"userPrompt": "x", "evalDataset": "xsum", "numSamples": "ten", "scoringFunctions": ["accuracy"]}
-                """).status());
+        LambdaHttp.Response mistyped = post(base() + "/eval", """
+                {"userPrompt": "x", "evalDataset": "xsum", "numSamples": "ten", "scoringFunctions": "accuracy"}
+                """);
+        assertEquals(422, mistyped.status());
+        assertEquals("Invalid evaluation: numSamples must be an integer; scoringFunctions must be a list of names",
+                mistyped.get("detail"));
+        assertEquals(422, post(base() + "/eval", "[1, 2]").status());
         LambdaHttp.Response noFunctions = post(base() + "/eval", """
                 {"user_prompt": "x", "eval_dataset": "xsum", "num_samples": 2, "scoring_functions": []}
                 """);
