@@ -1,0 +1,268 @@
+package dev.athanor.local.platform;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.athanor.testkit.LocalStackExtension;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The client examples of the prompt lab's seed document ("Example Integration": a Python client using
+ * {@code requests} and a JavaScript client reading the {@code test-backend} event stream with fetch) run as written
+ * against the local platform. {@code seed-000/example.py} and {@code example.mjs} are byte-for-byte copies of the
+ * seed's code blocks; at run time only their base URLs are changed ({@code http://localhost:3001} to the prompt lab,
+ * {@code http://localhost:8000} to a backend started here), and a prelude ({@code with_token.py},
+ * {@code with_token.mjs}) adds the team's bearer token to each prompt lab request without touching the example.
+ * The examples run in {@code python3} (with {@code requests}) and {@code node} (18 or later, for fetch); a machine
+ * without them fails here rather than skipping. The Git endpoints the Python example tries are not built: the
+ * example tolerates their 404, as it would a failed login.
+ */
+class PromptLabClientExamplesIT {
+
+    private static final String SEED_LAB_URL = "http://localhost:3001";
+    private static final String SEED_BACKEND_URL = "http://localhost:8000";
+    private static final String PROD_PROMPT = "Help me with {{task}}";
+    private static final String LATEST_PROMPT = "Explain {{topic}} step by step";
+    /** What the backend streams: pieces with blanks at their ends and JSON-escaped quotes. */
+    private static final List<String> BACKEND_TOKENS =
+            List.of("Set ", "a breakpoint ", "on the \"failing\" line", ", then step ", "through it.");
+    private static final long RUN_SECONDS = 90;
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> BACKEND_REQUESTS = new CopyOnWriteArrayList<>();
+    private static LocalPlatform platform;
+    private static HttpServer backend;
+    private static JsonMapper json;
+    private static String labUrl;
+    private static String token;
+    private static String projectPath;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = LocalPlatform.start(LocalStackExtension.template(), null, "it-admin-key", port -> -1);
+        json = platform.surface("prompt-lab").context().getBean(JsonMapper.class);
+        labUrl = platform.surface("prompt-lab").url();
+        backend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        backend.createContext("/", PromptLabClientExamplesIT::answerWithEvents);
+        backend.start();
+        token = platform.token("seed-examples-" + System.nanoTime(), "admin").token();
+        userState();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (backend != null) {
+            backend.stop(0);
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @BeforeEach
+    void forgetBackendRequests() {
+        BACKEND_REQUESTS.clear();
+    }
+
+    /** What a user has before running the examples: one project, a prompt marked for production, a newer one. */
+    private static void userState() throws Exception {
+        Map<String, Object> project = send("POST", "/api/projects",
+                "{\"name\": \"coding-assistant\", \"provider_id\": \"sandbox\", \"description\": \"Seed examples\"}",
+                201);
+        projectPath = "/api/projects/" + project.get("id");
+        Map<String, Object> prod = send("POST", projectPath + "/history", """
+                {"userPrompt": "%s", "systemPrompt": "You are a helpful coding assistant",
+                 "variables": {"task": "JavaScript debugging"}, "temperature": 0.7, "maxLen": 500, "topP": 0.9,
+                 "topK": 50, "response": "Open the developer tools first."}""".formatted(PROD_PROMPT), 201);
+        send("PUT", projectPath + "/history/" + prod.get("id"), "{\"is_prod\": true}", 200);
+        send("POST", projectPath + "/history", """
+                {"userPrompt": "%s", "variables": {"topic": "closures"}, "temperature": 0.2,
+                 "response": "A closure keeps its scope."}""".formatted(LATEST_PROMPT), 201);
+    }
+
+    @Test
+    void the_python_example_prints_the_latest_prompt_and_the_production_prompt() throws Exception {
+        requireTool("python3 with the requests package (pip install requests)",
+                "python3", "-c", "import requests");
+        Run run = runExample("example.py", "with_token.py", "python3");
+
+        assertEquals(List.of(
+                "Latest prompt: " + LATEST_PROMPT,
+                "Is production: False",
+                "Production prompt: " + PROD_PROMPT,
+                "Source: Git repository"), run.lines(), run.toString());
+        assertEquals(List.of(), BACKEND_REQUESTS, "the Python example calls no backend");
+    }
+
+    @Test
+    void the_javascript_example_prints_both_prompts_and_every_backend_token_through_to_the_end() throws Exception {
+        requireTool("node 18 or later (for fetch)", "node", "-e",
+                "process.exit(Number(process.versions.node.split('.')[0]) >= 18 ? 0 : 1)");
+        Run run = runExample("example.mjs", "with_token.mjs", "node");
+
+        List<String> lines = run.lines();
+        assertEquals(List.of("Latest prompt: " + LATEST_PROMPT, "Is production: false",
+                "Production prompt: " + PROD_PROMPT), lines.subList(0, Math.min(3, lines.size())), run.toString());
+        List<String> tokens = lines.stream().filter(line -> line.startsWith("Token: "))
+                .map(line -> line.substring("Token: ".length())).toList();
+        assertEquals(String.join("", BACKEND_TOKENS), String.join("", tokens), run.toString());
+        assertEquals("Response complete", lines.get(lines.size() - 1), run.toString());
+        assertEquals(3 + tokens.size() + 1, lines.size(), "nothing else is printed: " + run);
+
+        assertEquals(1, BACKEND_REQUESTS.size(), "one call of the backend: " + BACKEND_REQUESTS);
+        Map<String, Object> sent = json.readValue(BACKEND_REQUESTS.get(0), Argument.mapOf(String.class, Object.class));
+        assertEquals("Help me with JavaScript debugging", sent.get("prompt"), BACKEND_REQUESTS.get(0));
+        assertEquals("You are a helpful coding assistant", sent.get("system_prompt"));
+        assertEquals(Map.of("task", "JavaScript debugging"), sent.get("variables"));
+        assertEquals(0.7, ((Number) sent.get("temperature")).doubleValue());
+        assertEquals(500, ((Number) sent.get("max_len")).intValue());
+        assertEquals(0.9, ((Number) sent.get("top_p")).doubleValue());
+        assertEquals(50, ((Number) sent.get("top_k")).intValue());
+
+        List<Map<String, Object>> tests = json.readValue(get(projectPath + "/backend-history"),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertEquals(1, tests.size(), "the test is kept in the backend-test history");
+        assertEquals(String.join("", BACKEND_TOKENS), tests.get(0).get("backend_response"), tests.toString());
+    }
+
+    /** The backend the JavaScript example names: answers {@code POST /} with this API's own token events. */
+    private static void answerWithEvents(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/")) {
+                BACKEND_REQUESTS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body);
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            BACKEND_REQUESTS.add(body);
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            for (String piece : BACKEND_TOKENS) {
+                String event = json.writeValueAsString(Map.of("type", "token", "content", piece));
+                out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** One example's run: its exit code and what it printed. */
+    private record Run(String command, int exitCode, String stdout, String stderr) {
+
+        List<String> lines() {
+            assertEquals(0, exitCode, "exit code of " + this);
+            return stdout.lines().toList();
+        }
+
+        @Override
+        public String toString() {
+            return command + " (exit " + exitCode + ")\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    /** Copies an example with its base URLs moved to this run's servers, then runs it behind its token prelude. */
+    private Run runExample(String example, String prelude, String interpreter) throws Exception {
+        String text = resource(example);
+        assertTrue(text.contains(SEED_LAB_URL), example + " names the prompt lab as the seed does");
+        Path script = work.resolve(example);
+        Files.writeString(script, text.replace(SEED_LAB_URL, labUrl)
+                .replace(SEED_BACKEND_URL, "http://localhost:" + backend.getAddress().getPort()));
+        Path wrapper = work.resolve(prelude);
+        Files.writeString(wrapper, resource(prelude));
+
+        List<String> command = List.of(interpreter, wrapper.toString(), script.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(work.resolve("stdout").toFile()).redirectError(work.resolve("stderr").toFile());
+        // the examples talk to localhost only; a proxy from the environment would stand in between
+        builder.environment().keySet().removeIf(name -> name.toLowerCase(Locale.ROOT).endsWith("_proxy"));
+        builder.environment().put("ATHANOR_TOKEN", token);
+        builder.environment().put("ATHANOR_BASE_URL", labUrl);
+        builder.environment().put("PYTHONIOENCODING", "utf-8");
+        Process process = builder.start();
+        boolean finished = process.waitFor(RUN_SECONDS, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        Run run = new Run(String.join(" ", command), finished ? process.exitValue() : -1,
+                Files.readString(work.resolve("stdout")), Files.readString(work.resolve("stderr")));
+        if (!finished) {
+            fail("did not finish within " + RUN_SECONDS + " s: " + run);
+        }
+        return run;
+    }
+
+    /** Fails (never skips) when an interpreter the examples need is missing: every build machine has them. */
+    private static void requireTool(String what, String... probe) throws InterruptedException {
+        String problem;
+        try {
+            Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            problem = process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 ? null
+                    : "'" + String.join(" ", probe) + "' failed: " + output;
+        } catch (IOException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            fail("The seed's client examples need " + what + " on the PATH: " + problem);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = PromptLabClientExamplesIT.class.getResourceAsStream("/seed-000/" + name)) {
+            if (in == null) {
+                throw new IOException("No test resource seed-000/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Map<String, Object> send(String method, String path, String body, int expected)
+            throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(labUrl + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
+        return json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+    }
+
+    private static String get(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(labUrl + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return response.body();
+    }
+}
