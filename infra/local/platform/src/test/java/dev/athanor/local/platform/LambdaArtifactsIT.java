@@ -7,11 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.athanor.testkit.ColdStart;
 
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -113,48 +109,12 @@ class LambdaArtifactsIT {
         CloudFormationTemplate parsed = CloudFormationTemplate.load(template);
         LocalResources resources = new LocalResources(parsed, Map.of("Stage", "probe"), "us-east-1", "000000000000",
                 URI.create("http://localhost:9324"));
-        for (var function : webAdapterFunctions(parsed).entrySet()) {
-            Map<String, Object> properties = CloudFormationTemplate.map(function.getValue().get("Properties"));
-            Path taskRoot = Files.createTempDirectory("lambda-task");
-            try (ZipFile file = new ZipFile(template.getParent().resolve(String.valueOf(properties.get("CodeUri"))).toFile())) {
-                for (String name : List.of("run.sh", "function.jar")) {
-                    try (var in = file.getInputStream(file.getEntry(name))) {
-                        Files.copy(in, taskRoot.resolve(name));
-                    }
-                }
-            }
-            Map<String, String> environment = new HashMap<>(resources.environment(function.getKey()));
+        for (String function : webAdapterFunctions(parsed).keySet()) {
+            Map<String, String> environment = new HashMap<>(resources.environment(function));
             environment.remove("ATHANOR_AUTH_JWT_SECRET_ARN");
             environment.put("ATHANOR_AUTH_JWT_SECRET", "probe-signing-key-of-at-least-thirty-two-bytes");
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            environment.put("MICRONAUT_SERVER_PORT", Integer.toString(port)); // the adapter's port, free here
-            environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-            environment.put("AWS_REGION", "us-east-1");
-            environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
-            ProcessBuilder builder = new ProcessBuilder("sh", taskRoot.resolve("run.sh").toString())
-                    .redirectErrorStream(true).redirectOutput(taskRoot.resolve("out.log").toFile());
-            builder.environment().clear();
-            builder.environment().putAll(environment);
-            Process server = builder.start();
-            try {
-                String readiness = environment.get("AWS_LWA_READINESS_CHECK_PATH");
-                HttpClient http = HttpClient.newHttpClient();
-                int status = 0;
-                for (int i = 0; i < 300 && status != 200 && server.isAlive(); i++) {
-                    try {
-                        status = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + readiness)).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode();
-                    } catch (java.io.IOException notYet) {
-                        Thread.sleep(100);
-                    }
-                }
-                assertEquals(200, status, function.getKey() + ":\n" + Files.readString(taskRoot.resolve("out.log")));
-            } finally {
-                server.destroy();
-                server.waitFor();
+            try (WebAdapterPackage server = WebAdapterPackage.start(template, function, environment)) {
+                assertEquals(200, server.awaitReadiness(), function + ":\n" + server.log());
             }
         }
     }

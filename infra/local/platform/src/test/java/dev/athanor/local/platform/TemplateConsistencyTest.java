@@ -207,6 +207,29 @@ class TemplateConsistencyTest {
         assertEquals(true, ttl.get("Enabled"));
     }
 
+    @Test
+    void every_web_adapter_function_streams_its_answer_on_every_route_from_the_port_its_server_listens_on() {
+        for (var function : functions().entrySet()) {
+            if (!LocalResources.behindWebAdapter(function.getValue())) {
+                continue;
+            }
+            String id = function.getKey();
+            Map<String, Object> variables = variables(id);
+            assertEquals("response_stream", variables.get("AWS_LWA_INVOKE_MODE"), id);
+            assertEquals(String.valueOf(variables.get("AWS_LWA_PORT")),
+                    String.valueOf(variables.get("MICRONAUT_SERVER_PORT")), id);
+            Map<String, Object> events = CloudFormationTemplate.map(template.properties(id).get("Events"));
+            Map<String, Object> url = CloudFormationTemplate.map(template.properties(id).get("FunctionUrlConfig"));
+            assertFalse(events.isEmpty() && url.isEmpty(), id + " has no route");
+            // without it API Gateway (or the function URL) buffers the whole answer before sending any of it
+            events.forEach((name, event) -> assertEquals("RESPONSE_STREAM", CloudFormationTemplate.map(
+                    CloudFormationTemplate.map(event).get("Properties")).get("ResponseTransferMode"), id + "." + name));
+            if (!url.isEmpty()) {
+                assertEquals("RESPONSE_STREAM", url.get("InvokeMode"), id + " function URL");
+            }
+        }
+    }
+
     private Map<String, Object> variables(String function) {
         return CloudFormationTemplate.map(CloudFormationTemplate.map(template.properties(function).get("Environment")).get("Variables"));
     }
