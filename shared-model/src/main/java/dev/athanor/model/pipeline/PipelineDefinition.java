@@ -14,6 +14,8 @@ public record PipelineDefinition(String id, String startAt, Map<String, StateDef
 
     /** A step must end well inside the work queue's visibility timeout (360 s), or it would be delivered again. */
     public static final int MAX_TIMEOUT_SECONDS = 300;
+    /** Every running item of a map commits to the one execution item: more at once would mostly lose races. */
+    public static final int MAX_CONCURRENCY = 16;
 
     private static final Set<String> TYPES =
             Set.of(StateDefinition.TASK, StateDefinition.MAP, StateDefinition.APPROVAL, StateDefinition.CHOICE);
@@ -58,6 +60,10 @@ public record PipelineDefinition(String id, String startAt, Map<String, StateDef
             }
             if (StateDefinition.MAP.equals(state.type()) && state.items() == null) {
                 problems.add(name + ": a map state needs items");
+            }
+            if (state.maxConcurrency() != null && (!StateDefinition.MAP.equals(state.type())
+                    || state.maxConcurrency() < 1 || state.maxConcurrency() > MAX_CONCURRENCY)) {
+                problems.add(name + ": maxConcurrency is for map states, 1-" + MAX_CONCURRENCY);
             }
             if (StateDefinition.CHOICE.equals(state.type()) && (state.choices().isEmpty() || state.otherwise() == null)) {
                 problems.add(name + ": a choice state needs rules and an otherwise");

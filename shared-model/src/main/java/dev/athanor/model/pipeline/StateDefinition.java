@@ -11,7 +11,10 @@ import java.util.List;
  *   <li>{@code task}: runs {@code agent} with the {@code prompt} template; {@code retry}, {@code timeoutSeconds};
  *       then {@code next} (none: the pipeline ends), or {@code onError} when it fails for good.</li>
  *   <li>{@code map}: the same as a task, once for each item {@code <items>.0 .. <items>.<n-1>} where n is the
- *       variable {@code <items>.count}; each run sees its item as the variable {@code item}.</li>
+ *       variable {@code <items>.count}; each run sees its item as the variable {@code item}. Up to
+ *       {@code maxConcurrency} items (default 1: one after the other) run at once, each a step of its own with its
+ *       own token, retries and lease; the state moves on when every item has passed, and fails when one fails for
+ *       good.</li>
  *   <li>{@code approval}: parks the execution until a person approves ({@code next}) or rejects ({@code onReject};
  *       none: the execution fails). {@code prompt} says what is to be approved.</li>
  *   <li>{@code choice}: goes to the {@code next} of the first rule that holds, else to {@code otherwise}.</li>
@@ -28,7 +31,8 @@ public record StateDefinition(String type,
                               @Nullable String onReject,
                               @Nullable List<ChoiceRule> choices,
                               @Nullable String otherwise,
-                              @Nullable String items) {
+                              @Nullable String items,
+                              @Nullable Integer maxConcurrency) {
 
     public static final String TASK = "task";
     public static final String MAP = "map";
@@ -42,15 +46,15 @@ public record StateDefinition(String type,
     }
 
     public static StateDefinition task(String agent, String prompt, String next) {
-        return new StateDefinition(TASK, agent, prompt, null, null, next, null, null, null, null, null);
+        return new StateDefinition(TASK, agent, prompt, null, null, next, null, null, null, null, null, null);
     }
 
     public static StateDefinition approval(String prompt, String next, String onReject) {
-        return new StateDefinition(APPROVAL, null, prompt, null, null, next, null, onReject, null, null, null);
+        return new StateDefinition(APPROVAL, null, prompt, null, null, next, null, onReject, null, null, null, null);
     }
 
     public static StateDefinition choice(List<ChoiceRule> rules, String otherwise) {
-        return new StateDefinition(CHOICE, null, null, null, null, null, null, null, rules, otherwise, null);
+        return new StateDefinition(CHOICE, null, null, null, null, null, null, null, rules, otherwise, null, null);
     }
 
     public boolean runsAgent() {
@@ -59,6 +63,11 @@ public record StateDefinition(String type,
 
     public RetryPolicy retryPolicy() {
         return retry == null ? RetryPolicy.DEFAULT : retry;
+    }
+
+    /** How many items of a map state may run at once: 1 unless set. */
+    public int concurrency() {
+        return maxConcurrency == null ? 1 : maxConcurrency;
     }
 
     public int timeout() {

@@ -55,7 +55,7 @@ public final class Transition {
             return decide(definition, execution, rejected.token(), rejected.at(), rejected.by(), rejected.reason(), false);
         }
         String token = stepToken(event);
-        if (execution.status() != ExecutionStatus.RUNNING || !token.equals(execution.currentToken())) {
+        if (execution.status() != ExecutionStatus.RUNNING || !execution.isLive(token)) {
             return Outcome.ignored(execution, "step " + token + " is not the current step");
         }
         StepStatus stepStatus = execution.step(execution.current()).status();
@@ -63,8 +63,13 @@ public final class Transition {
             return Outcome.ignored(execution, "step " + token + " is " + stepStatus);
         }
         Execution.Builder b = execution.change();
+        b.cause = token;
         List<Command> commands = new ArrayList<>();
         StateDefinition state = definition.state(b.current);
+        if (execution.branch(token) != null) {
+            branchEvent(definition, b, state, token, event, commands);
+            return new Outcome(b.build(), commands, true, null);
+        }
         if (event instanceof StepStarted) {
             if (b.cancelRequested) {
                 cancel(b, event.at(), commands);
@@ -103,6 +108,72 @@ public final class Transition {
             return e.token();
         }
         throw new IllegalArgumentException("Unknown event " + event);
+    }
+
+    /** An event about one item of a map that runs items at once. */
+    private static void branchEvent(PipelineDefinition definition, Execution.Builder b, StateDefinition state,
+                                    String token, ExecutionEvent event, List<Command> commands) {
+        Execution.Branch branch = b.branches.get(token);
+        if (event instanceof StepStarted) {
+            if (b.cancelRequested) {
+                cancel(b, event.at(), commands);
+            } else {
+                b.branches.put(token, new Execution.Branch(branch.item(), branch.attempt(), StepStatus.RUNNING,
+                        event.at(), branch.dispatchedBy()));
+                b.steps.put(b.current, b.step(b.current).started(branch.attempt(), event.at()));
+            }
+            return;
+        }
+        b.branches.remove(token);
+        if (event instanceof StepSucceeded done) {
+            b.vars.putAll(done.outputs());
+            b.costUsd = b.costUsd.add(cost(done.cost()));
+            b.steps.put(b.current, b.step(b.current).charged(done.cost()));
+            if (b.cancelRequested) {
+                cancel(b, done.at(), commands);
+            } else if (b.mapIndex < itemCount(b, state)) {
+                dispatch(b, b.mapIndex++, 1, 0, commands);
+            } else if (b.branches.isEmpty()) {
+                b.steps.put(b.current, b.step(b.current).finished(StepStatus.PASSED, done.at(), null, null, true));
+                enter(definition, b, state.next(), done.at(), commands, 0);
+            }
+            return;
+        }
+        if (event instanceof Abandoned abandoned) {
+            String error = "item " + branch.item() + ": " + abandoned.error();
+            b.steps.put(b.current, b.step(b.current).finished(StepStatus.FAILED, abandoned.at(), error,
+                    BigDecimal.ZERO, true));
+            fail(b, b.current + ": " + error, abandoned.at(), commands);
+            return;
+        }
+        String error;
+        boolean retryable;
+        BigDecimal spent = BigDecimal.ZERO;
+        if (event instanceof StepFailed failed) {
+            error = failed.error();
+            retryable = failed.retryable();
+            spent = cost(failed.cost());
+        } else {
+            error = "timed out after " + ((TimedOut) event).afterSeconds() + " s";
+            retryable = true;
+        }
+        b.costUsd = b.costUsd.add(spent);
+        RetryPolicy retry = state.retryPolicy();
+        if (retryable && branch.attempt() < retry.maxAttempts() && !b.cancelRequested) {
+            b.steps.put(b.current, b.step(b.current).charged(spent));
+            dispatch(b, branch.item(), branch.attempt() + 1, retry.delayBefore(branch.attempt() + 1), commands);
+            return;
+        }
+        b.branches.clear(); // the items still running are stale from here on: their results are ignored
+        failedForGood(definition, b, state, "item " + branch.item() + ": " + error, spent, event.at(), commands);
+    }
+
+    /** Sends one item of a map that runs items at once as a step of its own. */
+    private static void dispatch(Execution.Builder b, int item, int attempt, int delaySeconds,
+                                 List<Command> commands) {
+        b.seq++;
+        b.branches.put(b.token(), new Execution.Branch(item, attempt, StepStatus.PENDING, null, b.cause));
+        commands.add(Command.runStep(b.token(), b.current, attempt, delaySeconds));
     }
 
     private static Outcome cancelRequested(Execution execution, Instant at) {
@@ -152,6 +223,12 @@ public final class Transition {
             nextStep(b, retry.delayBefore(b.attempt), commands);
             return;
         }
+        failedForGood(definition, b, state, error, cost, at, commands);
+    }
+
+    /** The current state failed and will not be tried again: its error route, else the end of the execution. */
+    private static void failedForGood(PipelineDefinition definition, Execution.Builder b, StateDefinition state,
+                                      String error, BigDecimal cost, Instant at, List<Command> commands) {
         String name = b.current;
         b.steps.put(name, b.step(name).finished(StepStatus.FAILED, at, error, cost, true));
         if (b.cancelRequested) {
@@ -171,6 +248,7 @@ public final class Transition {
             return Outcome.ignored(execution, "no approval " + token + " is awaited");
         }
         Execution.Builder b = execution.change();
+        b.cause = token;
         List<Command> commands = new ArrayList<>();
         String name = b.current;
         StateDefinition state = definition.state(name);
@@ -210,6 +288,11 @@ public final class Transition {
                 if (itemCount(b, state) == 0) {
                     b.steps.put(name, b.step(name).finished(StepStatus.PASSED, at, null, BigDecimal.ZERO, true));
                     enter(definition, b, state.next(), at, commands, hops + 1);
+                } else if (state.concurrency() > 1) {
+                    int first = Math.min(state.concurrency(), itemCount(b, state));
+                    for (b.mapIndex = 0; b.mapIndex < first; b.mapIndex++) {
+                        dispatch(b, b.mapIndex, 1, 0, commands);
+                    }
                 } else {
                     b.vars.put("item", b.vars.getOrDefault(state.items() + ".0", ""));
                     nextStep(b, 0, commands);
@@ -244,6 +327,7 @@ public final class Transition {
     private static void finish(Execution.Builder b, ExecutionStatus status, String error, Instant at,
                                List<Command> commands) {
         String token = b.token();
+        b.branches.clear();
         b.steps.replaceAll((name, step) -> step.visits() == 0 && step.status() == StepStatus.PENDING
                 ? step.with(StepStatus.SKIPPED) : step);
         b.status = status;

@@ -31,7 +31,7 @@ class TransitionTest {
     private static final PipelineDefinition LOOP = definition("loop", "build", Map.of(
             "build", StateDefinition.task("builder", "build {{name}}", "test"),
             "test", new StateDefinition(StateDefinition.TASK, "tester", "test", new RetryPolicy(3, 10, 2.0, 60), 30,
-                    "gate", null, null, null, null, null),
+                    "gate", null, null, null, null, null, null),
             "gate", StateDefinition.choice(List.of(new ChoiceRule(List.of(Condition.variableEquals("verdict", "fail"),
                     Condition.visitsBelow("fix", "max_fixes")), "fix")), "review"),
             "fix", StateDefinition.task("fixer", "fix", "test"),
@@ -105,7 +105,7 @@ class TransitionTest {
     void a_failure_that_is_not_retryable_takes_the_error_route() {
         PipelineDefinition d = definition("routed", "work", Map.of(
                 "work", new StateDefinition(StateDefinition.TASK, "a", "p", null, null, null, "cleanup", null, null,
-                        null, null),
+                        null, null, null),
                 "cleanup", StateDefinition.task("b", "p", null)));
         Outcome outcome = apply(d, started(d, Map.of()), new StepFailed("ex1#1", T0, "invalid request", false, null));
 
@@ -192,7 +192,7 @@ class TransitionTest {
     void a_map_runs_its_task_once_per_item_then_moves_on() {
         PipelineDefinition d = definition("mapped", "each", Map.of(
                 "each", new StateDefinition(StateDefinition.MAP, "judge", "judge {{item}}", null, null, "done", null,
-                        null, null, null, "rows"),
+                        null, null, null, "rows", null),
                 "done", StateDefinition.task("b", "p", null)));
         Execution e = started(d, Map.of("rows.count", "3", "rows.0", "a", "rows.1", "b", "rows.2", "c"));
         List<String> items = new java.util.ArrayList<>();
@@ -204,6 +204,107 @@ class TransitionTest {
         assertEquals("done", e.current());
         assertEquals(new BigDecimal("0.03"), e.step("each").costUsd());
         assertEquals(StepStatus.PASSED, e.step("each").status());
+    }
+
+    /** each (a map of 5 rows, 2 at a time, 2 tries per row) -> done */
+    private static PipelineDefinition concurrentMap(String onError) {
+        return definition("fanned", "each", Map.of(
+                "each", new StateDefinition(StateDefinition.MAP, "judge", "judge {{item}}",
+                        new RetryPolicy(2, 5, 2.0, 60), null, "done", onError, null, null, null, "rows", 2),
+                "done", StateDefinition.task("b", "p", null),
+                "cleanup", StateDefinition.task("c", "p", null)));
+    }
+
+    private static final Map<String, String> FIVE_ROWS = Map.of("rows.count", "5",
+            "rows.0", "a", "rows.1", "b", "rows.2", "c", "rows.3", "d", "rows.4", "e");
+
+    private static Outcome succeed(PipelineDefinition d, Execution e, String token, Map<String, String> outputs) {
+        Execution running = apply(d, e, new StepStarted(token, T0)).execution();
+        return apply(d, running, new StepSucceeded(token, T0, outputs, new BigDecimal("0.01")));
+    }
+
+    @Test
+    void a_concurrent_map_sends_up_to_max_concurrency_items_and_one_more_as_each_passes_then_moves_on() {
+        PipelineDefinition d = concurrentMap(null);
+        Outcome start = apply(d, Execution.create("ex1", d, FIVE_ROWS), new Started(T0));
+        Execution e = start.execution();
+        assertEquals(List.of(Command.runStep("ex1#1", "each", 1, 0), Command.runStep("ex1#2", "each", 1, 0)),
+                start.commands());
+        assertEquals("b", e.forStep("ex1#2", d.state("each")).vars().get("item"));
+
+        // the second item passes first: the third is sent, sent by it
+        Outcome second = succeed(d, e, "ex1#2", Map.of("row.1", "ok"));
+        assertEquals(List.of(Command.runStep("ex1#3", "each", 1, 0)), second.commands());
+        e = second.execution();
+        assertEquals("c", e.forStep("ex1#3", d.state("each")).vars().get("item"));
+        assertEquals("ex1#2", e.branch("ex1#3").dispatchedBy());
+        assertFalse(e.isLive("ex1#2"), "a passed item's message is stale");
+        assertFalse(apply(d, e, new StepSucceeded("ex1#2", T0, Map.of(), BigDecimal.ONE)).applied());
+        assertTrue(e.isLive("ex1#1") && e.isLive("ex1#3"));
+
+        e = succeed(d, e, "ex1#1", Map.of("row.0", "ok")).execution();
+        e = succeed(d, e, "ex1#3", Map.of("row.2", "ok")).execution();
+        assertEquals(java.util.Set.of("ex1#4", "ex1#5"), e.branches().keySet());
+        e = succeed(d, e, "ex1#5", Map.of("row.4", "ok")).execution();
+        assertEquals("each", e.current(), "the map waits for its last item");
+        Outcome last = succeed(d, e, "ex1#4", Map.of("row.3", "ok"));
+
+        Execution done = last.execution();
+        assertEquals(List.of(Command.runStep("ex1#6", "done", 1, 0)), last.commands());
+        assertEquals("done", done.current());
+        assertTrue(done.branches().isEmpty());
+        assertEquals(StepStatus.PASSED, done.step("each").status());
+        assertEquals(new BigDecimal("0.05"), done.step("each").costUsd());
+        assertEquals(List.of("ok", "ok", "ok", "ok", "ok"), java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> done.vars().get("row." + i)).toList());
+    }
+
+    @Test
+    void a_concurrent_item_that_fails_is_retried_alone_and_one_that_fails_for_good_fails_the_map() {
+        PipelineDefinition d = concurrentMap("cleanup");
+        Execution e = started(d, FIVE_ROWS);
+        Outcome retried = apply(d, apply(d, e, new StepStarted("ex1#1", T0)).execution(),
+                new StepFailed("ex1#1", T0, "overloaded", true, new BigDecimal("0.01")));
+        assertEquals(List.of(Command.runStep("ex1#3", "each", 2, 5)), retried.commands());
+        e = retried.execution();
+        assertEquals(new Execution.Branch(0, 2, StepStatus.PENDING, null, "ex1#1"), e.branch("ex1#3"));
+        assertTrue(e.isLive("ex1#2"), "the other item runs on");
+
+        Outcome failed = apply(d, apply(d, e, new StepStarted("ex1#3", T0)).execution(),
+                new StepFailed("ex1#3", T0, "overloaded", true, null));
+        e = failed.execution();
+        assertEquals(List.of(Command.runStep("ex1#4", "cleanup", 1, 0)), failed.commands());
+        assertEquals("item 0: overloaded", e.step("each").error());
+        assertEquals("item 0: overloaded", e.vars().get("error"));
+        assertTrue(e.branches().isEmpty());
+        assertFalse(apply(d, e, new StepSucceeded("ex1#2", T0, Map.of(), null)).applied(),
+                "an item still running when the map failed is stale");
+    }
+
+    @Test
+    void cancel_stops_a_concurrent_map_at_the_next_start_or_commit_of_any_item() {
+        PipelineDefinition d = concurrentMap(null);
+        Execution e = apply(d, started(d, FIVE_ROWS), new StepStarted("ex1#1", T0)).execution();
+        e = apply(d, e, new CancelRequested(T0)).execution();
+
+        Outcome committed = apply(d, e, new StepSucceeded("ex1#1", T0, Map.of(), null));
+        assertEquals(ExecutionStatus.CANCELLED, committed.execution().status());
+        assertTrue(committed.execution().branches().isEmpty());
+        assertEquals(Command.Kind.FINISHED, committed.commands().get(0).kind());
+        assertFalse(apply(d, committed.execution(), new StepStarted("ex1#2", T0)).applied());
+    }
+
+    @Test
+    void released_frees_a_running_item_and_max_concurrency_belongs_to_map_states() {
+        PipelineDefinition d = concurrentMap(null);
+        Execution e = apply(d, started(d, FIVE_ROWS), new StepStarted("ex1#1", T0)).execution();
+        assertEquals(StepStatus.RUNNING, e.branch("ex1#1").status());
+        assertEquals(new Execution.Branch(0, 1, StepStatus.PENDING, null, null), e.released("ex1#1").branch("ex1#1"));
+
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> definition("bad", "a",
+                Map.of("a", new StateDefinition(StateDefinition.TASK, "x", "p", null, null, null, null, null, null,
+                        null, null, 4))));
+        assertTrue(bad.getMessage().contains("a: maxConcurrency is for map states, 1-16"), bad.getMessage());
     }
 
     @Test
@@ -224,7 +325,7 @@ class TransitionTest {
     void invalid_definitions_are_refused_with_every_problem_named() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> definition("bad", "nowhere",
                 Map.of("a", StateDefinition.task(null, "p", "missing"),
-                        "b", new StateDefinition("loop", null, null, null, null, null, null, null, null, null, null))));
+                        "b", new StateDefinition("loop", null, null, null, null, null, null, null, null, null, null, null))));
 
         assertTrue(e.getMessage().contains("startAt must name a state"), e.getMessage());
         assertTrue(e.getMessage().contains("a: next names unknown state 'missing'"), e.getMessage());
