@@ -12,8 +12,8 @@ import dev.athanor.model.pipeline.Outcome;
 import dev.athanor.model.pipeline.PipelineDefinition;
 import dev.athanor.model.pipeline.StateDefinition;
 import dev.athanor.model.pipeline.StepStatus;
-import dev.athanor.model.pipeline.StoredExecution;
 import dev.athanor.model.pipeline.StepQueue;
+import dev.athanor.model.pipeline.StoredExecution;
 import dev.athanor.model.pipeline.Transition;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.TaskExecutors;
@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,13 @@ import java.util.function.Function;
  * A step message goes through: duplicate check (its token must be the current step's, else the outbox is re-sent
  * when this token produced it), {@code StepStarted} committed under a lease that no other delivery holds (where a
  * cancel request ends the execution), the step itself, and the commit of its result with the next commands. The
- * first commit starts from the copy this worker last wrote, when it has one ({@link RecentExecutions}). A step that throws releases its lease and
- * fails the message; on the last delivery it also fails the execution, and SQS moves the message to the DLQ.
+ * first commit starts from the copy this worker last wrote, when it has one ({@link RecentExecutions}). A step that
+ * throws releases its lease and fails the message; on the last delivery it also fails the execution, and SQS moves
+ * the message to the DLQ.
+ * <p>
+ * The items of a map that runs several at once are steps of their own: each is current while it is sent and not
+ * done, is held from its start time for the state's timeout plus the lease margin, and is sent again by a
+ * redelivery of the step that sent it when later commits of other items have replaced that step's outbox.
  */
 @Singleton
 @Requires(beans = {ExecutionStore.class, StepQueue.class, PipelineEvents.class})
@@ -151,17 +157,19 @@ public class PipelineEngine {
             return;
         }
         Execution execution = stored.execution();
-        if (!token.equals(execution.currentToken()) || execution.status().isFinal()) {
+        if (!execution.isLive(token) || execution.status().isFinal()) {
             repeated(team, stored, token);
             return;
         }
         PipelineDefinition definition = definitions.get(execution.pipeline());
         StateDefinition state = definition.state(execution.current());
-        Instant lease = clock.instant().plusSeconds(state.timeout() + config.getLeaseMarginSeconds());
+        // an item of a map that runs items at once is held through its own start time instead of the item's lease
+        Instant lease = execution.branch(token) != null ? null
+                : clock.instant().plusSeconds(state.timeout() + config.getLeaseMarginSeconds());
         Committed started;
         try {
             started = commit(team, execution.id(), stored, token, s -> {
-                requireFree(s, token);
+                requireFree(s, token, state);
                 return new ExecutionEvent.StepStarted(token, clock.instant());
             }, lease);
         } catch (NotFoundException deleted) {
@@ -218,16 +226,35 @@ public class PipelineEngine {
         if (token.equals(stored.outboxToken())) {
             LOG.info("Step {} was committed before; sending its commands again", token);
             carryOut(team, stored, stored.outbox());
+            return;
+        }
+        // later commits of other items replaced its outbox: the items it sent that have not started are sent again
+        Execution execution = stored.execution();
+        List<Command> unstarted = new ArrayList<>();
+        execution.branches().forEach((itemToken, item) -> {
+            if (token.equals(item.dispatchedBy()) && item.status() == StepStatus.PENDING) {
+                unstarted.add(Command.runStep(itemToken, execution.current(), item.attempt(), 0));
+            }
+        });
+        if (!unstarted.isEmpty()) {
+            LOG.info("Step {} was committed before; sending the items it started again: {}", token, unstarted);
+            carryOut(team, stored, unstarted);
         }
     }
 
     /** Refuses to start a step that another delivery runs under a lease that has not expired. */
-    private void requireFree(StoredExecution stored, String token) {
+    private void requireFree(StoredExecution stored, String token, StateDefinition state) {
         Execution execution = stored.execution();
-        if (token.equals(execution.currentToken()) && !execution.status().isFinal()
-                && execution.step(execution.current()).status() == StepStatus.RUNNING
-                && stored.leaseUntil() != null && clock.instant().isBefore(stored.leaseUntil())) {
-            throw new StepBusyException(token, stored.leaseUntil());
+        if (!execution.isLive(token) || execution.status().isFinal()) {
+            return;
+        }
+        Execution.Branch item = execution.branch(token);
+        Instant until = item == null ? stored.leaseUntil() : item.startedAt() == null ? null
+                : item.startedAt().plusSeconds(state.timeout() + config.getLeaseMarginSeconds());
+        boolean running = item == null ? execution.step(execution.current()).status() == StepStatus.RUNNING
+                : item.status() == StepStatus.RUNNING;
+        if (running && until != null && clock.instant().isBefore(until)) {
+            throw new StepBusyException(token, until);
         }
     }
 
@@ -238,8 +265,8 @@ public class PipelineEngine {
             throw new IllegalStateException("No step executor for pipeline " + execution.pipeline());
         }
         try {
-            return executor.run(new StepRequest(team, execution, execution.current(), state, message.attempt(),
-                    message.token(), state.timeout()));
+            return executor.run(new StepRequest(team, execution.forStep(message.token(), state), execution.current(),
+                    state, message.attempt(), message.token(), state.timeout()));
         } catch (TimeoutException e) {
             return null;
         }
@@ -261,9 +288,17 @@ public class PipelineEngine {
     private void release(TeamId team, String id, String token) {
         try {
             StoredExecution stored = store.find(team, id).orElse(null);
-            if (stored != null && token.equals(stored.execution().currentToken()) && stored.leaseUntil() != null) {
+            if (stored == null) {
+                return;
+            }
+            Execution execution = stored.execution();
+            if (execution.branch(token) != null) {
                 recent.forget(team, id);
-                store.save(team, stored.next(stored.execution(), List.of(), null, null, clock.instant()));
+                store.save(team, stored.next(execution.released(token), List.of(), null, stored.leaseUntil(),
+                        clock.instant()));
+            } else if (token.equals(execution.currentToken()) && stored.leaseUntil() != null) {
+                recent.forget(team, id);
+                store.save(team, stored.next(execution, List.of(), null, null, clock.instant()));
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not release the lease of step {}; it expires by itself", token, e);

@@ -23,14 +23,14 @@ final class RecentExecutions {
                 .maximumWeightedCapacity(capacity).build();
     }
 
-    /** The remembered copy whose current step is {@code token}, if there is one. */
+    /** The remembered copy in which {@code token} is a step to run now, if there is one. */
     Optional<StoredExecution> current(TeamId team, String id, String token) {
         StoredExecution copy = copies.get(key(team, id));
         if (copy == null) {
             return Optional.empty();
         }
         Execution execution = copy.execution();
-        return token.equals(execution.currentToken()) && !execution.status().isFinal()
+        return execution.isLive(token) && !execution.status().isFinal()
                 ? Optional.of(copy) : Optional.empty();
     }
 

@@ -33,9 +33,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -68,6 +73,8 @@ class PromptEvaluationIT {
     private static final String COMPLETIONS = "/v1/chat/completions";
     private static final String MODEL = "local-llama";
     private static final String JUDGE = "gpt-4o-mini";
+    /** Samples per map item; the pipeline runs up to 4 items at once. */
+    private static final int BATCH = 2;
 
     private static ApplicationContext context;
     private static WorkerHandler handler;
@@ -84,7 +91,8 @@ class PromptEvaluationIT {
         context = TestFunctions.start("WorkerFunction", Map.of(
                 "openai.api.key", "sk-test",
                 "openai.base.url", VENDOR.baseUrl() + "/v1",
-                "athanor.llm.router.max-attempts", 1));
+                "athanor.llm.router.max-attempts", 1,
+                "athanor.prompt-lab.eval.batch-size", BATCH));
         handler = new WorkerHandler(context);
         evaluations = context.getBean(PromptEvaluations.class);
         work = LocalStackExtension.stack().resources().queueSubscriptions().stream()
@@ -259,10 +267,66 @@ class PromptEvaluationIT {
         assertEquals(Evaluation.COMPLETED, done.status());
         assertEquals(4, done.samples().size());
         assertEquals(4, done.aggregates().passed());
-        int judged = VENDOR.countRequestsMatching(postRequestedFor(urlEqualTo(COMPLETIONS))
+        assertEquals(4 * 2, judgeCalls(), "each sample judged once per scoring function");
+    }
+
+    /** The step messages waiting in the work queue now, received (hidden for a minute) and deleted. */
+    private static List<Message> takeWaitingSteps() {
+        List<Message> taken = new ArrayList<>();
+        for (List<Message> got = receive(); !got.isEmpty(); got = receive()) {
+            for (Message m : got) {
+                taken.add(m);
+                LocalStackExtension.stack().sqs().deleteMessage(r -> r.queueUrl(work.queueUrl())
+                        .receiptHandle(m.receiptHandle()));
+            }
+        }
+        return taken;
+    }
+
+    private static List<Message> receive() {
+        return LocalStackExtension.stack().sqs().receiveMessage(r -> r.queueUrl(work.queueUrl())
+                .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(60)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+    }
+
+    private static void deliver(Message m) {
+        assertEquals(0, handler.handleRequest(event(m), new LocalLambdaContext("worker")).getBatchItemFailures().size());
+    }
+
+    private static int judgeCalls() {
+        return VENDOR.countRequestsMatching(postRequestedFor(urlEqualTo(COMPLETIONS))
                 .withRequestBody(matchingJsonPath("$.model", equalTo(JUDGE)))
                 .withRequestBody(containing("Criterion: ")).build()).getCount();
-        assertEquals(4 * 2, judged, "each sample judged once per scoring function");
+    }
+
+    @Test
+    void four_batches_are_sent_at_once_and_run_side_by_side_each_finished_batch_sending_the_next() throws Exception {
+        Evaluation started = evaluations.start(team, project, request("qa", 12)); // 6 batches of 2
+
+        List<Message> first = takeWaitingSteps();
+        assertEquals(4, first.size(), "the map sends as many batches as it may run at once");
+        assertEquals(4, first.stream().map(Message::body).distinct().count());
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            first.forEach(m -> runs.add(workers.submit(() -> deliver(m))));
+            for (Future<?> run : runs) {
+                run.get(120, TimeUnit.SECONDS); // four commits on one execution race; each retries until it lands
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        assertEquals(2, takeWaitingSteps().stream().filter(m -> m.body().contains("\"state\":\"score\"")).count(),
+                "the first two finished batches sent the last two");
+        // the two taken above were deleted unrun: their senders' outboxes send them again when redelivered
+        first.forEach(PromptEvaluationIT::deliver);
+        drain();
+
+        Evaluation done = evaluations.find(team, project.id(), started.id()).orElseThrow();
+        assertEquals(Evaluation.COMPLETED, done.status(), String.valueOf(done.error()));
+        assertEquals(12, done.samples().size());
+        assertEquals(12, done.aggregates().passed());
+        assertEquals(12 * 2, judgeCalls(), "each sample judged once per scoring function");
     }
 
     private static SQSEvent event(Message m) {
