@@ -4,10 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.athanor.core.promptlab.EvalRequest;
 import dev.athanor.core.promptlab.PromptEvaluations;
 import dev.athanor.local.LocalFunctions;
-import dev.athanor.local.LocalLambdaContext;
 import dev.athanor.local.LocalStack;
-import dev.athanor.local.SqsPoller;
-import dev.athanor.local.template.QueueSubscription;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.promptlab.Evaluation;
 import dev.athanor.model.promptlab.PromptProject;
@@ -18,10 +15,8 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -63,31 +58,11 @@ public final class EvalBench {
                      "openai.api.key", "sk-bench",
                      "openai.base.url", vendor.baseUrl() + "/v1")).start()) {
             WorkerHandler handler = new WorkerHandler(worker);
-            QueueSubscription work = stack.resources().queueSubscriptions().stream()
-                    .filter(s -> s.queueId().equals("WorkQueue")).findFirst().orElseThrow();
-            AtomicBoolean running = new AtomicBoolean(true);
-            List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < pollers; i++) {
-                SqsPoller poller = new SqsPoller(stack.sqs(), work, handler, new LocalLambdaContext("worker"),
-                        LocalStack.REGION, 0);
-                Thread t = new Thread(() -> {
-                    while (running.get()) {
-                        poller.pollOnce(1);
-                    }
-                }, "bench-poller-" + i);
-                t.start();
-                threads.add(t);
-            }
             PromptEvaluations evaluations = worker.getBean(PromptEvaluations.class);
             long wall;
-            try {
+            try (BenchPollers ignored = new BenchPollers(stack, handler, pollers)) {
                 run(evaluations, TeamId.of("bench-warmup"), samples);
                 wall = run(evaluations, TeamId.of("bench-measured"), samples);
-            } finally {
-                running.set(false);
-                for (Thread t : threads) {
-                    t.join();
-                }
             }
             int calls = samples * 3;
             System.out.printf("samples=%d pollers=%d vendor_latency_ms=%d calls=%d wall=%.2fs samples_per_minute=%.0f%n",

@@ -5,10 +5,7 @@ import dev.athanor.core.factory.FactoryPipeline;
 import dev.athanor.core.factory.JobView;
 import dev.athanor.core.pipeline.StepObserver;
 import dev.athanor.local.LocalFunctions;
-import dev.athanor.local.LocalLambdaContext;
 import dev.athanor.local.LocalStack;
-import dev.athanor.local.SqsPoller;
-import dev.athanor.local.template.QueueSubscription;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.activity.ActivityEntry;
 import dev.athanor.model.activity.ActivityLog;
@@ -32,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Benchmark of the pipeline engine (bench/pipeline-steps.sh runs it): factory jobs on the embedded stack with the
@@ -61,33 +57,16 @@ public final class PipelineBench {
                     .singletons(new Samples(samples)).start()) {
                 FactoryJobs factory = worker.getBean(FactoryJobs.class);
                 WorkerHandler handler = new WorkerHandler(worker);
-                QueueSubscription work = stack.resources().queueSubscriptions().stream()
-                        .filter(s -> s.queueId().equals("WorkQueue")).findFirst().orElseThrow();
-                AtomicBoolean running = new AtomicBoolean(true);
-                List<Thread> threads = new ArrayList<>();
-                for (int i = 0; i < pollers; i++) {
-                    SqsPoller poller = new SqsPoller(stack.sqs(), work, handler, new LocalLambdaContext("worker"),
-                            LocalStack.REGION, 0);
-                    Thread t = new Thread(() -> {
-                        while (running.get()) {
-                            poller.pollOnce(1);
-                        }
-                    }, "bench-poller-" + i);
-                    t.start();
-                    threads.add(t);
-                }
-                for (int i = 0; i < WARMUP_ROUNDS; i++) { // the JIT compiles the stand-ins' and the engine's paths
-                    round(factory, TeamId.of("bench-warmup-" + i), jobs, samples);
-                }
-                samples.clear();
-                TeamId measured = TeamId.of("bench-measured");
-                long wall = round(factory, measured, jobs, samples);
-                running.set(false);
-                for (Thread t : threads) {
-                    t.join();
+                long wall;
+                try (BenchPollers ignored = new BenchPollers(stack, handler, pollers)) {
+                    for (int i = 0; i < WARMUP_ROUNDS; i++) { // the JIT compiles the stand-ins' and the engine's paths
+                        round(factory, TeamId.of("bench-warmup-" + i), jobs, samples);
+                    }
+                    samples.clear();
+                    wall = round(factory, TeamId.of("bench-measured"), jobs, samples);
                 }
                 report(jobs, pollers, wall, new ArrayList<>(samples));
-                floor(worker, measured);
+                floor(worker, TeamId.of("bench-measured"));
             }
         }
         // a stand-in leaves a non-daemon thread behind, which would keep the JVM (and the script) running
