@@ -170,7 +170,7 @@ class AnthropicProviderTest extends ProviderContractTest {
         stubChat("ok");
 
         provider().chat(ChatRequest.of(MODEL, List.of(ChatMessage.user("Hi"))));
-        anthropic(VENDOR.baseUrl(), FAST_TIMEOUTS, Map.of("max-tokens", "256"))
+        anthropic(VENDOR.baseUrl(), TIMEOUTS, Map.of("max-tokens", "256"))
                 .chat(ChatRequest.of(MODEL, List.of(ChatMessage.user("Again"))));
 
         VENDOR.verify(postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(equalToJson(
@@ -183,7 +183,7 @@ class AnthropicProviderTest extends ProviderContractTest {
     void the_anthropic_version_option_overrides_the_header() {
         stubChat("ok");
 
-        anthropic(VENDOR.baseUrl(), FAST_TIMEOUTS, Map.of("anthropic-version", "2024-01-01")).chat(request());
+        anthropic(VENDOR.baseUrl(), TIMEOUTS, Map.of("anthropic-version", "2024-01-01")).chat(request());
 
         VENDOR.verify(postRequestedFor(urlEqualTo("/v1/messages")).withHeader("anthropic-version", equalTo("2024-01-01")));
     }

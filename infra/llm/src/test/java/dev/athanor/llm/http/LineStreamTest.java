@@ -34,8 +34,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LineStreamTest {
 
+    /**
+     * A first-token deadline far below the total one, and a total one far below the stalling server's pause, so each
+     * test of a deadline tells which one stopped the call even on a loaded build machine.
+     */
     private static final LlmTimeouts TIMEOUTS =
-            new LlmTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(900));
+            new LlmTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(2500));
+    /** For the streams that start: a first line written at once is never late for this first-token deadline. */
+    private static final LlmTimeouts STARTED_TIMEOUTS =
+            new LlmTimeouts(Duration.ofSeconds(2), Duration.ofMillis(2000), Duration.ofMillis(2500));
+    /** How long /silent and /stalls hold the connection before closing it. */
+    private static final int STALL_MILLIS = 6000;
+    /** Time for the client to put a finished connection back in its pool, with room for a loaded machine. */
+    private static final int POOL_RETURN_MILLIS = 250;
 
     private HttpServer server;
     private ExecutorService handlers;
@@ -76,14 +87,14 @@ class LineStreamTest {
         });
         server.createContext("/silent", exchange -> {
             exchange.sendResponseHeaders(200, 0);
-            pause(3000);
+            pause(STALL_MILLIS);
             exchange.close();
         });
         server.createContext("/stalls", exchange -> {
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
             write(out, "token\n");
-            pause(3000);
+            pause(STALL_MILLIS);
             exchange.close();
         });
         server.createContext("/refuses", exchange -> {
@@ -106,7 +117,7 @@ class LineStreamTest {
     @Test
     void lines_split_across_writes_arrive_whole_and_in_order() {
         List<String> lines = new ArrayList<>();
-        try (LineStream stream = http().stream("GET", "/split", null)) {
+        try (LineStream stream = http(LlmTimeouts.DEFAULT).stream("GET", "/split", null)) {
             String line;
             while ((line = stream.next()) != null) {
                 lines.add(line);
@@ -126,7 +137,7 @@ class LineStreamTest {
                 stream.next(); // stops at the end marker, as the providers do; close() reads the body's end
             }
             // the client puts the connection back on its event loop just after the body's end reaches us
-            pause(20);
+            pause(POOL_RETURN_MILLIS);
         }
 
         assertEquals(1, clientPorts.stream().distinct().count(), "one kept-alive connection: " + clientPorts);
@@ -143,7 +154,7 @@ class LineStreamTest {
 
         assertEquals(LlmErrorKind.TIMEOUT, e.kind());
         assertTrue(e.getMessage().contains("no first token"), e.getMessage());
-        assertTrue(elapsedMillis(start) < 800, "stopped at the first-token deadline, not the total one");
+        assertTrue(elapsedMillis(start) < 2000, "stopped at the first-token deadline, not the total one");
     }
 
     @Test
@@ -151,7 +162,7 @@ class LineStreamTest {
         long start = System.nanoTime();
         List<String> lines = new ArrayList<>();
         LlmException e = assertThrows(LlmException.class, () -> {
-            try (LineStream stream = http().stream("GET", "/stalls", null)) {
+            try (LineStream stream = http(STARTED_TIMEOUTS).stream("GET", "/stalls", null)) {
                 lines.add(stream.next());
                 stream.firstTokenArrived();
                 stream.next();
@@ -160,9 +171,9 @@ class LineStreamTest {
 
         assertEquals(List.of("token"), lines);
         assertEquals(LlmErrorKind.TIMEOUT, e.kind());
-        assertTrue(e.getMessage().contains("not finished within 900 ms"), e.getMessage());
+        assertTrue(e.getMessage().contains("not finished within 2500 ms"), e.getMessage());
         long elapsed = elapsedMillis(start);
-        assertTrue(elapsed >= 850 && elapsed < 2500, "stopped at the total deadline, took " + elapsed + " ms");
+        assertTrue(elapsed >= 2450 && elapsed < 5000, "stopped at the total deadline, took " + elapsed + " ms");
     }
 
     @Test
@@ -170,7 +181,7 @@ class LineStreamTest {
         List<String> lines = new ArrayList<>();
         List<String> threads = new ArrayList<>();
 
-        http().streamAsync("GET", "/split", null, line -> {
+        http(LlmTimeouts.DEFAULT).streamAsync("GET", "/split", null, line -> {
             lines.add(line);
             threads.add(Thread.currentThread().getName());
             return LineHandler.Next.MORE;
@@ -192,7 +203,7 @@ class LineStreamTest {
                 clientPorts.add(line);
                 return LineHandler.Next.TOKEN;
             }).join();
-            pause(20);
+            pause(POOL_RETURN_MILLIS);
         }
 
         assertEquals(3, clientPorts.size());
@@ -204,20 +215,20 @@ class LineStreamTest {
         long start = System.nanoTime();
         CompletionException silent = assertThrows(CompletionException.class,
                 () -> http().streamAsync("GET", "/silent", null, line -> LineHandler.Next.MORE).join());
-        assertTrue(elapsedMillis(start) < 800, "stopped at the first-token deadline, not the total one");
+        assertTrue(elapsedMillis(start) < 2000, "stopped at the first-token deadline, not the total one");
         assertTimeout(silent, "no first token within 300 ms");
 
         start = System.nanoTime();
         List<String> lines = new ArrayList<>();
         CompletionException stalled = assertThrows(CompletionException.class,
-                () -> http().streamAsync("GET", "/stalls", null, line -> {
+                () -> http(STARTED_TIMEOUTS).streamAsync("GET", "/stalls", null, line -> {
                     lines.add(line);
                     return LineHandler.Next.TOKEN;
                 }).join());
         long elapsed = elapsedMillis(start);
         assertEquals(List.of("token"), lines);
-        assertTimeout(stalled, "not finished within 900 ms");
-        assertTrue(elapsed >= 850 && elapsed < 2500, "stopped at the total deadline, took " + elapsed + " ms");
+        assertTimeout(stalled, "not finished within 2500 ms");
+        assertTrue(elapsed >= 2450 && elapsed < 5000, "stopped at the total deadline, took " + elapsed + " ms");
     }
 
     @Test
@@ -225,7 +236,7 @@ class LineStreamTest {
         IllegalStateException gone = new IllegalStateException("the caller went away");
 
         CompletionException e = assertThrows(CompletionException.class,
-                () -> http().streamAsync("GET", "/stalls", null, line -> {
+                () -> http(STARTED_TIMEOUTS).streamAsync("GET", "/stalls", null, line -> {
                     throw gone;
                 }).join());
 

@@ -65,7 +65,7 @@ class OllamaProviderTest extends ProviderContractTest {
     }
 
     private OllamaProvider ollama() {
-        return ollama(VENDOR.baseUrl(), FAST_TIMEOUTS);
+        return ollama(VENDOR.baseUrl(), TIMEOUTS);
     }
 
     @Override

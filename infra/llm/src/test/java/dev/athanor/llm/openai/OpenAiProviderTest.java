@@ -183,7 +183,7 @@ class OpenAiProviderTest extends ProviderContractTest {
     void no_authorization_header_is_sent_without_a_key() {
         stubChat("ok");
 
-        provider(VENDOR.baseUrl(), null, FAST_TIMEOUTS).chat(request());
+        provider(VENDOR.baseUrl(), null, TIMEOUTS).chat(request());
 
         VENDOR.verify(postRequestedFor(urlEqualTo("/chat/completions")).withoutHeader("Authorization"));
     }
@@ -220,7 +220,8 @@ class OpenAiProviderTest extends ProviderContractTest {
                 .withChunkedDribbleDelay(2, 2000)));
 
         long start = System.nanoTime();
-        LlmException e = assertThrows(LlmException.class, () -> provider().stream(request(), text -> { }));
+        LlmException e = assertThrows(LlmException.class,
+                () -> provider(VENDOR.baseUrl(), FAST_TIMEOUTS).stream(request(), text -> { }));
 
         assertEquals(LlmErrorKind.TIMEOUT, e.kind());
         assertTrue(e.getMessage().contains("no first token within 400 ms"), e.getMessage());
@@ -233,7 +234,7 @@ class OpenAiProviderTest extends ProviderContractTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        LlmProvider provider = provider("http://localhost:" + closedPort + "/v1", FAST_TIMEOUTS);
+        LlmProvider provider = provider("http://localhost:" + closedPort + "/v1", TIMEOUTS);
 
         LlmException chat = assertThrows(LlmException.class, () -> provider.chat(request()));
         LlmException stream = assertThrows(LlmException.class, () -> provider.stream(request(), text -> { }));
