@@ -90,7 +90,8 @@ class SqsUsagePublisherTest {
     @Test
     void events_arriving_within_the_linger_share_one_batch_call() throws Exception {
         ScriptedSqs sqs = new ScriptedSqs(true, false);
-        SqsUsagePublisher publisher = publisher(sqs, 100);
+        // a linger far longer than the 10 ms the events take, so a slow moment of the machine cannot split them
+        SqsUsagePublisher publisher = publisher(sqs, 100, Duration.ofSeconds(2));
 
         for (int i = 0; i < 3; i++) {
             publisher.publish(event(i));
@@ -155,6 +156,10 @@ class SqsUsagePublisherTest {
     }
 
     private static SqsUsagePublisher publisher(SqsClient sqs, int capacity) {
+        return publisher(sqs, capacity, Duration.ofMillis(50));
+    }
+
+    private static SqsUsagePublisher publisher(SqsClient sqs, int capacity, Duration linger) {
         QueueUrls queues = new QueueUrls() {
             @Override
             public String getWork() {
@@ -179,7 +184,7 @@ class SqsUsagePublisherTest {
 
             @Override
             public Duration getLinger() {
-                return Duration.ofMillis(50);
+                return linger;
             }
         };
         return new SqsUsagePublisher(() -> sqs, new UsageMessageCodec(JsonMapper.createDefault()), queues, configuration);

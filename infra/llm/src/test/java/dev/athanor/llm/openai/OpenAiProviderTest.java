@@ -217,7 +217,7 @@ class OpenAiProviderTest extends ProviderContractTest {
     @Test
     void a_stream_whose_first_token_is_late_fails_as_timeout_even_when_headers_came_fast() {
         VENDOR.stubFor(post("/chat/completions").willReturn(sse(sseBody(List.of("late"), "stop"))
-                .withChunkedDribbleDelay(2, 2000)));
+                .withChunkedDribbleDelay(2, 6000)));
 
         long start = System.nanoTime();
         LlmException e = assertThrows(LlmException.class,
@@ -225,7 +225,7 @@ class OpenAiProviderTest extends ProviderContractTest {
 
         assertEquals(LlmErrorKind.TIMEOUT, e.kind());
         assertTrue(e.getMessage().contains("no first token within 400 ms"), e.getMessage());
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1500, "gave up at the first-token deadline");
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2500, "gave up at the first-token deadline");
     }
 
     @Test
