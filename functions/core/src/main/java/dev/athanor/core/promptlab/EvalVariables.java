@@ -1,11 +1,7 @@
 package dev.athanor.core.promptlab;
 
 import dev.athanor.model.promptlab.Evaluation;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +56,5 @@ final class EvalVariables {
 
     static List<String> scoringFunctions(Map<String, String> vars) {
         return List.of(vars.getOrDefault(SCORING_FUNCTIONS, "").split("\n"));
-    }
-
-    static List<Evaluation.SampleResult> readResults(JsonMapper json, byte[] bytes) {
-        try {
-            return json.readValue(bytes, Argument.listOf(Evaluation.SampleResult.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable evaluation results", e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import dev.athanor.core.pipeline.StepRequest;
 import dev.athanor.core.pipeline.StepResult;
 import dev.athanor.llm.pricing.PricingTable;
 import dev.athanor.model.TeamId;
-import dev.athanor.model.artifacts.ArtifactStore;
 import dev.athanor.model.error.DomainException;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
@@ -20,16 +19,13 @@ import dev.athanor.model.promptlab.Evaluation.SampleResult;
 import dev.athanor.model.promptlab.Evaluation.Score;
 import dev.athanor.model.promptlab.EvaluationStore;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,8 +40,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the steps of the evaluation pipeline. {@code score} is a map state whose items are batches of samples: the
- * engine runs one item per step (one SQS message each, committed one after the other), so the parallelism lives
- * inside the step, where up to {@link EvalConfiguration#getParallelism()} samples of the batch run at once. Each
+ * engine runs each item as a step of its own (one SQS message each), up to the map's {@code maxConcurrency} at
+ * once, and inside a step up to {@link EvalConfiguration#getParallelism()} samples of the batch run at once. Each
  * sample: the prompt rendered with its variables goes to the project's model, then the judge scores the answer on
  * every scoring function. A judge call that fails or gives no readable score is tried once more; a sample whose
  * model or judge keeps failing is recorded as failed, and the evaluation goes on. The batch's results are written
@@ -53,7 +49,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * results and stores the evaluation as completed with its aggregates.
  */
 @Singleton
-@Requires(beans = {EvaluationStore.class, ArtifactStore.class})
+@Requires(beans = {EvaluationStore.class, EvalFiles.class})
 public class PromptEvalRunner implements StepExecutor {
 
     static final String SURFACE = "prompt-lab";
@@ -62,21 +58,18 @@ public class PromptEvalRunner implements StepExecutor {
 
     private final LlmService llm;
     private final PricingTable prices;
-    private final ArtifactStore artifacts;
+    private final EvalFiles files;
     private final EvaluationStore store;
-    private final JsonMapper json;
     private final EvalConfiguration config;
     private final Executor blocking;
     private final Clock clock;
 
-    public PromptEvalRunner(LlmService llm, PricingTable prices, ArtifactStore artifacts, EvaluationStore store,
-                            JsonMapper json, EvalConfiguration config,
-                            @Named(TaskExecutors.BLOCKING) Executor blocking, Clock clock) {
+    PromptEvalRunner(LlmService llm, PricingTable prices, EvalFiles files, EvaluationStore store,
+                     EvalConfiguration config, @Named(TaskExecutors.BLOCKING) Executor blocking, Clock clock) {
         this.llm = llm;
         this.prices = prices;
-        this.artifacts = artifacts;
+        this.files = files;
         this.store = store;
-        this.json = json;
         this.config = config;
         this.blocking = blocking;
         this.clock = clock;
@@ -103,7 +96,7 @@ public class PromptEvalRunner implements StepExecutor {
         String[] range = vars.getOrDefault("item", "").split("-");
         int from = Integer.parseInt(range[0]);
         int to = Integer.parseInt(range[1]);
-        List<EvalSample> samples = samples(team, evalId);
+        List<EvalSample> samples = files.samples(team, evalId);
         Semaphore slots = new Semaphore(config.getParallelism());
         AtomicReference<BigDecimal> cost = new AtomicReference<>(BigDecimal.ZERO);
         List<CompletableFuture<SampleResult>> running = new ArrayList<>();
@@ -125,8 +118,7 @@ public class PromptEvalRunner implements StepExecutor {
         for (CompletableFuture<SampleResult> result : running) {
             results.add(result.get());
         }
-        artifacts.put(team, PromptEvalPipeline.resultsPath(evalId, from), json.writeValueAsBytes(results),
-                "application/json");
+        files.putResults(team, evalId, from, results);
         long failed = results.stream().filter(r -> SampleResult.FAILED.equals(r.status())).count();
         return new StepResult.Succeeded(Map.of("batch_" + from + "_failed", Long.toString(failed)), cost.get());
     }
@@ -202,10 +194,7 @@ public class PromptEvalRunner implements StepExecutor {
         if (evaluation == null) {
             return new StepResult.Succeeded(Map.of(), BigDecimal.ZERO); // the project was deleted meanwhile
         }
-        List<SampleResult> results = new ArrayList<>();
-        for (ArtifactStore.Entry entry : artifacts.list(team, PromptEvalPipeline.resultsPrefix(evalId))) {
-            artifacts.get(team, entry.path()).ifPresent(b -> results.addAll(EvalVariables.readResults(json, b)));
-        }
+        List<SampleResult> results = files.results(team, evalId);
         Evaluation.Aggregates aggregates = aggregates(evaluation.scoringFunctions(), results);
         store.save(team, evaluation.completed(aggregates, clock.instant()));
         return new StepResult.Succeeded(Map.of("passed", Integer.toString(aggregates.passed()),
@@ -229,18 +218,6 @@ public class PromptEvalRunner implements StepExecutor {
         int passed = (int) results.stream().filter(r -> SampleResult.PASSED.equals(r.status())).count();
         return new Evaluation.Aggregates(means, count == 0 ? null : round(sum / count), results.size(), passed,
                 results.size() - passed);
-    }
-
-    private List<EvalSample> samples(TeamId team, String evalId) throws IOException {
-        byte[] stored = artifacts.get(team, PromptEvalPipeline.samplesPath(evalId))
-                .orElseThrow(() -> new IllegalStateException("The samples of evaluation " + evalId + " are gone"));
-        List<EvalSample> samples = new ArrayList<>();
-        for (String line : new String(stored, StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                samples.add(json.readValue(line, EvalSample.class));
-            }
-        }
-        return samples;
     }
 
     private void charge(AtomicReference<BigDecimal> cost, String model, ChatResponse response) {

@@ -2,7 +2,6 @@ package dev.athanor.core.promptlab;
 
 import dev.athanor.core.pipeline.PipelineEngine;
 import dev.athanor.model.TeamId;
-import dev.athanor.model.artifacts.ArtifactStore;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.pipeline.Execution;
@@ -14,12 +13,8 @@ import dev.athanor.model.promptlab.EvaluationStore;
 import dev.athanor.model.promptlab.PromptProjectData;
 import dev.athanor.model.promptlab.PromptProject;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +34,7 @@ import java.util.UUID;
  * and pipeline runs ({@link PromptProjectData}).
  */
 @Singleton
-@Requires(beans = {EvaluationStore.class, PipelineEngine.class, EvalDatasets.class})
+@Requires(beans = {EvaluationStore.class, PipelineEngine.class, EvalDatasets.class, EvalFiles.class})
 public class PromptEvaluations implements PromptProjectData {
 
     static final int MAX_PROMPT_CHARS = 20_000;
@@ -49,19 +44,17 @@ public class PromptEvaluations implements PromptProjectData {
     private final EvaluationStore store;
     private final PipelineEngine engine;
     private final EvalDatasets datasets;
-    private final ArtifactStore artifacts;
+    private final EvalFiles files;
     private final EvalConfiguration config;
-    private final JsonMapper json;
     private final Clock clock;
 
-    public PromptEvaluations(EvaluationStore store, PipelineEngine engine, EvalDatasets datasets,
-                             ArtifactStore artifacts, EvalConfiguration config, JsonMapper json, Clock clock) {
+    PromptEvaluations(EvaluationStore store, PipelineEngine engine, EvalDatasets datasets, EvalFiles files,
+                      EvalConfiguration config, Clock clock) {
         this.store = store;
         this.engine = engine;
         this.datasets = datasets;
-        this.artifacts = artifacts;
+        this.files = files;
         this.config = config;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -109,7 +102,7 @@ public class PromptEvaluations implements PromptProjectData {
         Evaluation evaluation = new Evaluation(id, project.id(), Evaluation.RUNNING, dataset, chosen.size(),
                 functions, project.providerId(), judge, userPrompt, request.systemPrompt(), null, null, now, null,
                 null);
-        artifacts.put(team, PromptEvalPipeline.samplesPath(id), jsonl(chosen), "application/x-ndjson; charset=utf-8");
+        files.putSamples(team, id, chosen);
         Evaluation created = store.create(team, evaluation);
         engine.start(team, PromptEvalPipeline.ID, PromptEvalPipeline.executionId(id),
                 EvalVariables.input(evaluation, request, config.getBatchSize()));
@@ -129,20 +122,14 @@ public class PromptEvaluations implements PromptProjectData {
 
     /** The per-sample results written so far, by sample index. */
     public List<Evaluation.SampleResult> results(TeamId team, String id) {
-        List<Evaluation.SampleResult> results = new ArrayList<>();
-        for (ArtifactStore.Entry entry : artifacts.list(team, PromptEvalPipeline.resultsPrefix(id))) {
-            artifacts.get(team, entry.path()).ifPresent(bytes -> results.addAll(EvalVariables.readResults(json,
-                    bytes)));
-        }
-        results.sort(java.util.Comparator.comparingInt(Evaluation.SampleResult::index));
-        return results;
+        return files.results(team, id);
     }
 
     /** Removes the project's evaluations, their files and their pipeline runs. */
     @Override
     public void deleteProject(TeamId team, long projectId) {
         for (Evaluation evaluation : store.list(team, projectId)) {
-            artifacts.deleteAll(team, PromptEvalPipeline.prefix(evaluation.id()));
+            files.delete(team, evaluation.id());
             engine.delete(team, PromptEvalPipeline.executionId(evaluation.id()));
         }
         store.deleteProject(team, projectId);
@@ -195,18 +182,6 @@ public class PromptEvaluations implements PromptProjectData {
             merged.add(new EvalSample(variables, sample.expected()));
         }
         return merged;
-    }
-
-    private byte[] jsonl(List<EvalSample> samples) {
-        StringBuilder text = new StringBuilder();
-        try {
-            for (EvalSample sample : samples) {
-                text.append(json.writeValueAsString(sample)).append('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
 }
