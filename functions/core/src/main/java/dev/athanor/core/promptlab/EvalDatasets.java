@@ -98,16 +98,7 @@ public class EvalDatasets {
         if (artifacts.size(team, path).isEmpty() && artifacts.list(team, PREFIX).size() >= config.getMaxDatasets()) {
             throw new InvalidInputException("A team keeps at most " + config.getMaxDatasets() + " datasets");
         }
-        StringBuilder normalised = new StringBuilder();
-        try {
-            for (EvalSample sample : samples) {
-                normalised.append(json.writeValueAsString(sample)).append('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        artifacts.put(team, path, normalised.toString().getBytes(StandardCharsets.UTF_8),
-                "application/x-ndjson; charset=utf-8");
+        artifacts.put(team, path, EvalFiles.jsonl(json, samples), EvalFiles.JSONL);
         return samples.size();
     }
 

@@ -34,7 +34,10 @@ class EvalFiles {
         this.json = json;
     }
 
-    void putSamples(TeamId team, String evalId, List<EvalSample> samples) {
+    /** Samples as stored, here and as a team's datasets: one {@link EvalSample} JSON object per line. */
+    static final String JSONL = "application/x-ndjson; charset=utf-8";
+
+    static byte[] jsonl(JsonMapper json, List<EvalSample> samples) {
         StringBuilder text = new StringBuilder();
         try {
             for (EvalSample sample : samples) {
@@ -43,8 +46,11 @@ class EvalFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        artifacts.put(team, samplesPath(evalId), text.toString().getBytes(StandardCharsets.UTF_8),
-                "application/x-ndjson; charset=utf-8");
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    void putSamples(TeamId team, String evalId, List<EvalSample> samples) {
+        artifacts.put(team, samplesPath(evalId), jsonl(json, samples), JSONL);
     }
 
     List<EvalSample> samples(TeamId team, String evalId) throws IOException {
