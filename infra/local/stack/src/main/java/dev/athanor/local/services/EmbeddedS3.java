@@ -28,7 +28,9 @@ public final class EmbeddedS3 implements AutoCloseable {
             store = new TransientNio2BlobStore();
         } else {
             Files.createDirectories(dataDir);
-            store = new FilesystemNio2BlobStore(dataDir.toString());
+            // S3Proxy's filesystem store matches listed paths against root.resolve(prefix).toAbsolutePath(): with a
+            // relative root (the default ./.athanor/s3) the root is applied twice and every prefix listing is empty
+            store = new FilesystemNio2BlobStore(dataDir.toAbsolutePath().normalize().toString());
         }
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
