@@ -5,6 +5,7 @@ import dev.athanor.model.usage.UsageEvent;
 import dev.athanor.model.usage.UsageLedger;
 import dev.athanor.model.usage.UsagePublisher;
 import dev.athanor.model.usage.UsageSummary;
+import dev.athanor.testkit.Await;
 import dev.athanor.testkit.LocalStackExtension;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,14 +166,8 @@ class LocalPlatformIT {
         assertEquals(200, response.statusCode(), response.body());
 
         UsageLedger ledger = platform.workers().get(0).getBean(UsageLedger.class);
-        UsageSummary summary = null;
-        for (int i = 0; i < 100; i++) {
-            summary = ledger.summarize(TeamId.of(team), before, Instant.now().plusSeconds(60));
-            if (summary.totals().calls() > 0) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        UsageSummary summary = Await.until(() -> ledger.summarize(TeamId.of(team), before,
+                Instant.now().plusSeconds(60)), s -> s.totals().calls() > 0, Duration.ofSeconds(30));
         assertEquals(1, summary.totals().calls(), "one call, written once");
         assertTrue(summary.totals().totalTokens() > 0);
         assertEquals("sandbox", summary.byModel().get(0).model());
@@ -187,14 +183,8 @@ class LocalPlatformIT {
                 team, "factory", null, "my-app", "dev_agent", "openai", "gpt-4o", 1000, 200,
                 new BigDecimal("0.0125"), 900, null, "ok", Instant.now()));
 
-        String summary = null;
-        for (int i = 0; i < 100; i++) {
-            summary = get(platform.surface("factory").url() + "/api/costs/summary", token).body();
-            if (summary.contains("\"total_calls\":1")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        String summary = Await.until(() -> get(platform.surface("factory").url() + "/api/costs/summary", token)
+                .body(), s -> s.contains("\"total_calls\":1"), Duration.ofSeconds(30));
         assertEquals("{\"total_cost_usd\":0.0125,\"total_calls\":1,\"avg_cost_per_call\":0.0125,"
                 + "\"top_agent\":\"dev_agent\"}", summary);
     }
@@ -218,15 +208,8 @@ class LocalPlatformIT {
         assertEquals(202, started.statusCode(), started.body());
         String evalId = (String) json.readValue(started.body(), Map.class).get("eval_id");
 
-        Map<String, Object> done = null;
-        for (int i = 0; i < 300; i++) {
-            done = json.readValue(get(project + "/eval/" + evalId, token).body(),
-                    Map.class);
-            if (!"running".equals(done.get("status"))) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        Map<String, Object> done = Await.until(() -> json.readValue(get(project + "/eval/" + evalId, token).body(),
+                Map.class), e -> !"running".equals(e.get("status")), Duration.ofMinutes(2));
         assertEquals("completed", done.get("status"), String.valueOf(done));
         List<Map<String, Object>> samples = (List<Map<String, Object>>) done.get("samples");
         assertEquals(20, samples.size());
