@@ -8,11 +8,14 @@ import dev.athanor.core.work.WorkMessage;
 import dev.athanor.worker.pipeline.JobIntakeHandler;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,21 +38,23 @@ public class WorkDispatcher {
     private final Map<String, BatchWorkHandler> batchHandlers = new HashMap<>();
     /** Queue name to the type of all its messages, for queues whose producers set no type (the intake queue). */
     private final Map<String, String> typeByQueue = new HashMap<>();
+    private final JsonMapper json;
 
     /**
      * @param intakeQueue the name of the intake queue ({@code athanor.worker.intake-queue}), whose messages come
      *                    from other systems without a type attribute: all of them are job requests
      */
     @Inject
-    public WorkDispatcher(List<WorkHandler> handlers, List<BatchWorkHandler> batchHandlers,
+    public WorkDispatcher(List<WorkHandler> handlers, List<BatchWorkHandler> batchHandlers, JsonMapper json,
                           @Nullable @Value("${athanor.worker.intake-queue:}") String intakeQueue) {
-        this(handlers, batchHandlers);
+        this(handlers, batchHandlers, json);
         if (intakeQueue != null && !intakeQueue.isBlank()) {
             typeByQueue.put(intakeQueue, JobIntakeHandler.TYPE);
         }
     }
 
-    public WorkDispatcher(List<WorkHandler> handlers, List<BatchWorkHandler> batchHandlers) {
+    public WorkDispatcher(List<WorkHandler> handlers, List<BatchWorkHandler> batchHandlers, JsonMapper json) {
+        this.json = json;
         for (WorkHandler handler : handlers) {
             register(this.handlers, handler.type(), handler);
         }
@@ -139,6 +144,23 @@ public class WorkDispatcher {
         String arn = record.getEventSourceArn() == null ? "" : record.getEventSourceArn();
         String queueType = typeByQueue.get(arn.substring(arn.lastIndexOf(':') + 1));
         String type = queueType != null ? queueType : attributes.get(WorkMessage.TYPE_ATTRIBUTE);
+        if (type == null) {
+            type = bodyType(record.getBody());
+        }
         return new WorkMessage(record.getMessageId(), type, record.getBody(), receiveCount, Map.copyOf(attributes));
+    }
+
+    /**
+     * The {@code type} field of a JSON body, for producers that cannot set message attributes (an EventBridge rule's
+     * target input); null when there is none, and the message then fails as of no known type.
+     */
+    private String bodyType(String body) {
+        try {
+            Object type = json.readValue(body == null ? "" : body, Argument.mapOf(String.class, Object.class))
+                    .get(WorkMessage.TYPE_ATTRIBUTE);
+            return type instanceof String name ? name : null;
+        } catch (IOException | RuntimeException notJson) {
+            return null;
+        }
     }
 }

@@ -1,9 +1,11 @@
 package dev.athanor.worker;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.athanor.core.work.BatchWorkHandler;
 import dev.athanor.core.work.WorkHandler;
 import dev.athanor.core.work.WorkMessage;
+import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,11 +21,14 @@ import static dev.athanor.testkit.SqsEvents.record;
 
 class WorkDispatcherTest {
 
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
     private final List<List<String>> batchCalls = new ArrayList<>();
+    private final List<String> handled = new ArrayList<>();
 
     @Test
     void a_batch_handler_gets_all_messages_of_its_type_in_one_call_and_fails_only_those_it_names() {
-        WorkDispatcher dispatcher = new WorkDispatcher(List.of(single("one")), List.of(batch("many", ids -> Set.of("b2", "x9"))));
+        WorkDispatcher dispatcher = new WorkDispatcher(List.of(single("one")), List.of(batch("many", ids -> Set.of("b2", "x9"))), JSON);
 
         SQSBatchResponse response = dispatcher.dispatch(event(record("b1", "many", "{}"), record("s1", "one", "{}"),
                 record("b2", "many", "{}"), record("b3", "many", "{}")));
@@ -36,7 +41,7 @@ class WorkDispatcherTest {
     void a_batch_handler_that_throws_fails_its_messages_and_nothing_else() {
         WorkDispatcher dispatcher = new WorkDispatcher(List.of(single("one")), List.of(batch("many", ids -> {
             throw new IllegalStateException("database down");
-        })));
+        })), JSON);
 
         SQSBatchResponse response = dispatcher.dispatch(event(record("b1", "many", "{}"), record("s1", "one", "{}"),
                 record("b2", "many", "{}"), record("u1", "unknown", "{}")));
@@ -47,9 +52,26 @@ class WorkDispatcherTest {
     @Test
     void one_type_cannot_have_two_handlers_of_either_kind() {
         assertThrows(IllegalStateException.class,
-                () -> new WorkDispatcher(List.of(single("t")), List.of(batch("t", ids -> Set.of()))));
+                () -> new WorkDispatcher(List.of(single("t")), List.of(batch("t", ids -> Set.of())), JSON));
         assertThrows(IllegalStateException.class,
-                () -> new WorkDispatcher(List.of(), List.of(batch("t", ids -> Set.of()), batch("t", ids -> Set.of()))));
+                () -> new WorkDispatcher(List.of(), List.of(batch("t", ids -> Set.of()), batch("t", ids -> Set.of())),
+                        JSON));
+    }
+
+    @Test
+    void a_message_without_a_type_attribute_is_routed_by_the_type_its_body_names_and_fails_without_one() {
+        WorkDispatcher dispatcher = new WorkDispatcher(List.of(single("pipeline.sweep")), List.of(), JSON);
+        SQSEvent.SQSMessage scheduled = record("e1", "x", "{\"type\": \"pipeline.sweep\"}");
+        scheduled.setMessageAttributes(null); // as an EventBridge rule's target input arrives
+        SQSEvent.SQSMessage untyped = record("e2", "x", "{\"kind\": \"pipeline.sweep\"}");
+        untyped.setMessageAttributes(null);
+        SQSEvent.SQSMessage notJson = record("e3", "x", "pipeline.sweep");
+        notJson.setMessageAttributes(null);
+
+        SQSBatchResponse response = dispatcher.dispatch(event(scheduled, untyped, notJson));
+
+        assertEquals(List.of("e1"), handled);
+        assertEquals(List.of("e2", "e3"), failures(response));
     }
 
     private BatchWorkHandler batch(String type, Function<List<String>, Set<String>> outcome) {
@@ -68,7 +90,7 @@ class WorkDispatcherTest {
         };
     }
 
-    private static WorkHandler single(String type) {
+    private WorkHandler single(String type) {
         return new WorkHandler() {
             @Override
             public String type() {
@@ -77,6 +99,7 @@ class WorkDispatcherTest {
 
             @Override
             public void handle(WorkMessage message) {
+                handled.add(message.messageId());
             }
         };
     }

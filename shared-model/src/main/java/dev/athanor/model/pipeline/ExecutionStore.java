@@ -2,6 +2,7 @@ package dev.athanor.model.pipeline;
 
 import dev.athanor.model.TeamId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +26,14 @@ public interface ExecutionStore {
     List<StoredExecution> list(TeamId team, String pipeline);
 
     boolean delete(TeamId team, String id);
+
+    /**
+     * Executions of every team whose {@link StoredExecution#dueAt} is at or before {@code now}, earliest first, at
+     * most {@code limit}. Read from an index that may lag the latest writes by a moment: read each one again.
+     */
+    List<Key> due(Instant now, int limit);
+
+    /** Where one execution is kept. */
+    record Key(TeamId team, String id) {
+    }
 }

@@ -23,6 +23,36 @@ public class PipelineConfiguration {
     @Max(100_000)
     private int recentExecutions = 256;
 
+    /**
+     * How long after a commit the sweeper sends its outbox again when the outbox's effect has not been seen (a step
+     * not started, an approval's checkpoint, an end entry). Longer than the work queue's visibility timeout (360 s),
+     * so that a step message SQS is about to deliver again is not also re-sent.
+     */
+    @Min(1)
+    @Max(86_400)
+    private int sweepAfterSeconds = 600;
+
+    /** The most executions one sweep looks at; the rest wait for the next sweep. */
+    @Min(1)
+    @Max(10_000)
+    private int sweepLimit = 500;
+
+    public int getSweepAfterSeconds() {
+        return sweepAfterSeconds;
+    }
+
+    public void setSweepAfterSeconds(int sweepAfterSeconds) {
+        this.sweepAfterSeconds = sweepAfterSeconds;
+    }
+
+    public int getSweepLimit() {
+        return sweepLimit;
+    }
+
+    public void setSweepLimit(int sweepLimit) {
+        this.sweepLimit = sweepLimit;
+    }
+
     public int getMaxReceiveCount() {
         return maxReceiveCount;
     }

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +95,7 @@ public class PipelineEngine {
         Outcome outcome = Transition.apply(definition, Execution.create(id, definition, input),
                 new ExecutionEvent.Started(now));
         StoredExecution created = store.create(team, new StoredExecution(team.value(), outcome.execution(),
-                outcome.commands(), null, null, now, now, null));
+                outcome.commands(), null, null, now, now, null, null).dueAfter(sweepAfter()));
         recent.remember(team, created);
         carryOut(team, created, outcome.commands());
         return created;
@@ -295,10 +296,10 @@ public class PipelineEngine {
             if (execution.branch(token) != null) {
                 recent.forget(team, id);
                 store.save(team, stored.next(execution.released(token), List.of(), null, stored.leaseUntil(),
-                        clock.instant()));
+                        clock.instant()).dueAfter(sweepAfter()));
             } else if (token.equals(execution.currentToken()) && stored.leaseUntil() != null) {
                 recent.forget(team, id);
-                store.save(team, stored.next(execution, List.of(), null, null, clock.instant()));
+                store.save(team, stored.next(execution, List.of(), null, null, clock.instant()).dueAfter(sweepAfter()));
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not release the lease of step {}; it expires by itself", token, e);
@@ -333,8 +334,8 @@ public class PipelineEngine {
             }
             try {
                 Instant newLease = producedBy == null ? stored.leaseUntil() : lease;
-                StoredExecution saved = store.save(team,
-                        stored.next(outcome.execution(), outcome.commands(), producedBy, newLease, clock.instant()));
+                StoredExecution saved = store.save(team, stored.next(outcome.execution(), outcome.commands(),
+                        producedBy, newLease, clock.instant()).dueAfter(sweepAfter()));
                 recent.remember(team, saved);
                 return new Committed(saved, outcome);
             } catch (ConflictException raced) {
@@ -344,6 +345,53 @@ public class PipelineEngine {
                 }
             }
         }
+    }
+
+    /**
+     * Carries out again what the last commits of overdue executions asked for (see {@link StoredExecution#dueAt}):
+     * a step message whose step never started, an approval's checkpoint, an end entry. Every command is safe to
+     * carry out twice, so a sweep that finds the work done (or races the worker) only repeats it. A step message sent
+     * again is looked at again later, each time twice as long after its commit; everything else once.
+     *
+     * @return how many executions had step messages sent again
+     */
+    public int sweep(Instant now) {
+        int resent = 0;
+        for (ExecutionStore.Key key : store.due(now, config.getSweepLimit())) {
+            try {
+                resent += sweep(key.team(), key.id(), now) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.warn("Could not sweep execution {} of team {}; the next sweep tries again", key.id(),
+                        key.team().value(), e);
+            }
+        }
+        return resent;
+    }
+
+    private boolean sweep(TeamId team, String id, Instant now) {
+        StoredExecution stored = store.find(team, id).orElse(null);
+        if (stored == null || stored.dueAt() == null || stored.dueAt().isAfter(now)) {
+            return false; // deleted, or committed again since the index was read
+        }
+        List<Command> undone = stored.undelivered();
+        boolean steps = undone.stream().anyMatch(c -> c.kind() == Command.Kind.RUN_STEP);
+        if (steps) {
+            LOG.warn("Execution {} of team {}: no step has started since its commit at {}; sending again: {}", id,
+                    team.value(), stored.updatedAt(), undone);
+        }
+        carryOut(team, stored, undone);
+        Instant next = steps ? now.plus(Duration.between(stored.updatedAt(), now)) : null;
+        try {
+            recent.forget(team, id);
+            store.save(team, stored.due(next));
+        } catch (ConflictException committed) {
+            // a commit got there first and scheduled its own look
+        }
+        return steps;
+    }
+
+    private Duration sweepAfter() {
+        return Duration.ofSeconds(config.getSweepAfterSeconds());
     }
 
     private void carryOut(TeamId team, StoredExecution stored, List<Command> commands) {

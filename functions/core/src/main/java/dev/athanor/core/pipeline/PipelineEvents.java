@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -76,13 +77,15 @@ public class PipelineEvents {
         Checkpoint checkpoint = checkpoints.open(team, new Checkpoint(checkpointId(command.token()), execution.id(),
                 execution.pipeline(), subject(execution), command.state(), command.token(), action,
                 Checkpoint.PENDING, clock.instant(), null, null, null, null));
-        record(team, new ActivityEntry(command.token() + ":checkpoint", clock.instant(), "checkpoint_opened", null,
+        // the entry carries the checkpoint's own time, so opening it again (a sweep, a redelivery) rewrites it unchanged
+        record(team, new ActivityEntry(command.token() + ":checkpoint", checkpoint.createdAt(), "checkpoint_opened", null,
                 subject(execution), "pending", checkpoint.id() + ": " + action, execution.costUsd(), null));
     }
 
     void finished(TeamId team, Execution execution, Command command) {
         String status = execution.status().name().toLowerCase(Locale.ROOT);
-        record(team, new ActivityEntry(command.token() + ":end", clock.instant(), "execution_" + status, null,
+        Instant at = execution.finishedAt() == null ? clock.instant() : execution.finishedAt();
+        record(team, new ActivityEntry(command.token() + ":end", at, "execution_" + status, null,
                 subject(execution), status, execution.error() == null ? execution.pipeline() + " " + status
                 : execution.error(), execution.costUsd(), null));
     }

@@ -46,9 +46,9 @@ public class HitlService {
         Checkpoint checkpoint = checkpoints.find(team, id)
                 .orElseThrow(() -> new NotFoundException("No checkpoint '" + id + "'"));
         requirePending(checkpoint.status(), id);
-        Checkpoint decided = checkpoints.save(team, checkpoint.decided(approve, by, reason, clock.instant()));
+        // the execution's commit decides (of two racing decisions one wins there); the checkpoint then records it
         engine.decide(team, checkpoint.execution(), checkpoint.token(), approve, by, reason);
-        return decided;
+        return checkpoints.save(team, checkpoint.decided(approve, by, reason, clock.instant()));
     }
 
     public Experience decideExperience(TeamId team, String id, boolean approve, String by, String reason) {

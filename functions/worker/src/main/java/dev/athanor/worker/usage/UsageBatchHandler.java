@@ -5,6 +5,7 @@ import dev.athanor.core.work.BatchWorkHandler;
 import dev.athanor.core.work.WorkMessage;
 import dev.athanor.model.usage.UsageEvent;
 import dev.athanor.model.usage.UsageLedger;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import java.util.Set;
  * the ledger, so retrying a batch never counts a call twice.
  */
 @Singleton
+@Requires(beans = UsageLedger.class)
 public class UsageBatchHandler implements BatchWorkHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageBatchHandler.class);

@@ -3,6 +3,7 @@ package dev.athanor.worker.pipeline;
 import dev.athanor.aws.artifacts.S3ArtifactStore;
 import dev.athanor.model.TeamId;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Singleton
 @Replaces(S3ArtifactStore.class)
+@Requires(property = "athanor.artifacts.bucket")
 class FlakyArtifactStore extends S3ArtifactStore {
 
     /** Path suffix to the number of writes still to fail (Integer.MAX_VALUE: every one). */

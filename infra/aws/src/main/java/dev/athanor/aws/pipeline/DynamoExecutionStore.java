@@ -14,10 +14,15 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,11 +36,16 @@ public class DynamoExecutionStore implements ExecutionStore, TeamData {
 
     private static final Argument<List<Command>> COMMANDS = Argument.listOf(Command.class);
 
+    private static final DateTimeFormatter DUE_AT = new DateTimeFormatterBuilder().appendInstant(9).toFormatter();
+
     private final TeamScopedTable<ExecutionItem> table;
+    private final DynamoDbIndex<ExecutionItem> byDue;
     private final JsonMapper json;
 
     public DynamoExecutionStore(DynamoDbEnhancedClient client, TableNames names, JsonMapper json) {
         this.table = new TeamScopedTable<>(client, names, Tables.EXECUTIONS, ExecutionItem::new);
+        this.byDue = client.table(names.require(Tables.EXECUTIONS), Tables.EXECUTIONS.schema())
+                .index(ExecutionItem.BY_DUE);
         this.json = json;
     }
 
@@ -64,6 +74,18 @@ public class DynamoExecutionStore implements ExecutionStore, TeamData {
         return table.delete(team, id);
     }
 
+    /** The one read across teams: the sweeper's, of keys only, from the sparse index of due executions. */
+    @Override
+    public List<Key> due(Instant now, int limit) {
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortLessThanOrEqualTo(software.amazon.awssdk.enhanced.dynamodb.Key
+                        .builder().partitionValue(ExecutionItem.DUE).sortValue(DUE_AT.format(now)).build()))
+                .limit(limit)
+                .build();
+        return byDue.query(request).stream().flatMap(page -> page.items().stream()).limit(limit)
+                .map(item -> new Key(TeamId.of(item.getTeamId()), item.getId())).toList();
+    }
+
     @Override
     public String name() {
         return "executions";
@@ -83,6 +105,8 @@ public class DynamoExecutionStore implements ExecutionStore, TeamData {
         item.setLeaseUntil(stored.leaseUntil() == null ? null : stored.leaseUntil().toString());
         item.setCreatedAt(stored.createdAt().toString());
         item.setUpdatedAt(stored.updatedAt().toString());
+        item.setDueShard(stored.dueAt() == null ? null : ExecutionItem.DUE);
+        item.setDueAt(stored.dueAt() == null ? null : DUE_AT.format(stored.dueAt()));
     }
 
     private StoredExecution fromItem(ExecutionItem item) {
@@ -91,7 +115,8 @@ public class DynamoExecutionStore implements ExecutionStore, TeamData {
             List<Command> outbox = item.getOutbox() == null ? List.of() : json.readValue(item.getOutbox(), COMMANDS);
             return new StoredExecution(item.getTeamId(), execution, outbox, item.getOutboxToken(),
                     item.getLeaseUntil() == null ? null : Instant.parse(item.getLeaseUntil()),
-                    Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()), item.getVersion());
+                    Instant.parse(item.getCreatedAt()), Instant.parse(item.getUpdatedAt()), item.getVersion(),
+                    item.getDueAt() == null ? null : Instant.parse(item.getDueAt()));
         } catch (IOException e) {
             throw new UncheckedIOException("Execution " + item.getId() + " is not readable", e);
         }

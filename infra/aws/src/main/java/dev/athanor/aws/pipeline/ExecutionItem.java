@@ -3,10 +3,20 @@ package dev.athanor.aws.pipeline;
 import dev.athanor.aws.dynamo.TeamScopedItem;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
-/** One pipeline execution: the execution and its outbox as JSON, and the attributes a reader filters on. */
+/**
+ * One pipeline execution: the execution and its outbox as JSON, and the attributes a reader filters on. An execution
+ * that is due for the sweeper carries {@code due_shard} and {@code due_at}, which put it in the sparse
+ * {@value #BY_DUE} index; the others are not in that index at all.
+ */
 @DynamoDbBean
 public class ExecutionItem extends TeamScopedItem {
+
+    public static final String BY_DUE = "by_due";
+    /** The one partition of the {@value #BY_DUE} index: only overdue-able executions are in it, briefly. */
+    public static final String DUE = "due";
 
     private String pipeline;
     private String status;
@@ -16,6 +26,8 @@ public class ExecutionItem extends TeamScopedItem {
     private String leaseUntil;
     private String createdAt;
     private String updatedAt;
+    private String dueShard;
+    private String dueAt;
 
     public String getPipeline() {
         return pipeline;
@@ -83,5 +95,26 @@ public class ExecutionItem extends TeamScopedItem {
 
     public void setUpdatedAt(String updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_DUE)
+    @DynamoDbAttribute("due_shard")
+    public String getDueShard() {
+        return dueShard;
+    }
+
+    public void setDueShard(String dueShard) {
+        this.dueShard = dueShard;
+    }
+
+    /** An ISO-8601 instant with nine fraction digits, so that text order is time order. */
+    @DynamoDbSecondarySortKey(indexNames = BY_DUE)
+    @DynamoDbAttribute("due_at")
+    public String getDueAt() {
+        return dueAt;
+    }
+
+    public void setDueAt(String dueAt) {
+        this.dueAt = dueAt;
     }
 }

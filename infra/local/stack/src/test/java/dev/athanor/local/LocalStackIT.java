@@ -47,6 +47,25 @@ class LocalStackIT {
     }
 
     @Test
+    void the_sweep_schedule_puts_its_message_on_the_work_queue_every_minute() {
+        var sweep = stack.resources().scheduledMessages();
+        assertEquals(1, sweep.size(), sweep.toString());
+        assertEquals("SweepSchedule", sweep.get(0).ruleId());
+        assertEquals(stack.resources().queueUrl("WorkQueue"), sweep.get(0).queueUrl());
+        assertEquals("{\"type\": \"pipeline.sweep\"}", sweep.get(0).body());
+        assertEquals(java.time.Duration.ofMinutes(1), sweep.get(0).rate());
+    }
+
+    @Test
+    void creates_the_executions_table_with_its_sparse_index_of_due_executions() {
+        var index = stack.dynamo().describeTable(r -> r.tableName("athanor-local-executions")).table()
+                .globalSecondaryIndexes().get(0);
+        assertEquals("by_due", index.indexName());
+        assertEquals("due_shard", index.keySchema().get(0).attributeName());
+        assertEquals("due_at", index.keySchema().get(1).attributeName());
+    }
+
+    @Test
     void creates_the_artifacts_bucket() {
         assertTrue(stack.s3().listBuckets().buckets().stream()
                 .anyMatch(b -> b.name().equals("athanor-local-artifacts-000000000000")));

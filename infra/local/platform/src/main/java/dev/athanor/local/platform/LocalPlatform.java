@@ -10,23 +10,32 @@ import dev.athanor.local.LocalStack;
 import dev.athanor.local.SqsPoller;
 import dev.athanor.local.template.LocalResources;
 import dev.athanor.local.template.QueueSubscription;
+import dev.athanor.local.template.ScheduledMessage;
 import dev.athanor.model.TeamId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Every surface of template.yaml on its local port and every queue consumer fed by a poller, in one JVM, on the
- * embedded stack. Each function runs in its own Micronaut context configured from its template environment; those
- * given a database share the stack's local usage ledger (see {@link LocalFunctions}).
+ * Every surface of template.yaml on its local port, every queue consumer fed by a poller and every schedule rule's
+ * message sent on a timer, in one JVM, on the embedded stack. Each function runs in its own Micronaut context
+ * configured from its template environment; those given a database share the stack's local usage ledger (see
+ * {@link LocalFunctions}).
  */
 public final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
 
     /** An HTTP surface that is up: its template function, name and base URL. */
     public record Surface(String functionId, String name, String url, ApplicationContext context) {
@@ -37,14 +46,17 @@ public final class LocalPlatform implements AutoCloseable {
     private final List<Surface> surfaces;
     private final List<ApplicationContext> workerContexts;
     private final List<SqsPoller> pollers;
+    private final ScheduledExecutorService timers;
 
     private LocalPlatform(LocalStack stack, LocalSecrets secrets, List<Surface> surfaces,
-                          List<ApplicationContext> workerContexts, List<SqsPoller> pollers) {
+                          List<ApplicationContext> workerContexts, List<SqsPoller> pollers,
+                          ScheduledExecutorService timers) {
         this.stack = stack;
         this.secrets = secrets;
         this.surfaces = surfaces;
         this.workerContexts = workerContexts;
         this.pollers = pollers;
+        this.timers = timers;
     }
 
     /**
@@ -58,6 +70,11 @@ public final class LocalPlatform implements AutoCloseable {
         List<Surface> surfaces = new ArrayList<>();
         List<ApplicationContext> workers = new ArrayList<>();
         List<SqsPoller> pollers = new ArrayList<>();
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "athanor-schedules");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             Map<String, Object> common = new LinkedHashMap<>();
             common.put("athanor.auth.jwt-secret", secrets.jwtSecret());
@@ -90,9 +107,21 @@ public final class LocalPlatform implements AutoCloseable {
                 pollers.add(new SqsPoller(stack.sqs(), subscription, handler(subscription, context),
                         new LocalLambdaContext(subscription.functionId()), LocalStack.REGION, null).start());
             }
-            return new LocalPlatform(stack, secrets, surfaces, workers, pollers);
+            // EventBridge schedule rules: their message on their queue, on a timer
+            for (ScheduledMessage scheduled : stack.resources().scheduledMessages()) {
+                long every = scheduled.rate().toMillis();
+                timers.scheduleWithFixedDelay(() -> {
+                    try {
+                        stack.sqs().sendMessage(r -> r.queueUrl(scheduled.queueUrl()).messageBody(scheduled.body()));
+                    } catch (RuntimeException e) {
+                        LOG.warn("{} could not send its message; it tries again in {}", scheduled.ruleId(),
+                                scheduled.rate(), e);
+                    }
+                }, every, every, TimeUnit.MILLISECONDS);
+            }
+            return new LocalPlatform(stack, secrets, surfaces, workers, pollers, timers);
         } catch (Exception | Error e) {
-            new LocalPlatform(stack, secrets, surfaces, workers, pollers).close();
+            new LocalPlatform(stack, secrets, surfaces, workers, pollers, timers).close();
             throw e;
         }
     }
@@ -133,6 +162,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        timers.shutdownNow();
         for (SqsPoller poller : pollers) {
             poller.close();
         }

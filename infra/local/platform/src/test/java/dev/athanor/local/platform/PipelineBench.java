@@ -128,7 +128,7 @@ public final class PipelineBench {
         StoredExecution job = store.find(measured, FactoryPipeline.executionId(slug)).orElseThrow();
         TeamId team = TeamId.of("bench-floor");
         StoredExecution[] copy = {store.create(team, new StoredExecution(team.value(), job.execution(), job.outbox(),
-                null, null, job.createdAt(), job.updatedAt(), null))};
+                null, null, job.createdAt(), job.updatedAt(), null, null))};
         Command step = Command.runStep("floor-token", job.execution().current(), 1, 0);
         int[] entries = {0};
         Map<String, Runnable> calls = new LinkedHashMap<>();

@@ -1,10 +1,13 @@
 package dev.athanor.local.template;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the template's resources are called on this machine: the same names CloudFormation would give them (from
@@ -17,6 +20,9 @@ public final class LocalResources {
     public static final String TABLE = "AWS::DynamoDB::Table";
     public static final String QUEUE = "AWS::SQS::Queue";
     public static final String BUCKET = "AWS::S3::Bucket";
+    public static final String RULE = "AWS::Events::Rule";
+
+    private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minutes?|hours?|days?)\\)");
 
     /**
      * Whether a function runs its jar as a web server behind the Lambda Web Adapter (streaming routes) rather than
@@ -109,6 +115,47 @@ public final class LocalResources {
             });
         });
         return subscriptions;
+    }
+
+    /**
+     * Every enabled EventBridge rule with a {@code rate(...)} schedule, for each of its targets that is a queue of this
+     * template: what the rule puts on that queue, and how often. Targets of other kinds have no local stand-in.
+     */
+    public List<ScheduledMessage> scheduledMessages() {
+        Map<String, String> queueByArn = new LinkedHashMap<>();
+        template.resources(QUEUE).keySet().forEach(id -> queueByArn.put(attribute(id, "Arn"), id));
+        List<ScheduledMessage> messages = new ArrayList<>();
+        template.resources(RULE).forEach((ruleId, rule) -> {
+            Map<String, Object> properties = CloudFormationTemplate.map(rule.get("Properties"));
+            Object expression = properties.get("ScheduleExpression");
+            if (expression == null || "DISABLED".equals(properties.get("State"))) {
+                return;
+            }
+            Duration rate = rate(ruleId, resolver.string(expression));
+            for (Object target : (List<?>) properties.getOrDefault("Targets", List.of())) {
+                Map<String, Object> t = CloudFormationTemplate.map(target);
+                String queueId = queueByArn.get(resolver.string(t.get("Arn")));
+                if (queueId != null) {
+                    messages.add(new ScheduledMessage(ruleId, queueId, queueUrl(queueId),
+                            resolver.string(t.get("Input")), rate));
+                }
+            }
+        });
+        return messages;
+    }
+
+    /** An EventBridge {@code rate(n unit)} expression; cron expressions have no local timer. */
+    static Duration rate(String where, String expression) {
+        Matcher m = RATE.matcher(expression.trim());
+        if (!m.matches()) {
+            throw new IllegalStateException(where + ": only rate(...) schedules run locally, not " + expression);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "minute", "minutes" -> Duration.ofMinutes(n);
+            case "hour", "hours" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
     }
 
     private void addVariables(Map<String, String> environment, Map<String, Object> functionProperties) {

@@ -1,0 +1,47 @@
+package dev.athanor.worker.pipeline;
+
+import dev.athanor.core.pipeline.PipelineEngine;
+import dev.athanor.core.work.WorkHandler;
+import dev.athanor.core.work.WorkMessage;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+
+/**
+ * The sweep message the schedule puts on the work queue every minute ({@code SweepSchedule} in template.yaml; the
+ * local platform sends it on a timer): one {@link PipelineEngine#sweep} of the executions that are overdue. A sweep
+ * that throws is retried by SQS like any message; a missed one is made up by the next.
+ */
+@Singleton
+@Requires(beans = PipelineEngine.class)
+public class PipelineSweepHandler implements WorkHandler {
+
+    /** The work type the schedule names in the message body (EventBridge cannot set message attributes). */
+    public static final String TYPE = "pipeline.sweep";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineSweepHandler.class);
+
+    private final PipelineEngine engine;
+    private final Clock clock;
+
+    public PipelineSweepHandler(PipelineEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void handle(WorkMessage message) {
+        int resent = engine.sweep(clock.instant());
+        if (resent > 0) {
+            LOG.info("Sweep: step messages of {} execution(s) sent again", resent);
+        }
+    }
+}
