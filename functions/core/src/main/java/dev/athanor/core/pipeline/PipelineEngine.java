@@ -347,54 +347,16 @@ public class PipelineEngine {
         }
     }
 
-    /**
-     * Carries out again what the last commits of overdue executions asked for (see {@link StoredExecution#dueAt}):
-     * a step message whose step never started, an approval's checkpoint, an end entry. Every command is safe to
-     * carry out twice, so a sweep that finds the work done (or races the worker) only repeats it. A step message sent
-     * again is looked at again later, each time twice as long after its commit; everything else once.
-     *
-     * @return how many executions had step messages sent again
-     */
-    public int sweep(Instant now) {
-        int resent = 0;
-        for (ExecutionStore.Key key : store.due(now, config.getSweepLimit())) {
-            try {
-                resent += sweep(key.team(), key.id(), now) ? 1 : 0;
-            } catch (RuntimeException e) {
-                LOG.warn("Could not sweep execution {} of team {}; the next sweep tries again", key.id(),
-                        key.team().value(), e);
-            }
-        }
-        return resent;
-    }
-
-    private boolean sweep(TeamId team, String id, Instant now) {
-        StoredExecution stored = store.find(team, id).orElse(null);
-        if (stored == null || stored.dueAt() == null || stored.dueAt().isAfter(now)) {
-            return false; // deleted, or committed again since the index was read
-        }
-        List<Command> undone = stored.undelivered();
-        boolean steps = undone.stream().anyMatch(c -> c.kind() == Command.Kind.RUN_STEP);
-        if (steps) {
-            LOG.warn("Execution {} of team {}: no step has started since its commit at {}; sending again: {}", id,
-                    team.value(), stored.updatedAt(), undone);
-        }
-        carryOut(team, stored, undone);
-        Instant next = steps ? now.plus(Duration.between(stored.updatedAt(), now)) : null;
-        try {
-            recent.forget(team, id);
-            store.save(team, stored.due(next));
-        } catch (ConflictException committed) {
-            // a commit got there first and scheduled its own look
-        }
-        return steps;
-    }
-
     private Duration sweepAfter() {
         return Duration.ofSeconds(config.getSweepAfterSeconds());
     }
 
-    private void carryOut(TeamId team, StoredExecution stored, List<Command> commands) {
+    /** Forgets this worker's copy of an execution that was written elsewhere in this process (the sweeper). */
+    void forget(TeamId team, String id) {
+        recent.forget(team, id);
+    }
+
+    void carryOut(TeamId team, StoredExecution stored, List<Command> commands) {
         Execution execution = stored.execution();
         for (Command command : commands) {
             switch (command.kind()) {

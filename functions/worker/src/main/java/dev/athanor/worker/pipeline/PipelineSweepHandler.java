@@ -1,6 +1,6 @@
 package dev.athanor.worker.pipeline;
 
-import dev.athanor.core.pipeline.PipelineEngine;
+import dev.athanor.core.pipeline.PipelineSweeper;
 import dev.athanor.core.work.WorkHandler;
 import dev.athanor.core.work.WorkMessage;
 import io.micronaut.context.annotation.Requires;
@@ -12,11 +12,11 @@ import java.time.Clock;
 
 /**
  * The sweep message the schedule puts on the work queue every minute ({@code SweepSchedule} in template.yaml; the
- * local platform sends it on a timer): one {@link PipelineEngine#sweep} of the executions that are overdue. A sweep
+ * local platform sends it on a timer): one {@link PipelineSweeper#sweep} of the executions that are overdue. A sweep
  * that throws is retried by SQS like any message; a missed one is made up by the next.
  */
 @Singleton
-@Requires(beans = PipelineEngine.class)
+@Requires(beans = PipelineSweeper.class)
 public class PipelineSweepHandler implements WorkHandler {
 
     /** The work type the schedule names in the message body (EventBridge cannot set message attributes). */
@@ -24,11 +24,11 @@ public class PipelineSweepHandler implements WorkHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineSweepHandler.class);
 
-    private final PipelineEngine engine;
+    private final PipelineSweeper sweeper;
     private final Clock clock;
 
-    public PipelineSweepHandler(PipelineEngine engine, Clock clock) {
-        this.engine = engine;
+    public PipelineSweepHandler(PipelineSweeper sweeper, Clock clock) {
+        this.sweeper = sweeper;
         this.clock = clock;
     }
 
@@ -39,7 +39,7 @@ public class PipelineSweepHandler implements WorkHandler {
 
     @Override
     public void handle(WorkMessage message) {
-        int resent = engine.sweep(clock.instant());
+        int resent = sweeper.sweep(clock.instant());
         if (resent > 0) {
             LOG.info("Sweep: step messages of {} execution(s) sent again", resent);
         }
