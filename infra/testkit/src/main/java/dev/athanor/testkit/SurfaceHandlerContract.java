@@ -1,15 +1,21 @@
 package dev.athanor.testkit;
 
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.web.router.Router;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static dev.athanor.testkit.ApiGatewayEvents.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,12 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every HTTP surface promises, checked through its real Lambda handler class with API Gateway payload 1.0
- * events: a public health endpoint, its own API docs, tokens honoured, everything else closed without one, and
- * errors in the surface's own shape.
+ * events: a public health endpoint, its own API docs listing every route it serves, tokens honoured, everything
+ * else closed without one, and errors in the surface's own shape.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SurfaceHandlerContract {
+
+    /** Micronaut Security's token introspection endpoint (RFC 7662, for token holders), which no seed lists. */
+    private static final String SECURITY_INTROSPECTION = "/token_info";
 
     protected LambdaHttp http;
 
@@ -72,6 +81,28 @@ public abstract class SurfaceHandlerContract {
         assertTrue(spec.body().contains(healthPath()), "the document lists " + healthPath());
         assertEquals(200, http.send(request("GET", "/docs")).status());
         assertEquals(200, http.send(request("GET", "/redoc")).status());
+    }
+
+    @Test
+    void every_route_the_surface_serves_is_in_its_api_document() throws IOException {
+        var spec = http.send(request("GET", "/openapi.json"));
+        Set<String> documented = ApiDocumentContract.operations(http.context().getBean(JsonMapper.class)
+                        .readValue(spec.body(), JsonNode.class)).stream()
+                .map(operation -> operation.method() + " " + template(operation.path()))
+                .collect(Collectors.toSet());
+        List<String> missing = http.context().getBean(Router.class).uriRoutes()
+                // Micronaut answers HEAD wherever it answers GET
+                .filter(route -> !route.getHttpMethodName().equals("HEAD"))
+                .filter(route -> !route.getUriMatchTemplate().toPathString().equals(SECURITY_INTROSPECTION))
+                .map(route -> route.getHttpMethodName() + " " + template(route.getUriMatchTemplate().toPathString()))
+                .filter(route -> !documented.contains(route))
+                .distinct().sorted().toList();
+        assertEquals(List.of(), missing, "routes served but not in /openapi.json");
+    }
+
+    /** A path with its variables unnamed, so {@code /a/{id}} and {@code /a/{slug}} compare equal. */
+    private static String template(String path) {
+        return path.replaceAll("\\{[^}]*}", "{}");
     }
 
     @Test

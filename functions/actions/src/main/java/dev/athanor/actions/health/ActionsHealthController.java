@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Map;
 /** {@code GET /api/v1/llm/health}, in the actions API's {@code {"status": "success", "data": ...}} envelope. */
 @Controller("/api/v1/llm")
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "Health")
 public class ActionsHealthController {
 
     private final Readiness readiness;
@@ -24,6 +27,7 @@ public class ActionsHealthController {
     }
 
     @Get("/health")
+    @Operation(summary = "Health, in the actions envelope")
     Map<String, Object> health() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("status", "healthy");

@@ -12,6 +12,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -21,6 +23,7 @@ import java.util.List;
  */
 @Controller("/api/agents")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Agents")
 public class AgentsController {
 
     private static final List<String> CONFIG_FIELDS = List.of(AgentChanges.MODEL, AgentChanges.SYSTEM_PROMPT);
@@ -34,11 +37,13 @@ public class AgentsController {
     }
 
     @Get("/config")
+    @Operation(summary = "List every agent's configuration")
     List<AgentViews.ConfigEntry> config(Authentication authentication) {
         return agents.list(TeamPrincipal.of(authentication).team()).stream().map(AgentViews.ConfigEntry::of).toList();
     }
 
     @Post("/config/{agent_id}")
+    @Operation(summary = "Change an agent's configuration")
     AgentViews.ConfigEntry configure(Authentication authentication, @PathVariable("agent_id") String agentId,
                                      HttpRequest<?> request) {
         return AgentViews.ConfigEntry.of(agents.change(TeamPrincipal.of(authentication).team(), agentId,
@@ -46,11 +51,13 @@ public class AgentsController {
     }
 
     @Get("/{agent_id}")
+    @Operation(summary = "Get an agent")
     AgentViews.Detail get(Authentication authentication, @PathVariable("agent_id") String agentId) {
         return AgentViews.Detail.of(agents.get(TeamPrincipal.of(authentication).team(), agentId));
     }
 
     @Patch("/{agent_id}")
+    @Operation(summary = "Update an agent's given fields")
     AgentViews.Detail patch(Authentication authentication, @PathVariable("agent_id") String agentId,
                             HttpRequest<?> request) {
         return AgentViews.Detail.of(agents.change(TeamPrincipal.of(authentication).team(), agentId,
@@ -58,6 +65,7 @@ public class AgentsController {
     }
 
     @Post("/{agent_id}/test")
+    @Operation(summary = "Try an agent with a prompt")
     AgentViews.TestResult test(Authentication authentication, @PathVariable("agent_id") String agentId,
                                HttpRequest<?> request) {
         String prompt = JsonFields.optionalString(JsonFields.of(json, request), "prompt");

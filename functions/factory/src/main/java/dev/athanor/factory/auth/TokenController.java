@@ -8,12 +8,15 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code POST /api/auth/token}: an admin-key holder mints a token for a team (401 when the key is missing or wrong,
  * 503 when none is configured). The token works on every surface; {@code GET /api/auth/me} reads it back.
  */
 @Controller("/api/auth")
+@Tag(name = "Authentication")
 public class TokenController {
 
     private final TokenIssuer issuer;
@@ -24,6 +27,7 @@ public class TokenController {
 
     @Post("/token")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Mint a team token with the admin key")
     TokenResponse token(@Nullable @Header("X-Admin-Key") String adminKey, @Nullable @Body TokenRequest request) {
         TokenRequest body = request == null ? new TokenRequest(null, null) : request;
         TokenIssuer.IssuedToken issued = issuer.issueWithAdminKey(adminKey, body.teamOrDefault(), body.roleOrDefault());

@@ -15,6 +15,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,36 +63,50 @@ public class HitlController {
     }
 
     @Get("/experiences")
+    @Tag(name = "HITL (Human-in-the-Loop)")
+    @Operation(summary = "List the team's experiences")
     List<ExperienceResponse> experiences(Authentication auth) {
         return hitl.experiences(team(auth)).stream().map(ExperienceResponse::of).toList();
     }
 
     @Post("/experiences/{id}/approve")
+    @Tag(name = "HITL (Human-in-the-Loop)")
+    @Operation(summary = "Approve an experience")
     ExperienceResponse approveExperience(Authentication auth, String id) {
         return ExperienceResponse.of(hitl.decideExperience(team(auth), id, true, auth.getName(), null));
     }
 
     @Post("/experiences/{id}/reject")
+    @Tag(name = "HITL (Human-in-the-Loop)")
+    @Operation(summary = "Reject an experience")
     ExperienceResponse rejectExperience(Authentication auth, String id, @Nullable @QueryValue String reason) {
         return ExperienceResponse.of(hitl.decideExperience(team(auth), id, false, auth.getName(), reason));
     }
 
     @Get("/checkpoints")
+    @Tag(name = "HITL (Human-in-the-Loop)")
+    @Operation(summary = "List the team's checkpoints")
     List<CheckpointResponse> checkpoints(Authentication auth) {
         return hitl.checkpoints(team(auth)).stream().map(CheckpointResponse::of).toList();
     }
 
     @Post("/checkpoints/{id}/approve")
+    @Tag(name = "HITL (Human-in-the-Loop)")
+    @Operation(summary = "Approve a checkpoint")
     CheckpointResponse approveCheckpoint(Authentication auth, String id) {
         return CheckpointResponse.of(hitl.decideCheckpoint(team(auth), id, true, auth.getName(), null));
     }
 
     @Post("/checkpoints/{id}/reject")
+    @Tag(name = "HITL (Human-in-the-Loop)")
+    @Operation(summary = "Reject a checkpoint")
     CheckpointResponse rejectCheckpoint(Authentication auth, String id, @Nullable @QueryValue String reason) {
         return CheckpointResponse.of(hitl.decideCheckpoint(team(auth), id, false, auth.getName(), reason));
     }
 
     @Get("/hitl/queue")
+    @Tag(name = "HITL (Unified Queue)")
+    @Operation(summary = "Pending experiences and checkpoints in one queue")
     Queue queue(Authentication auth) {
         TeamId team = team(auth);
         List<Object> pending = new ArrayList<>();
@@ -112,11 +128,15 @@ public class HitlController {
     }
 
     @Post("/hitl/{id}/approve")
+    @Tag(name = "HITL (Unified Queue)")
+    @Operation(summary = "Approve a pending experience or checkpoint")
     Object approve(Authentication auth, String id) {
         return response(hitl.decideAny(team(auth), id, true, auth.getName(), null));
     }
 
     @Post("/hitl/{id}/reject")
+    @Tag(name = "HITL (Unified Queue)")
+    @Operation(summary = "Reject a pending experience or checkpoint")
     Object reject(Authentication auth, String id, @Nullable @QueryValue String reason) {
         return response(hitl.decideAny(team(auth), id, false, auth.getName(), reason));
     }

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -18,6 +20,7 @@ import java.util.List;
  */
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Observability")
 public class ActivityController {
 
     static final int DEFAULT_LIMIT = 50;
@@ -30,17 +33,20 @@ public class ActivityController {
     }
 
     @Get("/agents")
+    @Operation(summary = "Agent activity log, newest first")
     List<ActivityView> agents(Authentication authentication, @Nullable @QueryValue String limit) {
         int count = QueryNumbers.between("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         return activity.recent(TeamPrincipal.of(authentication).team(), count);
     }
 
     @Get("/permissions")
+    @Operation(summary = "The 100 newest refused calls")
     List<ActivityView> permissions(Authentication authentication) {
         return activity.permissionDenials(TeamPrincipal.of(authentication).team());
     }
 
     @Get("/tasks")
+    @Operation(summary = "Call counts and the 20 newest activity entries")
     TaskSummary tasks(Authentication authentication) {
         return activity.tasks(TeamPrincipal.of(authentication).team());
     }

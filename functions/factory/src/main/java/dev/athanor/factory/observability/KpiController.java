@@ -17,6 +17,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,6 +33,7 @@ import java.util.Map;
  */
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Observability")
 public class KpiController {
 
     @Serdeable
@@ -59,6 +62,7 @@ public class KpiController {
     }
 
     @Get("/kpis")
+    @Operation(summary = "Dashboard KPIs")
     Kpis kpis(Authentication auth) {
         TeamId team = TeamPrincipal.of(auth).team();
         ProjectSummary summary = projects.summary(team);

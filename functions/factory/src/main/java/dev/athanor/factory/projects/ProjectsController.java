@@ -14,6 +14,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -23,6 +25,7 @@ import java.util.List;
  */
 @Controller("/api/projects")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Projects")
 public class ProjectsController {
 
     private final ProjectService projects;
@@ -32,22 +35,26 @@ public class ProjectsController {
     }
 
     @Get
+    @Operation(summary = "List the team's projects")
     List<ProjectView> list(Authentication authentication) {
         return projects.list(TeamPrincipal.of(authentication).team()).stream().map(ProjectView::of).toList();
     }
 
     @Post
+    @Operation(summary = "Create a project")
     HttpResponse<ProjectView> create(Authentication authentication, @Nullable @Body ProjectRequest request) {
         return HttpResponse.created(ProjectView.of(
                 projects.create(TeamPrincipal.of(authentication).team(), ProjectRequest.draft(request))));
     }
 
     @Get("/{slug}")
+    @Operation(summary = "Get a project")
     ProjectView get(Authentication authentication, String slug) {
         return ProjectView.of(projects.get(TeamPrincipal.of(authentication).team(), slug));
     }
 
     @Put("/{slug}")
+    @Operation(summary = "Create or replace a project")
     HttpResponse<ProjectView> put(Authentication authentication, String slug, @Nullable @Body ProjectRequest request) {
         ProjectService.Upserted saved = projects.put(TeamPrincipal.of(authentication).team(), slug,
                 ProjectRequest.draft(request));
@@ -56,6 +63,7 @@ public class ProjectsController {
     }
 
     @Delete("/{slug}")
+    @Operation(summary = "Delete a project")
     Deleted delete(Authentication authentication, String slug) {
         projects.delete(TeamPrincipal.of(authentication).team(), slug);
         return new Deleted("deleted", slug);

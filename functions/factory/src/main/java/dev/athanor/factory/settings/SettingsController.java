@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,26 +36,36 @@ public class SettingsController {
     }
 
     @Get("/settings")
+    @Tag(name = "Settings")
+    @Operation(summary = "The team's settings")
     Map<String, String> get(Authentication authentication) {
         return settings.get(admin(authentication));
     }
 
     @Post("/settings")
+    @Tag(name = "Settings")
+    @Operation(summary = "Merge values into the team's settings")
     Map<String, String> update(Authentication authentication, @Body Map<String, Object> changes) {
         return settings.update(admin(authentication), changes);
     }
 
     @Get("/system/settings")
+    @Tag(name = "System Settings")
+    @Operation(summary = "The team's settings (alias of GET /api/settings)")
     Map<String, String> systemSettings(Authentication authentication) {
         return get(authentication);
     }
 
     @Patch("/system/settings")
+    @Tag(name = "System Settings")
+    @Operation(summary = "Merge values into the team's settings (alias of POST /api/settings)")
     Map<String, String> patchSystemSettings(Authentication authentication, @Body Map<String, Object> changes) {
         return update(authentication, changes);
     }
 
     @Post("/settings/wipe")
+    @Tag(name = "Settings")
+    @Operation(summary = "Erase the team's data")
     Map<String, Object> wipe(Authentication authentication) {
         List<String> erased = wipe.wipe(admin(authentication));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +36,8 @@ public class FactorySystemController {
 
     @Get("/health")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Tag(name = "System")
+    @Operation(summary = "Liveness")
     Map<String, Object> health() {
         return Map.of("status", "ok", "queue_backend", QUEUE_BACKEND);
     }
@@ -41,6 +45,8 @@ public class FactorySystemController {
     /** 200 only when DynamoDB answers for every table the factory uses. */
     @Get("/ready")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Tag(name = "System")
+    @Operation(summary = "Readiness: 200 only when every table the factory uses answers")
     HttpResponse<Map<String, Object>> ready() {
         Optional<String> problem = readiness.problem();
         if (problem.isPresent()) {
@@ -52,6 +58,8 @@ public class FactorySystemController {
 
     @Get("/api")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Tag(name = "System")
+    @Operation(summary = "API root: service, version and docs link")
     Map<String, Object> root() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "online");
@@ -63,6 +71,8 @@ public class FactorySystemController {
 
     @Get("/api/system/status")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Tag(name = "System Settings")
+    @Operation(summary = "System status: version, queue and storage")
     Map<String, Object> status() {
         Optional<String> problem = readiness.problem();
         Map<String, Object> body = new LinkedHashMap<>();

@@ -14,6 +14,8 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 /** {@code POST /v1/chat/completions}: OpenAI's chat completion, plain or streamed as server-sent events. */
 @Controller("/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "LiteLLM")
 public class ChatCompletionController {
 
     private final ChatCompletionParser parser;
@@ -46,6 +49,7 @@ public class ChatCompletionController {
      */
     @Post(value = "/chat/completions", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
+    @Operation(summary = "Chat completion (OpenAI-compatible), whole or streamed as server-sent events")
     CompletableFuture<HttpResponse<?>> complete(Authentication authentication, @Body JsonNode body) {
         ChatCompletionParser.ParsedRequest parsed = parser.parse(body);
         CallContext context = CallContext.of(TeamPrincipal.of(authentication).team(), "gateway");

@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Map;
 /** {@code GET /health}: liveness with version and uptime, as the gateway seed documents it. */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "Health")
 public class GatewayHealthController {
 
     private final Readiness readiness;
@@ -24,6 +27,7 @@ public class GatewayHealthController {
     }
 
     @Get("/health")
+    @Operation(summary = "Liveness, with version and uptime")
     Map<String, Object> health() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");

@@ -9,12 +9,15 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
 /** {@code GET /v1/models}: every model the caller's team can call, in OpenAI's list format. */
 @Controller("/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "LiteLLM")
 public class ModelsController {
 
     @Serdeable
@@ -33,6 +36,7 @@ public class ModelsController {
     }
 
     @Get("/models")
+    @Operation(summary = "List the models the team can call (OpenAI format)")
     ModelList models(Authentication authentication) {
         return new ModelList("list", directory.list(TeamPrincipal.of(authentication).team()).stream()
                 .map(model -> new Model(model.id(), "model", 0, model.providerId()))

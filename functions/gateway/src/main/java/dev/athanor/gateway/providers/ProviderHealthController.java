@@ -15,6 +15,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Health")
 public class ProviderHealthController {
 
     @Serdeable
@@ -57,6 +60,7 @@ public class ProviderHealthController {
     }
 
     @Get("/providers/health")
+    @Operation(summary = "Probe each of the team's providers: answer, latency and circuit breaker state")
     Report health(Authentication authentication) {
         TeamId team = TeamPrincipal.of(authentication).team();
         long start = System.nanoTime();

@@ -10,6 +10,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 /** {@code GET /v1/providers}: the providers the caller's team can use, as the gateway seed lists them. */
 @Controller("/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "LiteLLM")
 public class ProvidersController {
 
     /**
@@ -41,6 +44,7 @@ public class ProvidersController {
     }
 
     @Get("/providers")
+    @Operation(summary = "List the providers the team can use and their models")
     ProviderList providers(Authentication authentication) {
         Map<String, ProviderStatus> providers = new LinkedHashMap<>();
         int configured = 0;

@@ -7,6 +7,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,6 +30,8 @@ public class OrchestratorHealthController {
     }
 
     @Get("/health")
+    @Tag(name = "Health & System")
+    @Operation(summary = "System health: database and queue")
     HttpResponse<Map<String, Object>> health() {
         Optional<String> problem = readiness.problem();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -41,6 +45,8 @@ public class OrchestratorHealthController {
     }
 
     @Get("/orchestration/health")
+    @Tag(name = "Orchestration")
+    @Operation(summary = "Orchestrator health")
     Map<String, Object> orchestrationHealth() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "healthy");

@@ -26,6 +26,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,7 @@ import java.util.Map;
 @Controller("/api/projects/{projectId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Requires(beans = {PromptEvaluations.class, PromptProjects.class})
+@Tag(name = "Evaluation")
 class EvalController {
 
     private final PromptEvaluations evaluations;
@@ -53,6 +56,7 @@ class EvalController {
     }
 
     @Post("/eval")
+    @Operation(summary = "Start an LLM-as-judge evaluation of a project's prompt over a dataset")
     HttpResponse<EvaluationView> start(Authentication auth, String projectId, HttpRequest<?> request) {
         TeamId team = TeamPrincipal.of(auth).team();
         PromptProject project = project(team, projectId);
@@ -61,6 +65,7 @@ class EvalController {
     }
 
     @Get("/eval/{evalId}")
+    @Operation(summary = "Get an evaluation with its scores")
     EvaluationView get(Authentication auth, String projectId, String evalId) {
         TeamId team = TeamPrincipal.of(auth).team();
         PromptProject project = project(team, projectId);
@@ -69,6 +74,7 @@ class EvalController {
     }
 
     @Get("/evals")
+    @Operation(summary = "List a project's evaluations")
     List<EvaluationView> list(Authentication auth, String projectId) {
         TeamId team = TeamPrincipal.of(auth).team();
         PromptProject project = project(team, projectId);
@@ -79,6 +85,7 @@ class EvalController {
     @Post("/datasets/{name}")
     @Consumes({"application/x-ndjson", "application/jsonl", "application/json", "text/csv", "text/plain",
             "application/octet-stream"})
+    @Operation(summary = "Upload a team dataset (JSONL, or CSV)")
     HttpResponse<Map<String, Object>> upload(Authentication auth, String projectId, String name,
                                              @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
                                              @Nullable @Body byte[] body) {
@@ -95,6 +102,7 @@ class EvalController {
     }
 
     @Get("/datasets")
+    @Operation(summary = "List the datasets an evaluation can name")
     List<EvalDatasets.DatasetInfo> datasets(Authentication auth, String projectId) {
         TeamId team = TeamPrincipal.of(auth).team();
         project(team, projectId);

@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.function.Predicate;
 
@@ -24,6 +26,7 @@ import java.util.function.Predicate;
 @Controller("/prompt/{project_name}/{provider_id}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Requires(beans = {PromptProjects.class, PromptHistoryStore.class})
+@Tag(name = "External API")
 public class PromptConfigController {
 
     private final PromptProjects projects;
@@ -35,6 +38,7 @@ public class PromptConfigController {
     }
 
     @Get
+    @Operation(summary = "The latest prompt configuration of a project")
     PromptConfigView latest(Authentication authentication, @PathVariable("project_name") String projectName,
                             @PathVariable("provider_id") String providerId) {
         return PromptConfigView.of(newest(authentication, projectName, providerId, entry -> true,
@@ -42,6 +46,7 @@ public class PromptConfigController {
     }
 
     @Get("/prod")
+    @Operation(summary = "The production prompt configuration of a project")
     PromptConfigView production(Authentication authentication, @PathVariable("project_name") String projectName,
                                 @PathVariable("provider_id") String providerId) {
         return PromptConfigView.of(newest(authentication, projectName, providerId, PromptHistoryEntry::marked,

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.Map;
 /** {@code GET /api}: OpenShift-style health probe, 200 while the surface and its stores answer, 503 otherwise. */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "Health")
 public class PromptLabHealthController {
 
     private final Readiness readiness;
@@ -27,6 +30,7 @@ public class PromptLabHealthController {
     }
 
     @Get("/api")
+    @Operation(summary = "Health check: 200 while the prompt lab and its stores answer, 503 otherwise")
     HttpResponse<Map<String, Object>> health() {
         var problem = readiness.problem();
         Map<String, Object> body = new LinkedHashMap<>();

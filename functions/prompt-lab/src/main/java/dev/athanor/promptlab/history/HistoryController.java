@@ -15,6 +15,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -33,12 +35,16 @@ public class HistoryController {
     }
 
     @Get("/history")
+    @Tag(name = "History")
+    @Operation(summary = "List a project's prompt history")
     List<HistoryView> list(Authentication authentication, @PathVariable("project_id") String projectId) {
         return history.list(TeamPrincipal.of(authentication).team(), projectId, Kind.PROMPT).stream()
                 .map(HistoryView::of).toList();
     }
 
     @Post("/history")
+    @Tag(name = "History")
+    @Operation(summary = "Save a prompt to a project's history")
     HttpResponse<HistoryView> add(Authentication authentication, @PathVariable("project_id") String projectId,
                                   HttpRequest<?> request) {
         return HttpResponse.created(HistoryView.of(history.add(TeamPrincipal.of(authentication).team(), projectId,
@@ -46,6 +52,8 @@ public class HistoryController {
     }
 
     @Put("/history/{history_id}")
+    @Tag(name = "History")
+    @Operation(summary = "Rate, annotate or mark a saved prompt")
     HistoryView update(Authentication authentication, @PathVariable("project_id") String projectId,
                        @PathVariable("history_id") String historyId, HttpRequest<?> request) {
         return HistoryView.of(history.update(TeamPrincipal.of(authentication).team(), projectId, historyId,
@@ -53,6 +61,8 @@ public class HistoryController {
     }
 
     @Get("/backend-history")
+    @Tag(name = "Backend Testing")
+    @Operation(summary = "List a project's backend test history")
     List<BackendHistoryView> backendList(Authentication authentication,
                                          @PathVariable("project_id") String projectId) {
         return history.list(TeamPrincipal.of(authentication).team(), projectId, Kind.BACKEND).stream()
@@ -60,6 +70,8 @@ public class HistoryController {
     }
 
     @Put("/backend-history/{history_id}")
+    @Tag(name = "Backend Testing")
+    @Operation(summary = "Rate, annotate or mark a backend test")
     BackendHistoryView backendUpdate(Authentication authentication, @PathVariable("project_id") String projectId,
                                      @PathVariable("history_id") String historyId, HttpRequest<?> request) {
         return BackendHistoryView.of(history.update(TeamPrincipal.of(authentication).team(), projectId, historyId,

@@ -15,6 +15,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -39,6 +41,8 @@ public class ProjectDirectoryController {
     }
 
     @Get("/projects-models")
+    @Tag(name = "External API")
+    @Operation(summary = "Every project with its model, for systems fetching prompts from /prompt")
     ProjectsModels projectsModels(Authentication authentication) {
         return new ProjectsModels(projects.list(TeamPrincipal.of(authentication).team()).stream()
                 .map(p -> new ProjectModel(p.id(), p.name(), p.providerId(), p.llamastackUrl(), p.gitRepoUrl()))
@@ -46,6 +50,8 @@ public class ProjectDirectoryController {
     }
 
     @Get("/debug/projects")
+    @Tag(name = "Health")
+    @Operation(summary = "What is stored for each project, for debugging")
     DebugProjects debug(Authentication authentication) {
         TeamId team = TeamPrincipal.of(authentication).team();
         List<DebugProject> listed = projects.list(team).stream().map(p -> {

@@ -18,6 +18,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -28,6 +30,7 @@ import java.util.List;
 @Controller("/api/projects")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Requires(beans = PromptProjects.class)
+@Tag(name = "Projects")
 public class ProjectsController {
 
     private final PromptProjects projects;
@@ -39,22 +42,26 @@ public class ProjectsController {
     }
 
     @Get
+    @Operation(summary = "List the team's projects")
     List<ProjectView> list(Authentication authentication) {
         return projects.list(team(authentication)).stream().map(ProjectView::of).toList();
     }
 
     @Post
+    @Operation(summary = "Create a project")
     HttpResponse<ProjectView> create(Authentication authentication, HttpRequest<?> request) {
         var draft = ProjectInput.draft(RequestFields.read(json, request), null);
         return HttpResponse.created(ProjectView.of(projects.create(team(authentication), draft)));
     }
 
     @Get("/{project_id}")
+    @Operation(summary = "Get a project")
     ProjectView get(Authentication authentication, @PathVariable("project_id") String projectId) {
         return ProjectView.of(projects.get(team(authentication), projectId));
     }
 
     @Put("/{project_id}")
+    @Operation(summary = "Update a project's given fields")
     ProjectView update(Authentication authentication, @PathVariable("project_id") String projectId,
                        HttpRequest<?> request) {
         TeamId team = team(authentication);
@@ -64,6 +71,7 @@ public class ProjectsController {
     }
 
     @Delete("/{project_id}")
+    @Operation(summary = "Delete a project and everything stored for it")
     Deleted delete(Authentication authentication, @PathVariable("project_id") String projectId) {
         TeamId team = team(authentication);
         projects.delete(team, projects.get(team, projectId).id());

@@ -19,6 +19,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 @Controller("/api/projects/{project_id}/test-settings")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Requires(beans = {PromptProjects.class, PromptTestSettingsStore.class})
+@Tag(name = "Settings")
 public class TestSettingsController {
 
     private final PromptProjects projects;
@@ -45,6 +48,7 @@ public class TestSettingsController {
     }
 
     @Get
+    @Operation(summary = "Get a project's backend test settings")
     TestSettingsView get(Authentication authentication, @PathVariable("project_id") String projectId) {
         TeamId team = TeamPrincipal.of(authentication).team();
         PromptProject project = projects.get(team, projectId);
@@ -54,6 +58,7 @@ public class TestSettingsController {
     }
 
     @Post
+    @Operation(summary = "Save a project's backend test settings")
     TestSettingsView save(Authentication authentication, @PathVariable("project_id") String projectId,
                           HttpRequest<?> request) {
         TeamId team = TeamPrincipal.of(authentication).team();

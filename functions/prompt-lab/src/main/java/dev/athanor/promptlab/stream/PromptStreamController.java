@@ -14,6 +14,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 
 /**
@@ -37,6 +39,8 @@ public class PromptStreamController {
     @Post(value = "/generate", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON})
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @Tag(name = "Generation")
+    @Operation(summary = "Generate a response with the project's model, streamed as server-sent events")
     HttpResponse<Flux<byte[]>> generate(Authentication authentication, @PathVariable("project_id") long projectId,
                                         @Nullable @Body PromptRequest request) {
         PromptRequest body = request == null ? PromptRequest.EMPTY : request;
@@ -46,6 +50,8 @@ public class PromptStreamController {
     @Post(value = "/test-backend", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON})
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @Tag(name = "Backend Testing")
+    @Operation(summary = "Send a prompt to the project's backend, its answer streamed as server-sent events")
     HttpResponse<Flux<byte[]>> testBackend(Authentication authentication, @PathVariable("project_id") long projectId,
                                            @Nullable @Body PromptRequest request) {
         PromptRequest body = request == null ? PromptRequest.EMPTY : request;
