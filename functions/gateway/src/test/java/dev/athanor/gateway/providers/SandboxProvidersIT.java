@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** GET /providers/health with nothing configured, where the offline sandbox stands in. */
+/** GET /v1/providers and GET /providers/health with nothing configured, where the offline sandbox stands in. */
 @ExtendWith(LocalStackExtension.class)
 class SandboxProvidersIT {
 
@@ -34,6 +34,18 @@ class SandboxProvidersIT {
     @AfterAll
     static void stop() {
         http.close();
+    }
+
+    @Test
+    void providers_lists_the_sandbox_as_configured_with_the_model_it_serves() {
+        LambdaHttp.Response response = http.send(request("GET", "/v1/providers").bearer(token));
+
+        assertEquals(200, response.status(), response.body());
+        assertEquals(Map.of(
+                "providers", Map.of("sandbox", Map.of("configured", true, "models", List.of("sandbox"),
+                        "kind", "sandbox", "source", "builtin")),
+                "total_configured", 1,
+                "total_available", 1), response.map());
     }
 
     @Test
