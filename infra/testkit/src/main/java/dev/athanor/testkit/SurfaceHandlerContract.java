@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.web.router.Router;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What every HTTP surface promises, checked through its real Lambda handler class with API Gateway payload 1.0
  * events: a public health endpoint, its own API docs listing every route it serves, tokens honoured, everything
- * else closed without one, and errors in the surface's own shape.
+ * else closed without one, errors in the surface's own shape, and bodies that keep every field however empty.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,6 +48,11 @@ public abstract class SurfaceHandlerContract {
     /** A field every error body of this surface has. */
     protected String errorField() {
         return "detail";
+    }
+
+    /** A body with nothing set, as the surface's JSON mapper is to write it: every field, however empty. */
+    @Serdeable
+    record NothingSet(String value, List<String> items, Map<String, String> fields) {
     }
 
     @BeforeAll
@@ -72,6 +78,15 @@ public abstract class SurfaceHandlerContract {
         var response = http.send(request("GET", healthPath()));
         assertEquals(200, response.status(), response.body());
         assertTrue(response.map().containsKey(healthField()), response.body());
+    }
+
+    @Test
+    void bodies_keep_null_values_and_empty_lists_and_maps() throws IOException {
+        JsonMapper json = http.context().getBean(JsonMapper.class);
+
+        String written = json.writeValueAsString(new NothingSet(null, List.of(), Map.of()));
+
+        assertEquals("{\"value\":null,\"items\":[],\"fields\":{}}", written);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.athanor.core.llm;
 
 import dev.athanor.llm.ProviderClients;
 import dev.athanor.llm.config.EnvironmentProviders;
+import dev.athanor.llm.sandbox.SandboxProvider;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
 import dev.athanor.model.llm.LlmProvider;
@@ -43,8 +44,9 @@ import java.util.concurrent.Executor;
 public class ProviderCatalog {
 
     public static final String SANDBOX_ID = "sandbox";
-    static final ProviderConfig SANDBOX = new ProviderConfig(SANDBOX_ID, ProviderKind.SANDBOX, null, null, List.of(),
-            Map.of(), null);
+    // declares the one model it serves, so listings show it as they show a configured provider's models
+    static final ProviderConfig SANDBOX = new ProviderConfig(SANDBOX_ID, ProviderKind.SANDBOX, null, null,
+            List.of(SandboxProvider.MODEL), Map.of(), null);
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderCatalog.class);
 

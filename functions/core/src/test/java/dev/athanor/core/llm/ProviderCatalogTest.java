@@ -189,7 +189,8 @@ class ProviderCatalogTest {
                 new ProviderDescription("anthropic", ProviderKind.ANTHROPIC, "environment", true, List.of("claude-x"))),
                 descriptions);
         assertFalse(descriptions.toString().contains("ak-secret"));
-        assertEquals(List.of(new ProviderDescription("sandbox", ProviderKind.SANDBOX, "builtin", true, List.of())),
+        assertEquals(List.of(new ProviderDescription("sandbox", ProviderKind.SANDBOX, "builtin", true,
+                        List.of("sandbox"))),
                 catalog(Map.of(), repository, Duration.ZERO).describe(OTHER));
         assertEquals(0, openai.built.size() + anthropic.built.size() + sandbox.built.size());
     }

@@ -16,7 +16,6 @@ final class AgentViews {
 
     /** An entry of {@code GET /api/agents/config}. */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ConfigEntry(@JsonProperty("agent_id") String agentId, String name, String model,
                        @JsonProperty("system_prompt") String systemPrompt,
                        @JsonProperty("updated_at") String updatedAt) {
@@ -29,7 +28,6 @@ final class AgentViews {
 
     /** {@code GET /api/agents/{agent_id}}. */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Detail(@JsonProperty("agent_id") String agentId, String name, String type, String status, String model,
                   @JsonProperty("system_prompt") String systemPrompt, String description,
                   @JsonProperty("updated_at") String updatedAt) {
@@ -40,11 +38,14 @@ final class AgentViews {
         }
     }
 
-    /** {@code POST /api/agents/{agent_id}/test}: {@code response} when the model answered, {@code error} when not. */
+    /**
+     * {@code POST /api/agents/{agent_id}/test}: {@code response} when the model answered, {@code error} when not; the
+     * other is left out, as the seed's answer has no {@code error} key.
+     */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record TestResult(@JsonProperty("agent_id") String agentId, String model, String status,
-                      @Nullable String response, @Nullable String error) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String response,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String error) {
 
         static TestResult of(AgentService.TestOutcome outcome) {
             return new TestResult(outcome.agentId(), outcome.model(), outcome.ok() ? "ok" : "error", outcome.reply(),

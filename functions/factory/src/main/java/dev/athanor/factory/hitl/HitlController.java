@@ -1,6 +1,5 @@
 package dev.athanor.factory.hitl;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.model.TeamId;
@@ -29,7 +28,6 @@ import java.util.Map;
 public class HitlController {
 
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CheckpointResponse(String type, String id, String action, String status, @JsonProperty("job_slug") String jobSlug,
                               String phase, @JsonProperty("created_at") Instant createdAt,
                               @JsonProperty("decided_at") Instant decidedAt, @JsonProperty("decided_by") String decidedBy,
@@ -41,7 +39,6 @@ public class HitlController {
     }
 
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ExperienceResponse(String type, String id, String content, String status, @JsonProperty("job_slug") String jobSlug,
                               String agent, @JsonProperty("created_at") Instant createdAt,
                               @JsonProperty("decided_at") Instant decidedAt, @JsonProperty("decided_by") String decidedBy,

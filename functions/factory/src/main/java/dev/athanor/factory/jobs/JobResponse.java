@@ -1,6 +1,5 @@
 package dev.athanor.factory.jobs;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.core.factory.JobView;
 import io.micronaut.serde.annotation.Serdeable;
@@ -10,7 +9,6 @@ import java.time.Instant;
 
 /** A job on the wire: the request's fields, where it stands, and what it has cost. */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 record JobResponse(String slug, String name, String description, String platform, String style, String backend,
                    String features, String status,
                    @JsonProperty("current_phase") String currentPhase,

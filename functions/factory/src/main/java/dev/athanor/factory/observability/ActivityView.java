@@ -1,6 +1,5 @@
 package dev.athanor.factory.observability;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.model.activity.ActivityEntry;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,7 +8,6 @@ import java.math.BigDecimal;
 
 /** An activity log entry on the wire; every field is present, null when the entry has no value for it. */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ActivityView(String id,
                            String timestamp,
                            String action,

@@ -1,6 +1,5 @@
 package dev.athanor.factory.observability;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -15,7 +14,6 @@ public final class CostViews {
 
     /** {@code GET /api/costs/summary}; {@code top_agent} is null while the team has no call made by an agent. */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Summary(@JsonProperty("total_cost_usd") BigDecimal totalCostUsd,
                           @JsonProperty("total_calls") long totalCalls,
                           @JsonProperty("avg_cost_per_call") BigDecimal avgCostPerCall,
@@ -24,7 +22,6 @@ public final class CostViews {
 
     /** A line of {@code GET /api/costs/by-agent}; {@code agent} is null for calls made outside any agent. */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AgentCost(String agent,
                             @JsonProperty("cost_usd") BigDecimal costUsd,
                             long calls,
@@ -34,7 +31,6 @@ public final class CostViews {
 
     /** A line of {@code GET /api/costs/by-job}; {@code job_slug} is null for calls made outside any job. */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record JobCost(@JsonProperty("job_slug") String jobSlug,
                           @JsonProperty("cost_usd") BigDecimal costUsd,
                           long calls) {
@@ -47,7 +43,6 @@ public final class CostViews {
 
     /** {@code GET /api/costs}: the totals with the breakdowns by task (job) and by agent. */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Breakdown(@JsonProperty("total_cost_usd") BigDecimal totalCostUsd,
                             @JsonProperty("total_tokens") long totalTokens,
                             @JsonProperty("total_calls") long totalCalls,

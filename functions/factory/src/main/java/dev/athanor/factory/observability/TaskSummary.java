@@ -1,6 +1,5 @@
 package dev.athanor.factory.observability;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -9,6 +8,5 @@ import java.util.List;
  * {@code GET /api/tasks}: the team's factory LLM calls (all, succeeded, failed) and the newest activity entries.
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record TaskSummary(long total, long success, long failed, List<ActivityView> logs) {
 }

@@ -1,6 +1,5 @@
 package dev.athanor.factory.projects;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.model.projects.Project;
 import io.micronaut.serde.annotation.Serdeable;
@@ -11,7 +10,6 @@ import java.util.List;
 
 /** A project as the API shows it: the seed's fields in its order, then the ISO-8601 UTC timestamps. */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 record ProjectView(String name,
                    String description,
                    String slug,

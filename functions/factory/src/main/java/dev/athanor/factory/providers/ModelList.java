@@ -1,6 +1,5 @@
 package dev.athanor.factory.providers;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.List;
  * @param provider the provider asked, or null when the models of all the team's providers are listed
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ModelList(String provider, List<Model> models) {
 
     /** A model and the provider serving it. */

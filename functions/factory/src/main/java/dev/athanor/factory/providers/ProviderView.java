@@ -1,6 +1,5 @@
 package dev.athanor.factory.providers;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -12,7 +11,6 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param active   whether calls that name no provider try this one first
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ProviderView(String name,
                            String kind,
                            String source,

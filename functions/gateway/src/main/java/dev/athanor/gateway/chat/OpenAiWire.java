@@ -14,7 +14,6 @@ final class OpenAiWire {
     }
 
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Completion(String id, String object, long created, String model, List<Choice> choices,
                       UsageBody usage) {
     }
@@ -32,15 +31,17 @@ final class OpenAiWire {
      * explicitly empty list, as OpenAI sends them (clients reject a chunk without "choices").
      */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices, UsageBody usage) {
     }
 
     @Serdeable
-    record ChunkChoice(int index, Delta delta,
-                       @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("finish_reason") String finishReason) {
+    record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
     }
 
+    /**
+     * A chunk's delta leaves out what it does not carry, as OpenAI's stream does: the role only in the first chunk,
+     * and the chunk with the finish reason has an empty delta ({@code {}}).
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Delta(String role, String content) {

@@ -1,6 +1,5 @@
 package dev.athanor.gateway.providers;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.llm.CircuitBreakers;
@@ -37,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 public class ProviderHealthController {
 
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Probe(String name, boolean ok, @JsonProperty("latency_ms") long latencyMs, String url, String error,
                  String circuit) {
     }

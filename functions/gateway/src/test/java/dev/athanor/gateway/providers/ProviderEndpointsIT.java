@@ -71,8 +71,13 @@ class ProviderEndpointsIT {
         assertEquals(200, response.status(), response.body());
         Map<?, ?> providers = (Map<?, ?>) response.get("providers");
         assertEquals(List.of("openai", "ollama"), List.copyOf(providers.keySet()));
+        for (Object entry : providers.values()) {
+            assertEquals(List.of("configured", "models", "kind", "source"), List.copyOf(((Map<?, ?>) entry).keySet()),
+                    response.body());
+        }
         Map<?, ?> openai = (Map<?, ?>) providers.get("openai");
         assertEquals(true, openai.get("configured"));
+        assertEquals(List.of(), openai.get("models"), "no models declared: an empty list, not a missing key");
         assertEquals("openai", openai.get("kind"));
         assertEquals("environment", openai.get("source"));
         assertEquals(2, response.get("total_configured"));

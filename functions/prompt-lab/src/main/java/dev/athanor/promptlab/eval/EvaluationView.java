@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An evaluation on the wire (snake_case); {@code samples} is present when one evaluation is read. */
+/**
+ * An evaluation on the wire (snake_case); {@code samples} is present only when one evaluation is read: the start's
+ * answer and the history leave it out rather than show a null that would read as "no samples".
+ */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 record EvaluationView(@JsonProperty("eval_id") String evalId,
                       @JsonProperty("project_id") long projectId,
                       String status,
@@ -39,7 +41,6 @@ record EvaluationView(@JsonProperty("eval_id") String evalId,
 
     /** Means per scoring function and overall (over judged samples), and the sample counts. */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record AggregatesView(@JsonProperty("mean_scores") Map<String, Double> meanScores,
                           @JsonProperty("overall_score") @Nullable Double overallScore,
                           int total,
@@ -53,7 +54,6 @@ record EvaluationView(@JsonProperty("eval_id") String evalId,
 
     /** One sample's outcome: the model's output and the judge's score and reason per scoring function. */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record SampleView(int index,
                       Map<String, String> variables,
                       @Nullable String expected,

@@ -1,6 +1,5 @@
 package dev.athanor.promptlab.external;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptSettings;
@@ -14,7 +13,6 @@ import java.util.Map;
  * An entry saved as a conversation gives its first system message and last user message as the two prompts.
  */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 record PromptConfigView(String userPrompt,
                         String systemPrompt,
                         Double temperature,

@@ -1,6 +1,5 @@
 package dev.athanor.promptlab.history;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptSettings;
@@ -11,7 +10,6 @@ import java.util.Map;
 
 /** A backend-test entry as the API shows it: the prompt sent, how the backend answered, and the team's verdict. */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 record BackendHistoryView(long id,
                           @JsonProperty("project_id") long projectId,
                           @JsonProperty("user_prompt") String userPrompt,

@@ -1,6 +1,5 @@
 package dev.athanor.promptlab.projects;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.model.TeamId;
@@ -70,7 +69,6 @@ public class ProjectDirectoryController {
     }
 
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ProjectModel(long id, String name, @JsonProperty("provider_id") String providerId,
                         @JsonProperty("llamastack_url") String llamastackUrl,
                         @JsonProperty("git_repo_url") String gitRepoUrl) {

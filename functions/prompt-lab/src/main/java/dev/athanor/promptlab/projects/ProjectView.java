@@ -1,13 +1,11 @@
 package dev.athanor.promptlab.projects;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.model.promptlab.PromptProject;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** A project as the API shows it: the seed's snake_case fields, ISO-8601 UTC timestamps, nulls included. */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 record ProjectView(long id,
                    String name,
                    @JsonProperty("provider_id") String providerId,

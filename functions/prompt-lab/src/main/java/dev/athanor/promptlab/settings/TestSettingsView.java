@@ -1,6 +1,5 @@
 package dev.athanor.promptlab.settings;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.model.promptlab.PromptSettings;
 import dev.athanor.model.promptlab.PromptTestSettings;
@@ -10,7 +9,6 @@ import java.util.Map;
 
 /** A project's backend-test settings in the seed's snake_case shape, nulls included. */
 @Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
 record TestSettingsView(@JsonProperty("test_backend_url") String testBackendUrl,
                         @JsonProperty("user_prompt") String userPrompt,
                         @JsonProperty("system_prompt") String systemPrompt,

@@ -1,7 +1,8 @@
 package dev.athanor.llm.anthropic;
 
-import dev.athanor.llm.http.TestTransport;
 import dev.athanor.llm.ProviderContractTest;
+import dev.athanor.llm.http.TestJson;
+import dev.athanor.llm.http.TestTransport;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
@@ -13,7 +14,6 @@ import dev.athanor.model.llm.LlmTimeouts;
 import dev.athanor.model.llm.ModelInfo;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
-import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +60,7 @@ class AnthropicProviderTest extends ProviderContractTest {
     }
 
     private static LlmProvider anthropic(String baseUrl, LlmTimeouts timeouts, Map<String, String> options) {
-        return new AnthropicProviderFactory(ObjectMapper.getDefault(), TestTransport.CLIENT).create(
+        return new AnthropicProviderFactory(TestJson.MAPPER, TestTransport.CLIENT).create(
                 new ProviderConfig("anthropic-test", ProviderKind.ANTHROPIC, baseUrl, KEY, List.of(), options, timeouts));
     }
 

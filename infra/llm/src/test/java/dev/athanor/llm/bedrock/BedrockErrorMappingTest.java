@@ -1,6 +1,7 @@
 package dev.athanor.llm.bedrock;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.athanor.llm.http.TestJson;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.LlmErrorKind;
@@ -9,7 +10,6 @@ import dev.athanor.model.llm.LlmProvider;
 import dev.athanor.model.llm.LlmTimeouts;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
-import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class BedrockErrorMappingTest {
     @RegisterExtension
     static final WireMockExtension BEDROCK = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static final BedrockProviderFactory FACTORY = new BedrockProviderFactory(ObjectMapper.getDefault());
+    private static final BedrockProviderFactory FACTORY = new BedrockProviderFactory(TestJson.MAPPER);
     private static final LlmTimeouts TIMEOUTS = new LlmTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5),
             Duration.ofSeconds(10));
     private static final ChatRequest REQUEST = ChatRequest.of("m1", List.of(ChatMessage.user("Hello")));

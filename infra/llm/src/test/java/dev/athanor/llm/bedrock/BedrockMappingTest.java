@@ -1,6 +1,7 @@
 package dev.athanor.llm.bedrock;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.athanor.llm.http.TestJson;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
@@ -15,7 +16,6 @@ import dev.athanor.model.llm.ModelInfo;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.llm.Usage;
-import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class BedrockMappingTest {
     @RegisterExtension
     static final WireMockExtension BEDROCK = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static final BedrockProviderFactory FACTORY = new BedrockProviderFactory(ObjectMapper.getDefault());
+    private static final BedrockProviderFactory FACTORY = new BedrockProviderFactory(TestJson.MAPPER);
     private static final LlmTimeouts TIMEOUTS = new LlmTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5),
             Duration.ofSeconds(10));
 

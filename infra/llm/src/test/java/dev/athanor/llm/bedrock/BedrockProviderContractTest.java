@@ -1,11 +1,11 @@
 package dev.athanor.llm.bedrock;
 
 import dev.athanor.llm.ProviderContractTest;
+import dev.athanor.llm.http.TestJson;
 import dev.athanor.model.llm.LlmProvider;
 import dev.athanor.model.llm.LlmTimeouts;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
-import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -29,7 +29,7 @@ class BedrockProviderContractTest extends ProviderContractTest {
         BedrockWire.useTestCredentials();
     }
 
-    private static final BedrockProviderFactory FACTORY = new BedrockProviderFactory(ObjectMapper.getDefault());
+    private static final BedrockProviderFactory FACTORY = new BedrockProviderFactory(TestJson.MAPPER);
 
     /** Bedrock's runtime has no model list: the provider serves what it is declared with. */
     private final List<String> declaredModels = new ArrayList<>();

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.llm.LlmTimeouts;
-import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -266,7 +265,7 @@ class LineStreamTest {
 
     private VendorHttp http(LlmTimeouts timeouts) {
         return new VendorHttp("p", "http://localhost:" + server.getAddress().getPort(), timeouts, Map.of(), null,
-                body -> null, ObjectMapper.getDefault(), TestTransport.CLIENT);
+                body -> null, TestJson.MAPPER, TestTransport.CLIENT);
     }
 
     private static long elapsedMillis(long start) {

@@ -2,7 +2,6 @@ package dev.athanor.llm.http;
 
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.llm.LlmTimeouts;
-import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +25,6 @@ class VendorHttpTest {
     }
 
     private static VendorHttp http(String baseUrl) {
-        return new VendorHttp("p", baseUrl, LlmTimeouts.DEFAULT, Map.of(), null, body -> null, ObjectMapper.getDefault(), TestTransport.CLIENT);
+        return new VendorHttp("p", baseUrl, LlmTimeouts.DEFAULT, Map.of(), null, body -> null, TestJson.MAPPER, TestTransport.CLIENT);
     }
 }

@@ -1,7 +1,8 @@
 package dev.athanor.llm.ollama;
 
-import dev.athanor.llm.http.TestTransport;
 import dev.athanor.llm.ProviderContractTest;
+import dev.athanor.llm.http.TestJson;
+import dev.athanor.llm.http.TestTransport;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
@@ -13,7 +14,6 @@ import dev.athanor.model.llm.LlmProvider;
 import dev.athanor.model.llm.LlmTimeouts;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
-import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +60,7 @@ class OllamaProviderTest extends ProviderContractTest {
     }
 
     private static OllamaProvider ollama(String baseUrl, LlmTimeouts timeouts) {
-        return new OllamaProviderFactory(ObjectMapper.getDefault(), TestTransport.CLIENT).create(
+        return new OllamaProviderFactory(TestJson.MAPPER, TestTransport.CLIENT).create(
                 new ProviderConfig("ollama-test", ProviderKind.OLLAMA, baseUrl, KEY, List.of(), Map.of(), timeouts));
     }
 

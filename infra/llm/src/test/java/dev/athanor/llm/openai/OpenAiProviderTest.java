@@ -1,7 +1,8 @@
 package dev.athanor.llm.openai;
 
-import dev.athanor.llm.http.TestTransport;
 import dev.athanor.llm.ProviderContractTest;
+import dev.athanor.llm.http.TestJson;
+import dev.athanor.llm.http.TestTransport;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
@@ -14,7 +15,6 @@ import dev.athanor.model.llm.LlmTimeouts;
 import dev.athanor.model.llm.ModelInfo;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
-import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +60,7 @@ class OpenAiProviderTest extends ProviderContractTest {
     }
 
     private static LlmProvider provider(String baseUrl, String key, LlmTimeouts timeouts) {
-        return new OpenAiProviderFactory(ObjectMapper.getDefault(), TestTransport.CLIENT).create(
+        return new OpenAiProviderFactory(TestJson.MAPPER, TestTransport.CLIENT).create(
                 new ProviderConfig("openai-test", ProviderKind.OPENAI, baseUrl, key, List.of(), Map.of(), timeouts));
     }
 
