@@ -91,8 +91,7 @@ public final class LocalResources {
 
     /** Every SQS event source in the template: which function consumes which queue. */
     public List<QueueSubscription> queueSubscriptions() {
-        Map<String, String> queueByArn = new LinkedHashMap<>();
-        template.resources(QUEUE).keySet().forEach(id -> queueByArn.put(attribute(id, "Arn"), id));
+        Map<String, String> queueByArn = queuesByArn();
         List<QueueSubscription> subscriptions = new ArrayList<>();
         template.resources(FUNCTION).forEach((functionId, function) -> {
             Map<String, Object> properties = CloudFormationTemplate.map(function.get("Properties"));
@@ -122,8 +121,7 @@ public final class LocalResources {
      * template: what the rule puts on that queue, and how often. Targets of other kinds have no local stand-in.
      */
     public List<ScheduledMessage> scheduledMessages() {
-        Map<String, String> queueByArn = new LinkedHashMap<>();
-        template.resources(QUEUE).keySet().forEach(id -> queueByArn.put(attribute(id, "Arn"), id));
+        Map<String, String> queueByArn = queuesByArn();
         List<ScheduledMessage> messages = new ArrayList<>();
         template.resources(RULE).forEach((ruleId, rule) -> {
             Map<String, Object> properties = CloudFormationTemplate.map(rule.get("Properties"));
@@ -142,6 +140,13 @@ public final class LocalResources {
             }
         });
         return messages;
+    }
+
+    /** The template's queues by their ARN, as event sources and rule targets name them. */
+    private Map<String, String> queuesByArn() {
+        Map<String, String> queueByArn = new LinkedHashMap<>();
+        template.resources(QUEUE).keySet().forEach(id -> queueByArn.put(attribute(id, "Arn"), id));
+        return queueByArn;
     }
 
     /** An EventBridge {@code rate(n unit)} expression; cron expressions have no local timer. */
