@@ -236,7 +236,8 @@ class FactoryJobsIT {
         assertEquals("[]", get(bearer, "/api/jobs").body());
     }
 
-    private static Map<String, String> unzip(byte[] bytes) throws IOException {
+    /** A job's ZIP as path to text (the export writes file entries only). */
+    static Map<String, String> unzip(byte[] bytes) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {

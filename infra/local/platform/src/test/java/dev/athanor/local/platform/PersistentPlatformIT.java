@@ -7,7 +7,6 @@ import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,11 +20,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -104,7 +100,7 @@ class PersistentPlatformIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, zip.statusCode());
         return new Code(mapper().readValue(tree.body(), Argument.listOf(Argument.mapOf(String.class, Object.class))),
-                (String) json(file).get("content"), unzip(zip.body()));
+                (String) json(file).get("content"), FactoryJobsIT.unzip(zip.body()));
     }
 
     /** Waits for the platform's pollers to bring the job to {@code status}; one that ends otherwise stops the wait. */
@@ -112,18 +108,6 @@ class PersistentPlatformIT {
         Map<String, Object> job = Await.until(() -> json(get(token, "/api/jobs/" + slug)),
                 j -> List.of(status, "failed", "cancelled").contains(j.get("status")), Duration.ofMinutes(5));
         assertEquals(status, job.get("status"), job.toString());
-    }
-
-    private static Map<String, String> unzip(byte[] bytes) throws IOException {
-        Map<String, String> entries = new TreeMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                if (!entry.isDirectory()) {
-                    entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return entries;
     }
 
     private URI uri(String path) {
