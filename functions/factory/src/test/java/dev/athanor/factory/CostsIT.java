@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The cost endpoints and the task counts through the factory's Lambda handler, over ledger rows written by a context
- * configured as the worker (which writes the ledger from the usage queue): both share the stack's local database.
+ * configured as the ledger function (which writes the ledger from the usage queue): both share the stack's local database.
  */
 @ExtendWith(LocalStackExtension.class)
 class CostsIT {
@@ -44,7 +44,7 @@ class CostsIT {
     @BeforeAll
     static void start() {
         http = LambdaHttp.start("FactoryFunction");
-        worker = TestFunctions.start("WorkerFunction");
+        worker = TestFunctions.start("LedgerFunction");
         UsageLedger ledger = worker.getBean(UsageLedger.class);
         ledger.record(List.of(
                 call("a1", "costs-a", "factory", "my-app", "dev_agent", "5.20", 1000, 400, "ok", NOW),

@@ -2,6 +2,7 @@ package dev.athanor.testkit;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.athanor.model.work.WorkMessage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class SqsEvents {
         SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
         attribute.setDataType("String");
         attribute.setStringValue(type);
-        message.setMessageAttributes(Map.of("type", attribute));
+        message.setMessageAttributes(Map.of(WorkMessage.TYPE_ATTRIBUTE, attribute));
         message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
         return message;
     }

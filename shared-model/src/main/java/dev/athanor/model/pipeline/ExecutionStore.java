@@ -28,10 +28,11 @@ public interface ExecutionStore {
     boolean delete(TeamId team, String id);
 
     /**
-     * Executions of every team whose {@link StoredExecution#dueAt} is at or before {@code now}, earliest first, at
-     * most {@code limit}. Read from an index that may lag the latest writes by a moment: read each one again.
+     * Executions of {@code pipeline}, of every team, whose {@link StoredExecution#dueAt} is at or before {@code now},
+     * earliest first, at most {@code limit}. Read from an index that may lag the latest writes by a moment: read each
+     * one again.
      */
-    List<Key> due(Instant now, int limit);
+    List<Key> due(String pipeline, Instant now, int limit);
 
     /** Where one execution is kept. */
     record Key(TeamId team, String id) {

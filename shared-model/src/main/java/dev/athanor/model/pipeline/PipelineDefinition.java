@@ -32,9 +32,14 @@ public record PipelineDefinition(String id, String startAt, Map<String, StateDef
         return state;
     }
 
+    /** The names of the states that run an agent (tasks and maps), in the order the definition writes them. */
+    public List<String> agentStates() {
+        return states.entrySet().stream().filter(e -> e.getValue().runsAgent()).map(Map.Entry::getKey).toList();
+    }
+
     /**
      * @return this definition
-     * @throws IllegalArgumentException listing every problem: unknown types or targets, tasks without agents,
+     * @throws IllegalArgumentException listing every problem: unknown types or targets, tasks without actions or agents,
      *                                  choices without rules or default
      */
     public PipelineDefinition validate() {
@@ -55,8 +60,8 @@ public record PipelineDefinition(String id, String startAt, Map<String, StateDef
             target(problems, name, "onReject", state.onReject());
             target(problems, name, "otherwise", state.otherwise());
             state.choices().forEach(rule -> target(problems, name, "choice", rule.next()));
-            if (state.runsAgent() && (state.agent() == null || state.prompt() == null)) {
-                problems.add(name + ": a " + state.type() + " state needs an agent and a prompt");
+            if (state.runsAgent() && (state.action() == null || state.agent() == null || state.prompt() == null)) {
+                problems.add(name + ": a " + state.type() + " state needs an action, an agent and a prompt");
             }
             if (StateDefinition.MAP.equals(state.type()) && state.items() == null) {
                 problems.add(name + ": a map state needs items");

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One state of a pipeline.
  * <ul>
- *   <li>{@code task}: runs {@code agent} with the {@code prompt} template; {@code retry}, {@code timeoutSeconds};
+ *   <li>{@code task}: runs the step executor of {@code action} (the work it does, looked up by that name) as
+ *       {@code agent} with the {@code prompt} template; {@code retry}, {@code timeoutSeconds};
  *       then {@code next} (none: the pipeline ends), or {@code onError} when it fails for good.</li>
  *   <li>{@code map}: the same as a task, once for each item {@code <items>.0 .. <items>.<n-1>} where n is the
  *       variable {@code <items>.count}; each run sees its item as the variable {@code item}. Up to
@@ -22,6 +23,7 @@ import java.util.List;
  */
 @Serdeable
 public record StateDefinition(String type,
+                              @Nullable String action,
                               @Nullable String agent,
                               @Nullable String prompt,
                               @Nullable RetryPolicy retry,
@@ -45,16 +47,18 @@ public record StateDefinition(String type,
         choices = choices == null ? List.of() : List.copyOf(choices);
     }
 
-    public static StateDefinition task(String agent, String prompt, String next) {
-        return new StateDefinition(TASK, agent, prompt, null, null, next, null, null, null, null, null, null);
+    public static StateDefinition task(String action, String agent, String prompt, String next) {
+        return new StateDefinition(TASK, action, agent, prompt, null, null, next, null, null, null, null, null, null);
     }
 
     public static StateDefinition approval(String prompt, String next, String onReject) {
-        return new StateDefinition(APPROVAL, null, prompt, null, null, next, null, onReject, null, null, null, null);
+        return new StateDefinition(APPROVAL, null, null, prompt, null, null, next, null, onReject, null, null, null,
+                null);
     }
 
     public static StateDefinition choice(List<ChoiceRule> rules, String otherwise) {
-        return new StateDefinition(CHOICE, null, null, null, null, null, null, null, rules, otherwise, null, null);
+        return new StateDefinition(CHOICE, null, null, null, null, null, null, null, null, rules, otherwise, null,
+                null);
     }
 
     public boolean runsAgent() {

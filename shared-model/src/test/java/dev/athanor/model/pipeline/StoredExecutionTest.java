@@ -26,16 +26,16 @@ class StoredExecutionTest {
 
     /** build (retried after 10 s, 20 s) -> review (approval) -> ship */
     private static final PipelineDefinition FLOW = new PipelineDefinition("flow", "build", new LinkedHashMap<>(Map.of(
-            "build", new StateDefinition(StateDefinition.TASK, "builder", "build", new RetryPolicy(3, 10, 2.0, 60), 30,
+            "build", new StateDefinition(StateDefinition.TASK, "run", "builder", "build", new RetryPolicy(3, 10, 2.0, 60), 30,
                     "review", null, null, null, null, null, null),
             "review", StateDefinition.approval("ship it?", "ship", null),
-            "ship", StateDefinition.task("shipper", "ship", null)))).validate();
+            "ship", StateDefinition.task("run", "shipper", "ship", null)))).validate();
 
     /** Two items at a time out of three, then done. */
     private static final PipelineDefinition FANNED = new PipelineDefinition("fanned", "each", new LinkedHashMap<>(Map.of(
-            "each", new StateDefinition(StateDefinition.MAP, "judge", "judge {{item}}", null, null, "done", null, null,
+            "each", new StateDefinition(StateDefinition.MAP, "run", "judge", "judge {{item}}", null, null, "done", null, null,
                     null, null, "rows", 2),
-            "done", StateDefinition.task("b", "p", null)))).validate();
+            "done", StateDefinition.task("run", "b", "p", null)))).validate();
 
     /** A stored execution committed at {@code at}, as the engine writes it. */
     private static StoredExecution commit(StoredExecution before, PipelineDefinition d, ExecutionEvent event,

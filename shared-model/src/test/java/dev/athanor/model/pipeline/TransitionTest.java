@@ -29,14 +29,14 @@ class TransitionTest {
 
     /** build -> test -> (test failed and fewer than max_fixes fixes: fix -> test) -> review (approval) -> ship */
     private static final PipelineDefinition LOOP = definition("loop", "build", Map.of(
-            "build", StateDefinition.task("builder", "build {{name}}", "test"),
-            "test", new StateDefinition(StateDefinition.TASK, "tester", "test", new RetryPolicy(3, 10, 2.0, 60), 30,
+            "build", StateDefinition.task("run", "builder", "build {{name}}", "test"),
+            "test", new StateDefinition(StateDefinition.TASK, "run", "tester", "test", new RetryPolicy(3, 10, 2.0, 60), 30,
                     "gate", null, null, null, null, null, null),
             "gate", StateDefinition.choice(List.of(new ChoiceRule(List.of(Condition.variableEquals("verdict", "fail"),
                     Condition.visitsBelow("fix", "max_fixes")), "fix")), "review"),
-            "fix", StateDefinition.task("fixer", "fix", "test"),
+            "fix", StateDefinition.task("run", "fixer", "fix", "test"),
             "review", StateDefinition.approval("ship it?", "ship", null),
-            "ship", StateDefinition.task("shipper", "ship", null)));
+            "ship", StateDefinition.task("run", "shipper", "ship", null)));
 
     private static PipelineDefinition definition(String id, String start, Map<String, StateDefinition> states) {
         return new PipelineDefinition(id, start, new LinkedHashMap<>(states)).validate();
@@ -104,9 +104,9 @@ class TransitionTest {
     @Test
     void a_failure_that_is_not_retryable_takes_the_error_route() {
         PipelineDefinition d = definition("routed", "work", Map.of(
-                "work", new StateDefinition(StateDefinition.TASK, "a", "p", null, null, null, "cleanup", null, null,
+                "work", new StateDefinition(StateDefinition.TASK, "run", "a", "p", null, null, null, "cleanup", null, null,
                         null, null, null),
-                "cleanup", StateDefinition.task("b", "p", null)));
+                "cleanup", StateDefinition.task("run", "b", "p", null)));
         Outcome outcome = apply(d, started(d, Map.of()), new StepFailed("ex1#1", T0, "invalid request", false, null));
 
         assertEquals(List.of(Command.runStep("ex1#2", "cleanup", 1, 0)), outcome.commands());
@@ -191,9 +191,9 @@ class TransitionTest {
     @Test
     void a_map_runs_its_task_once_per_item_then_moves_on() {
         PipelineDefinition d = definition("mapped", "each", Map.of(
-                "each", new StateDefinition(StateDefinition.MAP, "judge", "judge {{item}}", null, null, "done", null,
+                "each", new StateDefinition(StateDefinition.MAP, "run", "judge", "judge {{item}}", null, null, "done", null,
                         null, null, null, "rows", null),
-                "done", StateDefinition.task("b", "p", null)));
+                "done", StateDefinition.task("run", "b", "p", null)));
         Execution e = started(d, Map.of("rows.count", "3", "rows.0", "a", "rows.1", "b", "rows.2", "c"));
         List<String> items = new java.util.ArrayList<>();
         while ("each".equals(e.current())) {
@@ -209,10 +209,10 @@ class TransitionTest {
     /** each (a map of 5 rows, 2 at a time, 2 tries per row) -> done */
     private static PipelineDefinition concurrentMap(String onError) {
         return definition("fanned", "each", Map.of(
-                "each", new StateDefinition(StateDefinition.MAP, "judge", "judge {{item}}",
+                "each", new StateDefinition(StateDefinition.MAP, "run", "judge", "judge {{item}}",
                         new RetryPolicy(2, 5, 2.0, 60), null, "done", onError, null, null, null, "rows", 2),
-                "done", StateDefinition.task("b", "p", null),
-                "cleanup", StateDefinition.task("c", "p", null)));
+                "done", StateDefinition.task("run", "b", "p", null),
+                "cleanup", StateDefinition.task("run", "c", "p", null)));
     }
 
     private static final Map<String, String> FIVE_ROWS = Map.of("rows.count", "5",
@@ -302,7 +302,7 @@ class TransitionTest {
         assertEquals(new Execution.Branch(0, 1, StepStatus.PENDING, null, null), e.released("ex1#1").branch("ex1#1"));
 
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> definition("bad", "a",
-                Map.of("a", new StateDefinition(StateDefinition.TASK, "x", "p", null, null, null, null, null, null,
+                Map.of("a", new StateDefinition(StateDefinition.TASK, "run", "x", "p", null, null, null, null, null, null,
                         null, null, 4))));
         assertTrue(bad.getMessage().contains("a: maxConcurrency is for map states, 1-16"), bad.getMessage());
     }
@@ -324,12 +324,14 @@ class TransitionTest {
     @Test
     void invalid_definitions_are_refused_with_every_problem_named() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> definition("bad", "nowhere",
-                Map.of("a", StateDefinition.task(null, "p", "missing"),
-                        "b", new StateDefinition("loop", null, null, null, null, null, null, null, null, null, null, null))));
+                Map.of("a", StateDefinition.task("run", null, "p", "missing"),
+                        "c", StateDefinition.task(null, "agent", "p", null),
+                        "b", new StateDefinition("loop", null, null, null, null, null, null, null, null, null, null, null, null))));
 
         assertTrue(e.getMessage().contains("startAt must name a state"), e.getMessage());
         assertTrue(e.getMessage().contains("a: next names unknown state 'missing'"), e.getMessage());
-        assertTrue(e.getMessage().contains("a: a task state needs an agent and a prompt"), e.getMessage());
+        assertTrue(e.getMessage().contains("a: a task state needs an action, an agent and a prompt"), e.getMessage());
+        assertTrue(e.getMessage().contains("c: a task state needs an action, an agent and a prompt"), e.getMessage());
         assertTrue(e.getMessage().contains("b: unknown type 'loop'"), e.getMessage());
     }
 }

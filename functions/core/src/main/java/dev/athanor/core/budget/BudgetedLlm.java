@@ -8,8 +8,8 @@ import dev.athanor.model.budget.BudgetHold;
 import dev.athanor.model.budget.BudgetStore;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
-import dev.athanor.model.settings.FactorySettings;
 import dev.athanor.model.settings.SettingsRepository;
+import dev.athanor.model.settings.TeamSettings;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -19,7 +19,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 
 /**
- * LLM calls held to the team's {@code daily_cost_limit} (the factory setting, USD per UTC day). Each call reserves
+ * LLM calls held to the team's {@code daily_cost_limit} (a team setting, USD per UTC day). Each call reserves
  * its maximum cost before it runs and is refused with {@link BudgetExceededException} when that does not fit; after
  * it runs, its actual cost replaces the hold, or the hold is released when it failed. Calls running at once on many
  * instances therefore stay under the limit together, short of a call that costs more than its estimate.
@@ -68,10 +68,10 @@ public class BudgetedLlm {
     }
 
     private BigDecimal dailyLimit(TeamId team) {
-        String stored = settings.find(team, FactorySettings.SCOPE)
-                .map(versioned -> versioned.value().get(FactorySettings.DAILY_COST_LIMIT))
+        String stored = settings.find(team, TeamSettings.SCOPE)
+                .map(versioned -> versioned.value().get(TeamSettings.DAILY_COST_LIMIT))
                 .orElse(null);
-        String fallback = FactorySettings.defaults().get(FactorySettings.DAILY_COST_LIMIT);
+        String fallback = TeamSettings.defaults().get(TeamSettings.DAILY_COST_LIMIT);
         if (stored == null) {
             return new BigDecimal(fallback);
         }
@@ -79,7 +79,7 @@ public class BudgetedLlm {
             return new BigDecimal(stored);
         } catch (NumberFormatException e) {
             // settings are checked when written; a value stored some other way must not stop every call
-            LOG.warn("Team {} has an unreadable {} '{}'; using {}", team, FactorySettings.DAILY_COST_LIMIT, stored,
+            LOG.warn("Team {} has an unreadable {} '{}'; using {}", team, TeamSettings.DAILY_COST_LIMIT, stored,
                     fallback);
             return new BigDecimal(fallback);
         }

@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 
-/** {@code {"detail": "..."}}: the error body of the prompt lab, gateway, orchestrator and factory seeds. */
+/** {@code {"detail": "..."}}: the error body of most seed APIs, and the default shape of a surface. */
 @Singleton
 @Secondary
 public class DetailErrorShape implements ErrorShape {

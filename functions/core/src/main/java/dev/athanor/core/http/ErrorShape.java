@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a surface writes an error body. Each seed API has its own: most use {@code {"detail": "..."}}, the LLM
- * actions API uses {@code {"status": "error", "error": {...}}}. Every error of a surface, from routing, body
+ * How a surface writes an error body. Each seed API has its own: most use {@code {"detail": "..."}}, one
+ * uses {@code {"status": "error", "error": {...}}}. Every error of a surface, from routing, body
  * decoding, validation, security or the domain, goes through its shape.
  */
 public interface ErrorShape {

@@ -10,8 +10,8 @@ import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.providers.ProviderRegistration;
 import dev.athanor.model.providers.ProviderRepository;
-import dev.athanor.model.settings.FactorySettings;
 import dev.athanor.model.settings.SettingsRepository;
+import dev.athanor.model.settings.TeamSettings;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -31,7 +31,7 @@ import java.util.concurrent.Executor;
 /**
  * The providers a team's LLM calls may use, in order: the team's enabled registered providers (by id), then the
  * operator's environment providers whose id the team has not taken, and the offline sandbox only when there is
- * nothing else. The team's active provider (the factory setting {@code llm_provider}, in functions given the
+ * nothing else. The team's active provider (the team setting {@code llm_provider}, in functions given the
  * settings table) moves to the front, so calls that name no provider try it first; naming the sandbox makes it
  * usable next to the others. A registered provider may take its key from an allowed environment variable
  * ({@link ProviderKeyVariables}). This is on the path of every LLM call, so the team's registry and active provider
@@ -211,8 +211,8 @@ public class ProviderCatalog {
         List<Versioned<ProviderConfig>> configs = repository == null ? List.of() : repository.enabledConfigs(team)
                 .stream().map(registered -> new Versioned<>(keys.withKey(registered.value()), registered.version()))
                 .toList();
-        String preferred = settings == null ? null : settings.find(team, FactorySettings.SCOPE)
-                .map(values -> values.value().get(FactorySettings.LLM_PROVIDER))
+        String preferred = settings == null ? null : settings.find(team, TeamSettings.SCOPE)
+                .map(values -> values.value().get(TeamSettings.LLM_PROVIDER))
                 .filter(id -> !id.isBlank()).orElse(null);
         return new CachedTeam(System.nanoTime(), configs, preferred);
     }

@@ -1,6 +1,5 @@
 package dev.athanor.core.pipeline;
 
-import dev.athanor.aws.pipeline.StepMessage;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.NotFoundException;
@@ -11,8 +10,9 @@ import dev.athanor.model.pipeline.ExecutionStore;
 import dev.athanor.model.pipeline.Outcome;
 import dev.athanor.model.pipeline.PipelineDefinition;
 import dev.athanor.model.pipeline.StateDefinition;
-import dev.athanor.model.pipeline.StepStatus;
+import dev.athanor.model.pipeline.StepMessage;
 import dev.athanor.model.pipeline.StepQueue;
+import dev.athanor.model.pipeline.StepStatus;
 import dev.athanor.model.pipeline.StoredExecution;
 import dev.athanor.model.pipeline.Transition;
 import io.micronaut.context.annotation.Requires;
@@ -75,7 +75,15 @@ public class PipelineEngine {
         this.store = store;
         this.queue = queue;
         this.definitions = definitions;
-        executors.forEach(e -> this.executors.put(e.pipeline(), e));
+        for (StepExecutor executor : executors) {
+            for (String action : executor.actions()) {
+                StepExecutor other = this.executors.putIfAbsent(action, executor);
+                if (other != null) {
+                    throw new IllegalStateException("Two step executors for the action " + action + ": "
+                            + other.getClass().getName() + " and " + executor.getClass().getName());
+                }
+            }
+        }
         this.events = events;
         this.config = config;
         this.observers = List.copyOf(observers);
@@ -261,9 +269,10 @@ public class PipelineEngine {
 
     private StepResult run(TeamId team, Execution execution, StateDefinition state, StepMessage message)
             throws Exception {
-        StepExecutor executor = executors.get(execution.pipeline());
+        StepExecutor executor = executors.get(state.action());
         if (executor == null) {
-            throw new IllegalStateException("No step executor for pipeline " + execution.pipeline());
+            throw new IllegalStateException("No step executor for the action " + state.action() + " of state "
+                    + execution.current() + " of pipeline " + execution.pipeline());
         }
         try {
             return executor.run(new StepRequest(team, execution.forStep(message.token(), state), execution.current(),

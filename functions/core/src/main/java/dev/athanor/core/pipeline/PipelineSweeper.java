@@ -18,7 +18,8 @@ import java.util.List;
  * Carries out again what the last commits of overdue executions asked for (see {@link StoredExecution#dueAt}): a
  * step message whose step never started, an approval's checkpoint, an end entry. Every such command is safe to carry
  * out twice, so a sweep that finds the work done (or races a worker) only repeats it. A step message sent again is
- * looked at again later, each time twice as long after its commit; everything else once.
+ * looked at again later, each time twice as long after its commit; everything else once. A worker sweeps the
+ * pipelines declared in its context ({@link Pipeline}): their step messages go to its own queue.
  */
 @Singleton
 @Requires(beans = PipelineEngine.class)
@@ -29,22 +30,27 @@ public class PipelineSweeper {
     private final ExecutionStore store;
     private final PipelineEngine engine;
     private final PipelineConfiguration config;
+    private final List<Pipeline> pipelines;
 
-    public PipelineSweeper(ExecutionStore store, PipelineEngine engine, PipelineConfiguration config) {
+    public PipelineSweeper(ExecutionStore store, PipelineEngine engine, PipelineConfiguration config,
+                           List<Pipeline> pipelines) {
         this.store = store;
         this.engine = engine;
         this.config = config;
+        this.pipelines = List.copyOf(pipelines);
     }
 
     /** @return how many executions had step messages sent again */
     public int sweep(Instant now) {
         int resent = 0;
-        for (ExecutionStore.Key key : store.due(now, config.getSweepLimit())) {
-            try {
-                resent += sweep(key.team(), key.id(), now) ? 1 : 0;
-            } catch (RuntimeException e) {
-                LOG.warn("Could not sweep execution {} of team {}; the next sweep tries again", key.id(),
-                        key.team().value(), e);
+        for (Pipeline pipeline : pipelines) {
+            for (ExecutionStore.Key key : store.due(pipeline.id(), now, config.getSweepLimit())) {
+                try {
+                    resent += sweep(key.team(), key.id(), now) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not sweep execution {} of team {}; the next sweep tries again", key.id(),
+                            key.team().value(), e);
+                }
             }
         }
         return resent;

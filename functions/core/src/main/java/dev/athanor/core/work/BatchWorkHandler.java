@@ -1,5 +1,7 @@
 package dev.athanor.core.work;
 
+import dev.athanor.model.work.WorkMessage;
+
 import java.util.List;
 import java.util.Set;
 

@@ -12,8 +12,8 @@ import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.LlmException;
-import dev.athanor.model.settings.FactorySettings;
 import dev.athanor.model.settings.SettingsRepository;
+import dev.athanor.model.settings.TeamSettings;
 import dev.athanor.testkit.LocalStackExtension;
 import dev.athanor.testkit.TestFunctions;
 import io.micronaut.context.ApplicationContext;
@@ -65,7 +65,7 @@ class BudgetedLlmIT {
 
     @BeforeAll
     static void startWorker() {
-        context = TestFunctions.start("WorkerFunction", Map.of(
+        context = TestFunctions.start("FactoryWorkerFunction", Map.of(
                 "openai.api.key", "sk-test",
                 "openai.base.url", VENDOR.baseUrl() + "/v1",
                 "athanor.llm.router.max-attempts", 1));
@@ -88,11 +88,11 @@ class BudgetedLlmIT {
 
     private void dailyCostLimit(String usd) {
         SettingsRepository settings = context.getBean(SettingsRepository.class);
-        Versioned<Map<String, String>> current = settings.find(team, FactorySettings.SCOPE).orElse(null);
+        Versioned<Map<String, String>> current = settings.find(team, TeamSettings.SCOPE).orElse(null);
         Map<String, String> values =
-                new LinkedHashMap<>(current == null ? FactorySettings.defaults() : current.value());
-        values.put(FactorySettings.DAILY_COST_LIMIT, usd);
-        settings.save(team, FactorySettings.SCOPE, values, current == null ? null : current.version());
+                new LinkedHashMap<>(current == null ? TeamSettings.defaults() : current.value());
+        values.put(TeamSettings.DAILY_COST_LIMIT, usd);
+        settings.save(team, TeamSettings.SCOPE, values, current == null ? null : current.version());
     }
 
     private static void vendorAnswers(String model, int promptTokens, int completionTokens) {

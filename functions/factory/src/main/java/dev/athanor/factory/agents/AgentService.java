@@ -1,9 +1,7 @@
 package dev.athanor.factory.agents;
 
-import dev.athanor.core.agents.FactoryAgents;
-import dev.athanor.core.agents.TeamAgentSource;
-import dev.athanor.core.llm.CallContext;
 import dev.athanor.core.budget.BudgetedLlm;
+import dev.athanor.core.llm.CallContext;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
 import dev.athanor.model.agents.AgentChanges;

@@ -1,7 +1,6 @@
 package dev.athanor.factory.jobs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.athanor.core.factory.JobView;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;

@@ -1,8 +1,6 @@
 package dev.athanor.factory.jobs;
 
 import dev.athanor.core.auth.TeamPrincipal;
-import dev.athanor.core.factory.FactoryJobs;
-import dev.athanor.core.factory.JobView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

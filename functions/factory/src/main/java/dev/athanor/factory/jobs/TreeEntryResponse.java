@@ -1,7 +1,6 @@
 package dev.athanor.factory.jobs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.athanor.core.factory.FactoryJobs;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** One entry of {@code code/tree}, spelled as the seed spells it ({@code isDir}). */

@@ -1,12 +1,12 @@
 package dev.athanor.factory.observability;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.athanor.core.agents.TeamAgentSource;
 import dev.athanor.core.auth.TeamPrincipal;
-import dev.athanor.core.factory.FactoryJobs;
-import dev.athanor.core.factory.JobView;
 import dev.athanor.core.llm.ProviderCatalog;
 import dev.athanor.core.llm.ProviderDescription;
+import dev.athanor.factory.agents.TeamAgentSource;
+import dev.athanor.factory.jobs.FactoryJobs;
+import dev.athanor.factory.jobs.JobView;
 import dev.athanor.factory.projects.ProjectService;
 import dev.athanor.factory.projects.ProjectSummary;
 import dev.athanor.model.TeamId;

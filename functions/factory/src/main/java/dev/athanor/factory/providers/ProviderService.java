@@ -14,7 +14,7 @@ import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.providers.ProviderRegistration;
 import dev.athanor.model.providers.RegisteredProvider;
-import dev.athanor.model.settings.FactorySettings;
+import dev.athanor.model.settings.TeamSettings;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -146,8 +146,8 @@ public class ProviderService {
     /** Removes a registered provider; if it was the active one, the team has no active choice any more. */
     public void delete(TeamId team, String name) {
         registered(team, name);
-        if (name.equals(settings.find(team, FactorySettings.LLM_PROVIDER).orElse(null))) {
-            settings.update(team, Map.of(FactorySettings.LLM_PROVIDER, ""));
+        if (name.equals(settings.find(team, TeamSettings.LLM_PROVIDER).orElse(null))) {
+            settings.update(team, Map.of(TeamSettings.LLM_PROVIDER, ""));
         }
         registry.delete(team, name);
     }
@@ -166,7 +166,7 @@ public class ProviderService {
         if (registered.isEmpty() && readOnly(name).isEmpty()) {
             throw new NotFoundException("Provider '" + name + "' not found");
         }
-        settings.update(team, Map.of(FactorySettings.LLM_PROVIDER, name)); // which tells the catalog
+        settings.update(team, Map.of(TeamSettings.LLM_PROVIDER, name)); // which tells the catalog
     }
 
     /** The team's registration of that name; a 409 for a read-only provider, else a 404. */

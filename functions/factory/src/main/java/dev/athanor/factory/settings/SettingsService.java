@@ -4,8 +4,8 @@ import dev.athanor.core.llm.ProviderCatalog;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
 import dev.athanor.model.error.ConflictException;
-import dev.athanor.model.settings.FactorySettings;
 import dev.athanor.model.settings.SettingsRepository;
+import dev.athanor.model.settings.TeamSettings;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -33,7 +33,7 @@ public class SettingsService {
 
     /** One stored setting, without creating the defaults when the team has none yet. */
     public Optional<String> find(TeamId team, String key) {
-        return repository.find(team, FactorySettings.SCOPE).map(values -> values.value().get(key));
+        return repository.find(team, TeamSettings.SCOPE).map(values -> values.value().get(key));
     }
 
     /**
@@ -43,18 +43,18 @@ public class SettingsService {
      */
     public Map<String, String> update(TeamId team, Map<String, ?> changes) {
         Versioned<Map<String, String>> current = current(team);
-        Map<String, String> merged = FactorySettings.merge(current.value(), changes);
-        Map<String, String> saved = repository.save(team, FactorySettings.SCOPE, merged, current.version()).value();
+        Map<String, String> merged = TeamSettings.merge(current.value(), changes);
+        Map<String, String> saved = repository.save(team, TeamSettings.SCOPE, merged, current.version()).value();
         catalog.invalidate(team);
         return sorted(saved);
     }
 
     private Versioned<Map<String, String>> current(TeamId team) {
-        return repository.find(team, FactorySettings.SCOPE).orElseGet(() -> {
+        return repository.find(team, TeamSettings.SCOPE).orElseGet(() -> {
             try {
-                return repository.save(team, FactorySettings.SCOPE, FactorySettings.defaults(), null);
+                return repository.save(team, TeamSettings.SCOPE, TeamSettings.defaults(), null);
             } catch (ConflictException createdConcurrently) {
-                return repository.find(team, FactorySettings.SCOPE).orElseThrow(() -> createdConcurrently);
+                return repository.find(team, TeamSettings.SCOPE).orElseThrow(() -> createdConcurrently);
             }
         });
     }

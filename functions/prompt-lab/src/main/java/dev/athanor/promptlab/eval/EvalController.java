@@ -1,10 +1,6 @@
 package dev.athanor.promptlab.eval;
 
 import dev.athanor.core.auth.TeamPrincipal;
-import dev.athanor.core.promptlab.DatasetParser;
-import dev.athanor.core.promptlab.EvalDatasets;
-import dev.athanor.core.promptlab.EvalRequest;
-import dev.athanor.core.promptlab.PromptEvaluations;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.promptlab.PromptProject;

@@ -1,6 +1,5 @@
 package dev.athanor.promptlab.eval;
 
-import dev.athanor.core.promptlab.EvalRequest;
 import dev.athanor.promptlab.json.RequestFields;
 import io.micronaut.json.tree.JsonNode;
 

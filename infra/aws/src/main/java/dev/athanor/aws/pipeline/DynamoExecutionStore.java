@@ -74,12 +74,15 @@ public class DynamoExecutionStore implements ExecutionStore, TeamData {
         return table.delete(team, id);
     }
 
-    /** The one read across teams: the sweeper's, of keys only, from the sparse index of due executions. */
+    /**
+     * The one read across teams: the sweeper's, of keys only, from the sparse index of due executions, whose
+     * partitions are the pipelines (each surface's worker sweeps its own).
+     */
     @Override
-    public List<Key> due(Instant now, int limit) {
+    public List<Key> due(String pipeline, Instant now, int limit) {
         QueryEnhancedRequest request = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortLessThanOrEqualTo(software.amazon.awssdk.enhanced.dynamodb.Key
-                        .builder().partitionValue(ExecutionItem.DUE).sortValue(DUE_AT.format(now)).build()))
+                        .builder().partitionValue(pipeline).sortValue(DUE_AT.format(now)).build()))
                 .limit(limit)
                 .build();
         return byDue.query(request).stream().flatMap(page -> page.items().stream()).limit(limit)
@@ -105,7 +108,7 @@ public class DynamoExecutionStore implements ExecutionStore, TeamData {
         item.setLeaseUntil(stored.leaseUntil() == null ? null : stored.leaseUntil().toString());
         item.setCreatedAt(stored.createdAt().toString());
         item.setUpdatedAt(stored.updatedAt().toString());
-        item.setDueShard(stored.dueAt() == null ? null : ExecutionItem.DUE);
+        item.setDueShard(stored.dueAt() == null ? null : stored.execution().pipeline());
         item.setDueAt(stored.dueAt() == null ? null : DUE_AT.format(stored.dueAt()));
     }
 

@@ -8,15 +8,13 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
 
 /**
  * One pipeline execution: the execution and its outbox as JSON, and the attributes a reader filters on. An execution
- * that is due for the sweeper carries {@code due_shard} and {@code due_at}, which put it in the sparse
+ * that is due for the sweeper carries {@code due_shard} (its pipeline) and {@code due_at}, which put it in the sparse
  * {@value #BY_DUE} index; the others are not in that index at all.
  */
 @DynamoDbBean
 public class ExecutionItem extends TeamScopedItem {
 
     public static final String BY_DUE = "by_due";
-    /** The one partition of the {@value #BY_DUE} index: only overdue-able executions are in it, briefly. */
-    public static final String DUE = "due";
 
     private String pipeline;
     private String status;

@@ -3,9 +3,12 @@ package dev.athanor.aws.pipeline;
 import dev.athanor.aws.sqs.QueueUrls;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.pipeline.Command;
+import dev.athanor.model.pipeline.StepMessage;
 import dev.athanor.model.pipeline.StepQueue;
+import dev.athanor.model.work.WorkMessage;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -14,10 +17,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** Step messages on the work queue, typed {@value StepMessage#TYPE} for the worker's dispatcher. */
+/**
+ * Step messages on the function's own work queue ({@code athanor.queues.work}), typed {@value StepQueue#TYPE} for
+ * the worker's dispatcher; their body is JSON, written and read only here.
+ */
 @Singleton
 @Requires(property = "athanor.queues.work")
 public class SqsStepQueue implements StepQueue {
+
+    private static final Map<String, MessageAttributeValue> ATTRIBUTES = Map.of(WorkMessage.TYPE_ATTRIBUTE,
+            MessageAttributeValue.builder().dataType("String").stringValue(TYPE).build());
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -31,7 +40,7 @@ public class SqsStepQueue implements StepQueue {
 
     @Override
     public void send(TeamId team, String pipeline, String execution, Command runStep) {
-        StepMessage message = new StepMessage(team.value(), pipeline, execution, runStep.token(), runStep.state(),
+        Body message = new Body(team.value(), pipeline, execution, runStep.token(), runStep.state(),
                 runStep.attempt());
         String body;
         try {
@@ -41,7 +50,26 @@ public class SqsStepQueue implements StepQueue {
         }
         sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body)
                 .delaySeconds(Math.max(0, Math.min(900, runStep.delaySeconds())))
-                .messageAttributes(Map.of("type",
-                        MessageAttributeValue.builder().dataType("String").stringValue(StepMessage.TYPE).build())));
+                .messageAttributes(ATTRIBUTES));
+    }
+
+    @Override
+    public StepMessage read(String body) {
+        Body message;
+        try {
+            message = json.readValue(body == null ? "" : body, Body.class);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Not a step message: " + e.getMessage(), e);
+        }
+        if (message == null || message.team() == null || message.execution() == null || message.token() == null) {
+            throw new IllegalArgumentException("A step message needs team, execution and token");
+        }
+        return new StepMessage(message.team(), message.pipeline(), message.execution(), message.token(),
+                message.state(), message.attempt());
+    }
+
+    /** The JSON body of a step message. */
+    @Serdeable
+    record Body(String team, String pipeline, String execution, String token, String state, int attempt) {
     }
 }

@@ -3,6 +3,7 @@ package dev.athanor.aws.usage;
 import dev.athanor.aws.sqs.QueueUrls;
 import dev.athanor.model.usage.UsageEvent;
 import dev.athanor.model.usage.UsagePublisher;
+import dev.athanor.model.work.WorkMessage;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -40,7 +41,7 @@ public class SqsUsagePublisher implements UsagePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(SqsUsagePublisher.class);
     private static final int ATTEMPTS = 3;
     private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final Map<String, MessageAttributeValue> ATTRIBUTES = Map.of("type",
+    private static final Map<String, MessageAttributeValue> ATTRIBUTES = Map.of(WorkMessage.TYPE_ATTRIBUTE,
             MessageAttributeValue.builder().dataType("String").stringValue(UsageMessageCodec.TYPE).build());
 
     private final BeanProvider<SqsClient> sqs;

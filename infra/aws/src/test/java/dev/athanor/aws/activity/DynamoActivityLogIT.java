@@ -44,7 +44,7 @@ class DynamoActivityLogIT {
 
     @BeforeAll
     static void start() {
-        tableName = LocalStackExtension.stack().functionEnvironment("WorkerFunction")
+        tableName = LocalStackExtension.stack().functionEnvironment("FactoryWorkerFunction")
                 .get("ATHANOR_DYNAMODB_TABLES_ACTIVITY");
         Map<String, Object> properties = new HashMap<>(LocalStackExtension.stack().awsProperties());
         properties.put("athanor.dynamodb.tables.activity", tableName);

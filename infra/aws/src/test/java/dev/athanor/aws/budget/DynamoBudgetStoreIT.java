@@ -49,7 +49,7 @@ class DynamoBudgetStoreIT {
 
     @BeforeEach
     void setUp() {
-        tableName = LocalStackExtension.stack().functionEnvironment("WorkerFunction")
+        tableName = LocalStackExtension.stack().functionEnvironment("FactoryWorkerFunction")
                 .get("ATHANOR_DYNAMODB_TABLES_BUDGETS");
         dynamo = LocalStackExtension.stack().dynamo();
         store = new DynamoBudgetStore(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(),

@@ -38,22 +38,24 @@ class LocalStackIT {
 
     @Test
     void creates_queues_with_their_redrive_policy() {
-        String url = stack.resources().queueUrl("WorkQueue");
+        String url = stack.resources().queueUrl("FactoryWorkQueue");
         Map<QueueAttributeName, String> attributes = stack.sqs().getQueueAttributes(r -> r.queueUrl(url)
                 .attributeNames(QueueAttributeName.ALL)).attributes();
         assertEquals("360", attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT));
         String redrive = attributes.get(QueueAttributeName.REDRIVE_POLICY);
-        assertTrue(redrive.contains("athanor-local-work-dlq") && redrive.contains("5"), redrive);
+        assertTrue(redrive.contains("athanor-local-factory-work-dlq") && redrive.contains("5"), redrive);
     }
 
     @Test
-    void the_sweep_schedule_puts_its_message_on_the_work_queue_every_minute() {
+    void the_sweep_schedule_puts_its_message_on_every_work_queue_every_minute() {
         var sweep = stack.resources().scheduledMessages();
-        assertEquals(1, sweep.size(), sweep.toString());
-        assertEquals("SweepSchedule", sweep.get(0).ruleId());
-        assertEquals(stack.resources().queueUrl("WorkQueue"), sweep.get(0).queueUrl());
-        assertEquals("{\"type\": \"pipeline.sweep\"}", sweep.get(0).body());
-        assertEquals(java.time.Duration.ofMinutes(1), sweep.get(0).rate());
+        assertEquals(java.util.List.of(stack.resources().queueUrl("PromptLabWorkQueue"),
+                stack.resources().queueUrl("FactoryWorkQueue")), sweep.stream().map(m -> m.queueUrl()).toList());
+        for (var message : sweep) {
+            assertEquals("SweepSchedule", message.ruleId());
+            assertEquals("{\"type\": \"pipeline.sweep\"}", message.body());
+            assertEquals(java.time.Duration.ofMinutes(1), message.rate());
+        }
     }
 
     @Test
@@ -76,14 +78,14 @@ class LocalStackIT {
         Map<String, String> env = stack.functionEnvironment("FactoryFunction");
         assertEquals("factory", env.get("ATHANOR_SURFACE"));
         assertEquals("athanor-local-settings", env.get("ATHANOR_DYNAMODB_TABLES_SETTINGS"));
-        assertEquals(stack.resources().queueUrl("WorkQueue"), env.get("ATHANOR_QUEUES_WORK"));
+        assertEquals(stack.resources().queueUrl("FactoryWorkQueue"), env.get("ATHANOR_QUEUES_WORK"));
         assertEquals("local", env.get("ATHANOR_STAGE"));
     }
 
     @Test
     void every_function_given_a_database_shares_the_stacks_ledger_and_the_others_get_none() {
         assertTrue(stack.ledgerUrl().startsWith("jdbc:h2:mem:"), stack.ledgerUrl());
-        for (String function : new String[] {"WorkerFunction", "FactoryFunction", "GatewayFunction"}) {
+        for (String function : new String[] {"LedgerFunction", "FactoryFunction", "GatewayFunction"}) {
             try (ApplicationContext context = LocalFunctions.contextBuilder(stack, function, Map.of()).start()) {
                 boolean hasDatabase = stack.functionEnvironment(function).containsKey(LocalLedger.URL_VARIABLE);
                 assertEquals(!function.equals("GatewayFunction"), hasDatabase, function);
@@ -95,7 +97,7 @@ class LocalStackIT {
                 }
             }
         }
-        try (ApplicationContext overridden = LocalFunctions.contextBuilder(stack, "WorkerFunction",
+        try (ApplicationContext overridden = LocalFunctions.contextBuilder(stack, "LedgerFunction",
                 Map.of(LocalLedger.URL_PROPERTY, "jdbc:h2:mem:own")).start()) {
             assertEquals("jdbc:h2:mem:own",
                     overridden.getProperty(LocalLedger.URL_PROPERTY, String.class).orElseThrow(),

@@ -1,0 +1,179 @@
+package dev.athanor.local.platform;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.athanor.core.auth.TokenIssuer;
+import dev.athanor.local.LocalFunctions;
+import dev.athanor.local.LocalLambdaContext;
+import dev.athanor.local.LocalStack;
+import dev.athanor.local.SqsPoller;
+import dev.athanor.local.template.LocalResources;
+import dev.athanor.local.template.QueueSubscription;
+import dev.athanor.local.template.ScheduledMessage;
+import dev.athanor.model.TeamId;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Every surface of template.yaml on its local port, every queue consumer fed by a poller and every schedule rule's
+ * message sent on a timer, in one JVM, on the embedded stack. Each function runs in its own Micronaut context
+ * configured from its template environment; those given a database share the stack's local usage ledger (see
+ * {@link LocalFunctions}).
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
+
+    /** An HTTP surface that is up: its template function, name and base URL. */
+    public record Surface(String functionId, String name, String url, ApplicationContext context) {
+    }
+
+    private final LocalStack stack;
+    private final LocalSecrets secrets;
+    private final List<Surface> surfaces;
+    private final Map<String, ApplicationContext> workerContexts;
+    private final List<SqsPoller> pollers;
+    private final ScheduledExecutorService timers;
+
+    private LocalPlatform(LocalStack stack, LocalSecrets secrets, List<Surface> surfaces,
+                          Map<String, ApplicationContext> workerContexts, List<SqsPoller> pollers,
+                          ScheduledExecutorService timers) {
+        this.stack = stack;
+        this.secrets = secrets;
+        this.surfaces = surfaces;
+        this.workerContexts = workerContexts;
+        this.pollers = pollers;
+        this.timers = timers;
+    }
+
+    /**
+     * @param dataDir   where data and generated keys are kept, or {@code null} for an in-memory run
+     * @param portOf    maps each surface's template port to the port to use (identity for the documented ports)
+     */
+    public static LocalPlatform start(Path template, Path dataDir, String adminKeyOverride, IntUnaryOperator portOf)
+            throws Exception {
+        LocalSecrets secrets = LocalSecrets.load(dataDir, adminKeyOverride);
+        LocalStack stack = LocalStack.start(template, dataDir);
+        List<Surface> surfaces = new ArrayList<>();
+        // one context per consuming function, shared by its queues, as one Lambda function serves all its event sources
+        Map<String, ApplicationContext> workers = new LinkedHashMap<>();
+        List<SqsPoller> pollers = new ArrayList<>();
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "athanor-schedules");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, Object> common = new LinkedHashMap<>();
+            common.put("athanor.auth.jwt-secret", secrets.jwtSecret());
+            common.put("athanor.auth.admin-key", secrets.adminKey());
+            // provider API keys are sealed with a key file here; it wins over the template's KMS key id
+            common.put("athanor.crypto.local-key-file", secrets.dataKeyFile().toString());
+            // local Ollama and vLLM servers listen on localhost
+            common.put("athanor.security.allow-private-urls", true);
+            for (String functionId : stack.resources().template().resources(LocalResources.FUNCTION).keySet()) {
+                var port = LocalFunctions.localPort(stack, functionId);
+                if (port.isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> properties = new LinkedHashMap<>(common);
+                properties.put("micronaut.server.port", portOf.applyAsInt(port.get()));
+                ApplicationContext context = LocalFunctions.contextBuilder(stack, functionId, properties).start();
+                EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+                String name = stack.functionEnvironment(functionId).getOrDefault("ATHANOR_SURFACE", functionId);
+                surfaces.add(new Surface(functionId, name, "http://localhost:" + server.getPort(), context));
+            }
+            for (QueueSubscription subscription : stack.resources().queueSubscriptions()) {
+                ApplicationContext context = workers.get(subscription.functionId());
+                if (context == null) {
+                    context = LocalFunctions.contextBuilder(stack, subscription.functionId(), common).start();
+                    workers.put(subscription.functionId(), context);
+                }
+                pollers.add(new SqsPoller(stack.sqs(), subscription, handler(subscription, context),
+                        new LocalLambdaContext(subscription.functionId()), LocalStack.REGION, null).start());
+            }
+            // EventBridge schedule rules: their message on their queue, on a timer
+            for (ScheduledMessage scheduled : stack.resources().scheduledMessages()) {
+                long every = scheduled.rate().toMillis();
+                timers.scheduleWithFixedDelay(() -> {
+                    try {
+                        stack.sqs().sendMessage(r -> r.queueUrl(scheduled.queueUrl()).messageBody(scheduled.body()));
+                    } catch (RuntimeException e) {
+                        LOG.warn("{} could not send its message; it tries again in {}", scheduled.ruleId(),
+                                scheduled.rate(), e);
+                    }
+                }, every, every, TimeUnit.MILLISECONDS);
+            }
+            return new LocalPlatform(stack, secrets, surfaces, workers, pollers, timers);
+        } catch (Exception | Error e) {
+            new LocalPlatform(stack, secrets, surfaces, workers, pollers, timers).close();
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<SQSEvent, SQSBatchResponse> handler(QueueSubscription subscription,
+                                                                      ApplicationContext context) throws Exception {
+        Class<?> type = Class.forName(subscription.handlerClass());
+        return (RequestHandler<SQSEvent, SQSBatchResponse>) type.getConstructor(ApplicationContext.class).newInstance(context);
+    }
+
+    public List<Surface> surfaces() {
+        return surfaces;
+    }
+
+    public Surface surface(String name) {
+        return surfaces.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No surface " + name));
+    }
+
+    /** The context of a queue-consuming function of the template (a surface's worker, the ledger function). */
+    public ApplicationContext worker(String functionId) {
+        ApplicationContext context = workerContexts.get(functionId);
+        if (context == null) {
+            throw new IllegalArgumentException("No queue-consuming function " + functionId);
+        }
+        return context;
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public String adminKey() {
+        return secrets.adminKey();
+    }
+
+    /** A token for a team, minted by the factory's issuer, exactly as {@code POST /api/auth/token} would. */
+    public TokenIssuer.IssuedToken token(String team, String role) {
+        return surface("factory").context().getBean(TokenIssuer.class).issue(TeamId.of(team), role);
+    }
+
+    @Override
+    public void close() throws Exception {
+        timers.shutdownNow();
+        for (SqsPoller poller : pollers) {
+            poller.close();
+        }
+        for (Surface surface : surfaces) {
+            surface.context().close();
+        }
+        for (ApplicationContext worker : workerContexts.values()) {
+            worker.close();
+        }
+        stack.close();
+    }
+}
