@@ -36,8 +36,8 @@ import static dev.athanor.testkit.SqsEvents.failures;
 import static dev.athanor.testkit.SqsEvents.record;
 
 /**
- * Usage messages through the worker's real handler class into the ledger (H2 in PostgreSQL mode, migrated by
- * Flyway at start-up, as the worker runs without a PostgreSQL parameter).
+ * Usage messages through the ledger function's real handler class into the ledger (H2 in PostgreSQL mode, migrated
+ * by Flyway at start-up, as the function runs without a PostgreSQL parameter).
  */
 @ExtendWith(LocalStackExtension.class)
 class LedgerFunctionIT {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** SQS events as Lambda delivers them to the worker, and the failures its batch response reports. */
+/** SQS events as Lambda delivers them to a queue worker, and the failures its batch response reports. */
 public final class SqsEvents {
 
     private SqsEvents() {

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * The providers a team's LLM calls may use, in order: the team's enabled registered providers (by id), then the
@@ -72,6 +73,7 @@ public class ProviderCatalog {
     private final SettingsRepository settings;
     private final ProviderKeyVariables keys;
     private final long ttlNanos;
+    private final LongSupplier ticker;
     private final Map<TeamId, CachedTeam> teams = new ConcurrentHashMap<>();
     // keyed by source and id (team providers also by team); a changed configuration replaces the client
     private final Map<String, Built> built = new ConcurrentHashMap<>();
@@ -87,6 +89,14 @@ public class ProviderCatalog {
     public ProviderCatalog(ProviderClients clients, EnvironmentProviders environment,
                            @Nullable ProviderRepository repository, LlmConfiguration configuration,
                            @Nullable SettingsRepository settings, ProviderKeyVariables keys) {
+        this(clients, environment, repository, configuration, settings, keys, System::nanoTime);
+    }
+
+    /** @param ticker the time in nanoseconds the cache period is measured on (a test's own clock) */
+    ProviderCatalog(ProviderClients clients, EnvironmentProviders environment,
+                    @Nullable ProviderRepository repository, LlmConfiguration configuration,
+                    @Nullable SettingsRepository settings, ProviderKeyVariables keys, LongSupplier ticker) {
+        this.ticker = ticker;
         this.clients = clients;
         this.environment = environment.configs();
         this.repository = repository;
@@ -198,7 +208,7 @@ public class ProviderCatalog {
 
     private CachedTeam registered(TeamId team) {
         CachedTeam cached = teams.get(team);
-        if (cached != null && System.nanoTime() - cached.loadedAt() < ttlNanos) {
+        if (cached != null && ticker.getAsLong() - cached.loadedAt() < ttlNanos) {
             return cached;
         }
         CachedTeam read = read(team);
@@ -214,7 +224,7 @@ public class ProviderCatalog {
         String preferred = settings == null ? null : settings.find(team, TeamSettings.SCOPE)
                 .map(values -> values.value().get(TeamSettings.LLM_PROVIDER))
                 .filter(id -> !id.isBlank()).orElse(null);
-        return new CachedTeam(System.nanoTime(), configs, preferred);
+        return new CachedTeam(ticker.getAsLong(), configs, preferred);
     }
 
     /** The cached read while within the cache period or, refreshed in the background, one more; else null. */
@@ -223,7 +233,7 @@ public class ProviderCatalog {
         if (cached == null) {
             return null;
         }
-        return refreshes.usable(team, System.nanoTime() - cached.loadedAt(), ttlNanos, blocking,
+        return refreshes.usable(team, ticker.getAsLong() - cached.loadedAt(), ttlNanos, blocking,
                 () -> refresh(team, cached)) ? cached : null;
     }
 

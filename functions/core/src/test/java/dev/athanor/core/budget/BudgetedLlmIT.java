@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The daily cost limit end to end, in the worker's configuration on the embedded stack: calls go through the real
+ * The daily cost limit end to end, in the factory worker's configuration on the embedded stack: calls go through the real
  * router to an OpenAI-compatible vendor (WireMock) serving gpt-4o-mini (priced) and a model with no price.
  */
 @ExtendWith(LocalStackExtension.class)

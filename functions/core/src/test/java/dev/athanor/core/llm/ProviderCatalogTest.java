@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -115,14 +116,17 @@ class ProviderCatalogTest {
     }
 
     @Test
-    void a_read_that_just_went_stale_is_used_while_one_background_read_refreshes_it() throws InterruptedException {
+    void a_read_that_just_went_stale_is_used_while_one_background_read_refreshes_it() {
         Duration ttl = Duration.ofSeconds(1);
-        ProviderCatalog catalog = catalog(Map.of(), repository, ttl);
+        AtomicLong now = new AtomicLong();
+        ProviderCatalog catalog = new ProviderCatalog(new ProviderClients(List.of(openai, anthropic, sandbox)),
+                new EnvironmentProviders(new MapPropertyResolver(Map.of())), repository, () -> ttl, null,
+                ProviderKeyVariables.NONE, now::get);
         List<Runnable> blocking = new ArrayList<>();
         assertNull(catalog.providersInMemory(TEAM, blocking::add), "nothing read yet");
         catalog.providers(TEAM);
         repository.save(TEAM, openai("p", "https://p.example.com"), null, null);
-        Thread.sleep(ttl.plusMillis(100).toMillis());
+        now.addAndGet(ttl.plusMillis(100).toNanos());
 
         for (int i = 0; i < 10; i++) {
             assertEquals(List.of("sandbox"), ids(catalog.providersInMemory(TEAM, blocking::add)));

@@ -1,6 +1,7 @@
 package dev.athanor.factory.auth;
 
 import dev.athanor.core.auth.TokenIssuer;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * {@code POST /api/auth/token}: an admin-key holder mints a token for a team (401 when the key is missing or wrong,
  * 503 when none is configured). The token works on every surface; {@code GET /api/auth/me} reads it back.
  */
+@Requires(beans = TokenIssuer.class)
 @Controller("/api/auth")
 @Tag(name = "Authentication")
 public class TokenController {

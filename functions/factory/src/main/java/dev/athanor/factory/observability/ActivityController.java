@@ -1,6 +1,7 @@
 package dev.athanor.factory.observability;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,6 +19,7 @@ import java.util.List;
  * {@code GET /api/permissions} (the 100 newest refused calls) and {@code GET /api/tasks} (call counts and the 20
  * newest entries).
  */
+@Requires(beans = FactoryActivity.class)
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Observability")

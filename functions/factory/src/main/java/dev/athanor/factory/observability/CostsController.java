@@ -6,6 +6,7 @@ import dev.athanor.factory.observability.CostViews.Breakdown;
 import dev.athanor.factory.observability.CostViews.DailyCost;
 import dev.athanor.factory.observability.CostViews.JobCost;
 import dev.athanor.factory.observability.CostViews.Summary;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /** The cost of the caller's team's factory LLM calls, from the usage ledger. */
+@Requires(beans = FactoryCosts.class)
 @Controller("/api/costs")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Observability")

@@ -4,11 +4,13 @@ import dev.athanor.model.TeamId;
 import dev.athanor.model.activity.ActivityLog;
 import dev.athanor.model.usage.UsageLedger;
 import dev.athanor.model.usage.UsageTotals;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 
 /** The team's activity log as the observability endpoints show it, and the task summary built on it. */
+@Requires(beans = {ActivityLog.class, UsageLedger.class})
 @Singleton
 public class FactoryActivity {
 

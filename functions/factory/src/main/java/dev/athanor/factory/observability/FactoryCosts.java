@@ -9,6 +9,7 @@ import dev.athanor.model.TeamId;
 import dev.athanor.model.usage.DailyUsage;
 import dev.athanor.model.usage.UsageLedger;
 import dev.athanor.model.usage.UsageTotals;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
  * The cost of a team's factory calls (ledger surface {@code factory}: pipeline phases, where the job is the job's
  * slug and the agent the agent's id, and agent tests), all time unless a period is asked for.
  */
+@Requires(beans = UsageLedger.class)
 @Singleton
 public class FactoryCosts {
 

@@ -11,6 +11,7 @@ import dev.athanor.factory.projects.ProjectService;
 import dev.athanor.factory.projects.ProjectSummary;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.agents.AgentConfig;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
@@ -31,6 +32,7 @@ import java.util.Map;
  * {@code active_models} the distinct models the team's agents use; {@code active_providers} the providers its calls
  * can use now.
  */
+@Requires(beans = {ProjectService.class, FactoryJobs.class})
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Observability")

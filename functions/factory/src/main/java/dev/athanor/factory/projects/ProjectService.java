@@ -8,6 +8,7 @@ import dev.athanor.model.projects.Project;
 import dev.athanor.model.projects.ProjectDraft;
 import dev.athanor.model.projects.ProjectRepository;
 import dev.athanor.model.projects.ProjectRules;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * gets a {@link ConflictException} (409) instead of silently overwriting it. Other factory code (the KPIs) reads the
  * team's projects through {@link #list} and {@link #summary}.
  */
+@Requires(beans = ProjectRepository.class)
 @Singleton
 public class ProjectService {
 

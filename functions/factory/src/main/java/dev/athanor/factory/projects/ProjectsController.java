@@ -1,6 +1,7 @@
 package dev.athanor.factory.projects;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,6 +24,7 @@ import java.util.List;
  * The caller's team's project initiatives: list, create (201; 409 when the slug is taken), read, upsert (201 when
  * created, 200 when replaced) and delete.
  */
+@Requires(beans = ProjectService.class)
 @Controller("/api/projects")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Projects")

@@ -64,7 +64,8 @@ class OutboxSweepIT {
         handler = new QueueWorker(worker);
         later = new QueueWorker(TestFunctions.start("FactoryWorkerFunction", Map.of("test.clock-ahead", "2h")));
         sweep = LocalStackExtension.stack().resources().scheduledMessages().stream()
-                .filter(m -> m.ruleId().equals("SweepSchedule")).findFirst().orElseThrow();
+                .filter(m -> m.ruleId().equals("SweepSchedule") && m.queueId().equals("FactoryWorkQueue")).findFirst()
+                .orElseThrow();
         jobs = worker.getBean(FactoryJobs.class);
         engine = worker.getBean(PipelineEngine.class);
         checkpoints = worker.getBean(CheckpointStore.class);

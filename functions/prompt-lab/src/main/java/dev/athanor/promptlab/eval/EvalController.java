@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * LLM-as-judge evaluations of a project's prompt ({@code POST /eval} starts one and answers at once with its id;
- * the worker runs it) and the datasets they name (built-in, or uploaded by the team as JSONL or CSV).
+ * the prompt lab's worker runs it) and the datasets they name (built-in, or uploaded by the team as JSONL or CSV).
  */
 @Controller("/api/projects/{projectId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)

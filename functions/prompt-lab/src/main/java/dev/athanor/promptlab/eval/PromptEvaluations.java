@@ -28,7 +28,7 @@ import java.util.UUID;
 /**
  * Starts and reads LLM-as-judge evaluations. Starting checks the request, picks the first {@code numSamples}
  * samples of the dataset, keeps them beside the evaluation (so a later change of the dataset does not change a
- * running evaluation), stores the evaluation as running and starts its pipeline; the worker does the rest
+ * running evaluation), stores the evaluation as running and starts its pipeline; the prompt lab's worker does the rest
  * ({@link PromptEvalRunner}). Reading an evaluation adds its per-sample results, and reports it failed when its
  * pipeline ended without reaching the aggregate step. Deleting a project removes its evaluations with their files
  * and pipeline runs ({@link PromptProjectData}).

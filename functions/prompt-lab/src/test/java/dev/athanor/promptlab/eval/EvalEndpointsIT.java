@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The evaluation endpoints through the prompt lab's Lambda handler on the embedded stack: starting answers at once
- * with a running evaluation (the worker runs it; see the worker's PromptEvaluationIT), reading it back and the
+ * with a running evaluation (the prompt lab's worker runs it; see PromptEvaluationIT), reading it back and the
  * history, validation, unknown projects, and team datasets uploaded as JSONL or CSV.
  */
 @ExtendWith(LocalStackExtension.class)

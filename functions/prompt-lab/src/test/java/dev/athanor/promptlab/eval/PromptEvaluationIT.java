@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An LLM-as-judge evaluation end to end on the embedded stack: started as the prompt lab starts it, its pipeline run
- * by the worker's handler from the work queue, the model under test and the judge served by an OpenAI-compatible
+ * by the prompt lab worker's handler from its work queue, the model under test and the judge served by an OpenAI-compatible
  * vendor (WireMock) whose judge answers depend on the scoring function. One judge call fails once (retried), one
  * sample's judge keeps failing (the sample fails, the evaluation completes).
  */

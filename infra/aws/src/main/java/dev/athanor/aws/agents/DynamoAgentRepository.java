@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Agent overrides in the {@code agents} table, one item per team and agent id; a team that changed nothing has no
- * item. Exists only in functions given the table (the factory, and the worker that runs the agents).
+ * item. Exists only in functions given the table (the factory, and its worker that runs the agents).
  */
 @Singleton
 @Requires(property = "athanor.dynamodb.tables.agents")

@@ -10,11 +10,11 @@ import io.micronaut.core.annotation.Nullable;
 @ConfigurationProperties("athanor.queues")
 public interface QueueUrls {
 
-    /** Pipeline steps and other queued work, consumed by the worker. */
+    /** The function's own work queue: pipeline steps and other queued work, consumed by its surface's worker. */
     @Nullable
     String getWork();
 
-    /** Usage events of LLM calls, written to the ledger by the worker. */
+    /** Usage events of LLM calls, written to the ledger by the ledger function. */
     @Nullable
     String getUsage();
 }

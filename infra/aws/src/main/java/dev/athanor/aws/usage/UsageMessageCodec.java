@@ -9,13 +9,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The usage queue's wire format, both ways: the publisher encodes, the worker decodes. Keeping both here means the
+ * The usage queue's wire format, both ways: the publisher encodes, the ledger function decodes. Keeping both here means the
  * two ends cannot drift apart.
  */
 @Singleton
 public class UsageMessageCodec {
 
-    /** The {@code type} message attribute of usage messages; the worker dispatches on it. */
+    /** The {@code type} message attribute of usage messages; the ledger function dispatches on it. */
     public static final String TYPE = "usage";
 
     private final JsonMapper json;

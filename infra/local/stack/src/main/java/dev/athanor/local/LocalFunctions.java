@@ -19,8 +19,8 @@ public final class LocalFunctions {
     }
 
     /**
-     * A function the template gives a database (the usage ledger) gets the stack's local one, so the worker that
-     * writes the ledger and the factory that reads it share it here as they share PostgreSQL in the cloud.
+     * A function the template gives a database (the usage ledger) gets the stack's local one, so the ledger function
+     * that writes the ledger and the factory that reads it share it here as they share PostgreSQL in the cloud.
      *
      * @param overrides settings only the local platform or a test has (signing key, admin key, port); they win
      */

@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * Where the usage ledger lives locally: an H2 database (PostgreSQL mode, like the cloud's dialect) in a file under
  * the data directory, so it survives a restart, or in memory for an in-memory run. Every function the template gives
- * a database (the worker writes the ledger, the factory reads it) gets this one instead, so they share it as they
+ * a database (the ledger function writes the ledger, the factory reads it) gets this one instead, so they share it as they
  * share the cloud's PostgreSQL; Flyway migrates it when the first of their contexts starts.
  */
 public final class LocalLedger {

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every database the ledger runs on must do, run once per database: the subclass says how to reach it.
- * The context is configured as the worker's is (datasource settings and Flyway at start-up), so the migration is
+ * The context is configured as the ledger function's is (datasource settings and Flyway at start-up), so the migration is
  * part of what is tested.
  */
 abstract class UsageLedgerContract {

@@ -1,6 +1,6 @@
 package dev.athanor.local.template;
 
-/** An SQS event source of a function: the worker handler class fed from one queue. */
+/** An SQS event source of a function: the queue handler class fed from one queue. */
 public record QueueSubscription(String functionId, String handlerClass, String queueId, String queueUrl,
                                 String queueArn, int batchSize, boolean reportsBatchItemFailures) {
 }
