@@ -1,6 +1,7 @@
 package dev.athanor.promptlab.eval;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.RequestFields;
 import dev.athanor.core.promptlab.DatasetParser;
 import dev.athanor.core.promptlab.EvalDatasets;
 import dev.athanor.core.promptlab.EvalRequest;
@@ -8,7 +9,6 @@ import dev.athanor.core.promptlab.PromptEvaluations;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.promptlab.PromptProject;
-import dev.athanor.promptlab.json.RequestFields;
 import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
