@@ -1,5 +1,6 @@
 package dev.athanor.promptlab.history;
 
+import dev.athanor.core.http.PathIds;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
@@ -69,12 +70,13 @@ public class PromptHistoryService {
     public PromptHistoryEntry update(TeamId team, String projectId, String historyId, Kind kind,
                                      RequestFields fields) {
         PromptProject project = projects.get(team, projectId);
-        long id = PromptProjects.parseId(historyId, "history_id");
         Integer rating = rating(fields);
         String notes = fields.string("notes");
         longText(fields, "notes", notes);
         Boolean marked = fields.bool(kind == Kind.PROMPT ? "is_prod" : "is_test");
         fields.check(kind == Kind.PROMPT ? "history update" : "backend history update");
+        // a malformed id is answered as an unknown one, so it is refused where an unknown one is: after the body
+        long id = PathIds.number(historyId, PromptHistoryService::entryNotFound);
         if (rating == null && notes == null && marked == null) {
             return history.find(team, kind, project.id(), id).orElseThrow(PromptHistoryService::entryNotFound);
         }
