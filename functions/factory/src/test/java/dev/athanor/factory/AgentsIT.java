@@ -260,6 +260,24 @@ class AgentsIT {
     }
 
     @Test
+    void a_test_body_that_is_not_an_object_with_a_string_prompt_is_422() {
+        String bearer = token("test-body-team");
+        Map<String, String> refused = Map.of(
+                "{\"prompt\": 42}", "prompt must be a string",
+                "{\"prompt\": [\"Say hello\"]}", "prompt must be a string",
+                "{\"prompt\": ", "The body is not valid JSON",
+                "[\"Say hello\"]", "The body must be a JSON object");
+        refused.forEach((body, detail) -> {
+            var response = http.send(request("POST", "/api/agents/dev_agent/test").bearer(bearer).json(body));
+            assertEquals(422, response.status(), body + " -> " + response.body());
+            assertEquals(Map.of("detail", detail), response.map(), body);
+        });
+        var nullPrompt = http.send(request("POST", "/api/agents/dev_agent/test").bearer(bearer)
+                .json("{\"prompt\": null}"));
+        assertEquals("ok", nullPrompt.get("status"), "a null prompt is the default one: " + nullPrompt.body());
+    }
+
+    @Test
     void of_two_racing_patches_one_succeeds_and_the_other_gets_409_instead_of_losing_an_update() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (LambdaHttp raceHttp = LambdaHttp.start("FactoryFunction", Map.of("test.agent-race", "true"))) {

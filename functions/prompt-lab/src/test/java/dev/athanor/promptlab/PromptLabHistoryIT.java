@@ -150,7 +150,8 @@ class PromptLabHistoryIT {
             assertEquals(422, response.status(), body + " -> " + response.body());
         }
         assertEquals(4, send(team, "GET", "/api/projects/1/history", null).list().get(0).get("rating"));
-        assertEquals(422, send(team, "PUT", "/api/projects/1/history/x", "{\"rating\": 2}").status());
+        assertEquals(404, send(team, "PUT", "/api/projects/1/history/x", "{\"rating\": 2}").status(),
+                "a history id that is not an integer names no entry");
     }
 
     @Test

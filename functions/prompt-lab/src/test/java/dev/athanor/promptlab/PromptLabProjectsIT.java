@@ -169,7 +169,7 @@ class PromptLabProjectsIT {
     }
 
     @Test
-    void unknown_projects_are_404_and_ids_that_are_not_integers_422() {
+    void unknown_projects_and_ids_that_are_not_integers_are_404() {
         String bearer = token(http, newTeam());
         for (String method : List.of("GET", "PUT", "DELETE")) {
             var response = http.send(request(method, "/api/projects/42").bearer(bearer).json("{}"));
@@ -177,7 +177,8 @@ class PromptLabProjectsIT {
             assertEquals(Map.of("detail", "Project not found"), response.map());
         }
         var notAnId = http.send(request("GET", "/api/projects/abc").bearer(bearer));
-        assertEquals(422, notAnId.status(), notAnId.body());
+        assertEquals(404, notAnId.status(), notAnId.body());
+        assertEquals(Map.of("detail", "Project not found"), notAnId.map());
         assertEquals(401, http.send(request("GET", "/api/projects")).status(), "a token is required");
     }
 

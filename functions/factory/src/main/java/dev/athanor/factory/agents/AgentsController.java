@@ -1,6 +1,7 @@
 package dev.athanor.factory.agents;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.agents.AgentChanges;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -47,7 +48,7 @@ public class AgentsController {
     AgentViews.ConfigEntry configure(Authentication authentication, @PathVariable("agent_id") String agentId,
                                      HttpRequest<?> request) {
         return AgentViews.ConfigEntry.of(agents.change(TeamPrincipal.of(authentication).team(), agentId,
-                JsonFields.of(json, request), CONFIG_FIELDS));
+                RequestFields.read(json, request).values(), CONFIG_FIELDS));
     }
 
     @Get("/{agent_id}")
@@ -61,14 +62,16 @@ public class AgentsController {
     AgentViews.Detail patch(Authentication authentication, @PathVariable("agent_id") String agentId,
                             HttpRequest<?> request) {
         return AgentViews.Detail.of(agents.change(TeamPrincipal.of(authentication).team(), agentId,
-                JsonFields.of(json, request), AgentChanges.EDITABLE));
+                RequestFields.read(json, request).values(), AgentChanges.EDITABLE));
     }
 
     @Post("/{agent_id}/test")
     @Operation(summary = "Try an agent with a prompt")
     AgentViews.TestResult test(Authentication authentication, @PathVariable("agent_id") String agentId,
                                HttpRequest<?> request) {
-        String prompt = JsonFields.optionalString(JsonFields.of(json, request), "prompt");
+        RequestFields fields = RequestFields.read(json, request);
+        String prompt = fields.string("prompt");
+        fields.check();
         return AgentViews.TestResult.of(agents.test(TeamPrincipal.of(authentication).team(), agentId, prompt));
     }
 }

@@ -1,10 +1,11 @@
 package dev.athanor.promptlab.eval;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.PathIds;
+import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.promptlab.PromptProject;
-import dev.athanor.promptlab.json.RequestFields;
 import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -55,7 +56,7 @@ class EvalController {
     @Operation(summary = "Start an LLM-as-judge evaluation of a project's prompt over a dataset")
     HttpResponse<EvaluationView> start(Authentication auth, String projectId, HttpRequest<?> request) {
         TeamId team = TeamPrincipal.of(auth).team();
-        PromptProject project = project(team, projectId);
+        PromptProject project = projects.get(team, projectId);
         EvalRequest eval = EvalRequests.read(RequestFields.read(json, request));
         return HttpResponse.status(HttpStatus.ACCEPTED).body(EvaluationView.of(evaluations.start(team, project, eval)));
     }
@@ -64,16 +65,16 @@ class EvalController {
     @Operation(summary = "Get an evaluation with its scores")
     EvaluationView get(Authentication auth, String projectId, String evalId) {
         TeamId team = TeamPrincipal.of(auth).team();
-        PromptProject project = project(team, projectId);
-        return evaluations.find(team, project.id(), evalId).map(EvaluationView::of)
-                .orElseThrow(() -> new NotFoundException("Evaluation not found"));
+        PromptProject project = projects.get(team, projectId);
+        return evaluations.find(team, project.id(), PathIds.key(evalId, EvalController::evaluationNotFound))
+                .map(EvaluationView::of).orElseThrow(EvalController::evaluationNotFound);
     }
 
     @Get("/evals")
     @Operation(summary = "List a project's evaluations")
     List<EvaluationView> list(Authentication auth, String projectId) {
         TeamId team = TeamPrincipal.of(auth).team();
-        PromptProject project = project(team, projectId);
+        PromptProject project = projects.get(team, projectId);
         return evaluations.list(team, project.id()).stream().map(EvaluationView::of).toList();
     }
 
@@ -86,7 +87,7 @@ class EvalController {
                                              @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
                                              @Nullable @Body byte[] body) {
         TeamId team = TeamPrincipal.of(auth).team();
-        project(team, projectId);
+        projects.get(team, projectId);
         String format = DatasetParser.formatOf(contentType);
         int samples = datasets.upload(team, name, body, format);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -101,18 +102,11 @@ class EvalController {
     @Operation(summary = "List the datasets an evaluation can name")
     List<EvalDatasets.DatasetInfo> datasets(Authentication auth, String projectId) {
         TeamId team = TeamPrincipal.of(auth).team();
-        project(team, projectId);
+        projects.get(team, projectId);
         return datasets.list(team);
     }
 
-    /** The project of the path; an id that is no number names no project (404, as an unknown one). */
-    private PromptProject project(TeamId team, String projectId) {
-        long id;
-        try {
-            id = Long.parseLong(projectId);
-        } catch (NumberFormatException e) {
-            throw PromptProjects.notFound();
-        }
-        return projects.get(team, id);
+    private static NotFoundException evaluationNotFound() {
+        return new NotFoundException("Evaluation not found");
     }
 }

@@ -1,6 +1,6 @@
 package dev.athanor.promptlab.eval;
 
-import dev.athanor.promptlab.json.RequestFields;
+import dev.athanor.core.http.RequestFields;
 import io.micronaut.json.tree.JsonNode;
 
 import java.util.ArrayList;
@@ -17,21 +17,21 @@ final class EvalRequests {
 
     static EvalRequest read(RequestFields body) {
         EvalRequest request = new EvalRequest(
-                body.string("userPrompt", "user_prompt"),
-                body.string("systemPrompt", "system_prompt"),
-                body.string("evalDataset", "eval_dataset"),
-                body.integer("numSamples", "num_samples"),
-                names(body, "scoringFunctions", "scoring_functions"),
+                body.string("userPrompt"),
+                body.string("systemPrompt"),
+                body.string("evalDataset"),
+                body.integer("numSamples"),
+                names(body, "scoringFunctions"),
                 body.object("variables"),
-                body.string("judgeModel", "judge_model"),
+                body.string("judgeModel"),
                 body.number("temperature"),
-                body.integer("maxLen", "max_len"));
+                body.integer("maxLen"));
         body.check("evaluation");
         return request;
     }
 
-    private static List<String> names(RequestFields body, String... spellings) {
-        JsonNode node = body.node(spellings);
+    private static List<String> names(RequestFields body, String name) {
+        JsonNode node = body.node(name);
         if (node == null) {
             return null;
         }
@@ -40,7 +40,7 @@ final class EvalRequests {
             node.values().forEach(item -> names.add(item.isString() ? item.getStringValue() : null));
         }
         if (!node.isArray() || names.contains(null)) {
-            body.error(spellings[0], "must be a list of names");
+            body.error(name, "must be a list of names");
             return null;
         }
         return names;

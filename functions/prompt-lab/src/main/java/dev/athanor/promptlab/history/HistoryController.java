@@ -1,8 +1,8 @@
 package dev.athanor.promptlab.history;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.promptlab.PromptHistoryStore.Kind;
-import dev.athanor.promptlab.json.RequestFields;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,5 +1,7 @@
 package dev.athanor.promptlab.history;
 
+import dev.athanor.core.http.PathIds;
+import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
@@ -8,7 +10,6 @@ import dev.athanor.model.promptlab.PromptHistoryStore.Kind;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.model.promptlab.PromptSettings;
 import dev.athanor.promptlab.json.PromptFields;
-import dev.athanor.promptlab.json.RequestFields;
 import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -51,7 +52,7 @@ public class PromptHistoryService {
         String thought = fields.string("thought");
         Integer rating = rating(fields);
         String notes = fields.string("notes");
-        Boolean isProd = fields.bool("is_prod", "isProd");
+        Boolean isProd = fields.bool("is_prod");
         boolean hasPrompt = (prompt.userPrompt() != null && !prompt.userPrompt().isBlank())
                 || (prompt.messages() != null && !prompt.messages().isEmpty());
         if (fields.valid() && !hasPrompt) {
@@ -69,12 +70,13 @@ public class PromptHistoryService {
     public PromptHistoryEntry update(TeamId team, String projectId, String historyId, Kind kind,
                                      RequestFields fields) {
         PromptProject project = projects.get(team, projectId);
-        long id = PromptProjects.parseId(historyId, "history_id");
         Integer rating = rating(fields);
         String notes = fields.string("notes");
         longText(fields, "notes", notes);
-        Boolean marked = kind == Kind.PROMPT ? fields.bool("is_prod", "isProd") : fields.bool("is_test", "isTest");
+        Boolean marked = fields.bool(kind == Kind.PROMPT ? "is_prod" : "is_test");
         fields.check(kind == Kind.PROMPT ? "history update" : "backend history update");
+        // a malformed id is answered as an unknown one, so it is refused where an unknown one is: after the body
+        long id = PathIds.number(historyId, PromptHistoryService::entryNotFound);
         if (rating == null && notes == null && marked == null) {
             return history.find(team, kind, project.id(), id).orElseThrow(PromptHistoryService::entryNotFound);
         }

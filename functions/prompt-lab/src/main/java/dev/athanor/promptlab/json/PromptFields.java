@@ -1,5 +1,6 @@
 package dev.athanor.promptlab.json;
 
+import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.promptlab.PromptSettings;
 import io.micronaut.json.tree.JsonNode;
 
@@ -22,23 +23,23 @@ public final class PromptFields {
 
     /** The prompt in {@code fields}; problems are recorded on {@code fields} (see {@link RequestFields#check}). */
     public static PromptSettings read(RequestFields fields) {
-        String userPrompt = fields.string("userPrompt", "user_prompt");
-        String systemPrompt = fields.string("systemPrompt", "system_prompt");
+        String userPrompt = fields.string("userPrompt");
+        String systemPrompt = fields.string("systemPrompt");
         List<PromptSettings.Message> messages = messages(fields);
         var variables = fields.object("variables");
         Double temperature = fields.number("temperature");
         if (temperature != null && (temperature < 0 || temperature > 2)) {
             fields.error("temperature", "must be between 0 and 2");
         }
-        Integer maxLen = fields.integer("maxLen", "max_len");
+        Integer maxLen = fields.integer("maxLen");
         if (maxLen != null && maxLen < 1) {
             fields.error("maxLen", "must be at least 1");
         }
-        Double topP = fields.number("topP", "top_p");
+        Double topP = fields.number("topP");
         if (topP != null && (topP < 0 || topP > 1)) {
             fields.error("topP", "must be between 0 and 1");
         }
-        Integer topK = fields.integer("topK", "top_k");
+        Integer topK = fields.integer("topK");
         if (topK != null && topK < 0) {
             fields.error("topK", "must be at least 0");
         }

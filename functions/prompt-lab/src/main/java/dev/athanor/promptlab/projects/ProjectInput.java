@@ -1,8 +1,8 @@
 package dev.athanor.promptlab.projects;
 
+import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.model.promptlab.PromptProjectDraft;
-import dev.athanor.promptlab.json.RequestFields;
 import io.micronaut.core.annotation.Nullable;
 
 
@@ -23,13 +23,10 @@ final class ProjectInput {
     /** @param current the project an update starts from; null for a create */
     static PromptProjectDraft draft(RequestFields fields, @Nullable PromptProject current) {
         String name = text(fields, current == null ? null : current.name(), MAX_NAME, "name");
-        String providerId = text(fields, current == null ? null : current.providerId(), MAX_NAME,
-                "provider_id", "providerId");
-        String llamastackUrl = url(fields, current == null ? null : current.llamastackUrl(),
-                "llamastack_url", "llamastackUrl");
-        String gitRepoUrl = url(fields, current == null ? null : current.gitRepoUrl(), "git_repo_url", "gitRepoUrl");
-        String testBackendUrl = url(fields, current == null ? null : current.testBackendUrl(),
-                "test_backend_url", "testBackendUrl");
+        String providerId = text(fields, current == null ? null : current.providerId(), MAX_NAME, "provider_id");
+        String llamastackUrl = url(fields, current == null ? null : current.llamastackUrl(), "llamastack_url");
+        String gitRepoUrl = url(fields, current == null ? null : current.gitRepoUrl(), "git_repo_url");
+        String testBackendUrl = url(fields, current == null ? null : current.testBackendUrl(), "test_backend_url");
         String description = fields.has("description") ? fields.string("description")
                 : current == null ? null : current.description();
         if (description != null && description.length() > MAX_TEXT) {
@@ -47,21 +44,21 @@ final class ProjectInput {
         return new PromptProjectDraft(name, providerId, llamastackUrl, gitRepoUrl, testBackendUrl, description);
     }
 
-    private static String text(RequestFields fields, String current, int max, String... names) {
-        String value = fields.has(names) ? fields.string(names) : current;
+    private static String text(RequestFields fields, String current, int max, String name) {
+        String value = fields.has(name) ? fields.string(name) : current;
         if (value != null && value.length() > max) {
-            fields.error(names[0], "must be at most " + max + " characters");
+            fields.error(name, "must be at most " + max + " characters");
         }
         return value;
     }
 
-    private static String url(RequestFields fields, String current, String... names) {
-        String value = fields.has(names) ? fields.string(names) : current;
+    private static String url(RequestFields fields, String current, String name) {
+        String value = fields.has(name) ? fields.string(name) : current;
         if (value == null || value.isEmpty()) {
             return value;
         }
         if (!RequestFields.isHttpUrl(value)) {
-            fields.error(names[0], "must be an absolute http or https URL");
+            fields.error(name, "must be an absolute http or https URL");
         }
         return value;
     }

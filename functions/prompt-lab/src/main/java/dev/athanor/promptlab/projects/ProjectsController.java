@@ -1,9 +1,9 @@
 package dev.athanor.promptlab.projects;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.promptlab.PromptProject;
-import dev.athanor.promptlab.json.RequestFields;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

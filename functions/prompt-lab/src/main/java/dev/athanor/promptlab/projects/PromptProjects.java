@@ -1,7 +1,7 @@
 package dev.athanor.promptlab.projects;
 
+import dev.athanor.core.http.PathIds;
 import dev.athanor.model.TeamId;
-import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.model.promptlab.PromptProjectData;
@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * A team's prompt-lab projects. Other prompt-lab code resolves the {@code {project_id}} of a path through
- * {@link #get(TeamId, String)}, so every route answers an unknown or foreign project the same way (404 "Project not
- * found"). Deleting a project first asks every {@link PromptProjectData} store to drop the project's data, then
- * removes the project, so a failure part-way leaves a project whose delete can simply be repeated.
+ * {@link #get(TeamId, String)} or {@link #id(String)}, so every route answers an unknown, foreign or malformed project
+ * id the same way (404 "Project not found"). Deleting a project first asks every {@link PromptProjectData} store to
+ * drop the project's data, then removes the project, so a failure part-way leaves a project whose delete can simply
+ * be repeated.
  */
 @Singleton
 @Requires(beans = PromptProjectStore.class)
@@ -37,11 +38,10 @@ public class PromptProjects {
     /**
      * The project a path names.
      *
-     * @throws InvalidInputException when the id is not an integer (422, as the seed's path validation)
-     * @throws NotFoundException     when the team has no such project
+     * @throws NotFoundException when the team has no such project, or the id is not a positive integer
      */
     public PromptProject get(TeamId team, String projectId) {
-        return get(team, parseId(projectId, "project_id"));
+        return get(team, id(projectId));
     }
 
     public PromptProject get(TeamId team, long projectId) {
@@ -65,24 +65,25 @@ public class PromptProjects {
         }
     }
 
-    /** The project an outside system names by its name and model (the {@code /prompt/...} routes). */
+    /**
+     * The project an outside system names by its name and model (the {@code /prompt/...} routes); a name longer
+     * than any project can have names none.
+     */
     public PromptProject byNameAndProvider(TeamId team, String name, String providerId) {
+        if (name.length() > ProjectInput.MAX_NAME) {
+            throw notFound();
+        }
         return store.findByName(team, name).filter(project -> project.providerId().equals(providerId))
                 .orElseThrow(PromptProjects::notFound);
     }
 
-    /** A positive integer id from a path. */
-    public static long parseId(String value, String field) {
-        try {
-            long id = Long.parseLong(value);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException("Invalid path: " + field + " must be a positive integer",
-                java.util.Map.of(field, List.of("must be a positive integer")));
+    /**
+     * The project id of a path.
+     *
+     * @throws NotFoundException "Project not found" when it is not a positive integer: it names no project
+     */
+    public static long id(String projectId) {
+        return PathIds.number(projectId, PromptProjects::notFound);
     }
 
     public static NotFoundException notFound() {

@@ -1,13 +1,13 @@
 package dev.athanor.promptlab.settings;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.model.promptlab.PromptSettings;
 import dev.athanor.model.promptlab.PromptTestSettings;
 import dev.athanor.model.promptlab.PromptTestSettingsStore;
 import dev.athanor.promptlab.json.PromptFields;
-import dev.athanor.promptlab.json.RequestFields;
 import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -64,7 +64,7 @@ public class TestSettingsController {
         TeamId team = TeamPrincipal.of(authentication).team();
         PromptProject project = projects.get(team, projectId);
         RequestFields fields = RequestFields.read(json, request);
-        String url = fields.string("test_backend_url", "testBackendUrl");
+        String url = fields.string("test_backend_url");
         if (url != null && !url.isEmpty() && !RequestFields.isHttpUrl(url)) {
             fields.error("test_backend_url", "must be an absolute http or https URL");
         }

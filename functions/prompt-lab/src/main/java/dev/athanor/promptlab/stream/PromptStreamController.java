@@ -1,6 +1,7 @@
 package dev.athanor.promptlab.stream;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -41,10 +42,11 @@ public class PromptStreamController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Tag(name = "Generation")
     @Operation(summary = "Generate a response with the project's model, streamed as server-sent events")
-    HttpResponse<Flux<byte[]>> generate(Authentication authentication, @PathVariable("project_id") long projectId,
+    HttpResponse<Flux<byte[]>> generate(Authentication authentication, @PathVariable("project_id") String projectId,
                                         @Nullable @Body PromptRequest request) {
         PromptRequest body = request == null ? PromptRequest.EMPTY : request;
-        return events(generation.generate(TeamPrincipal.of(authentication).team(), projectId, body.settings()));
+        return events(generation.generate(TeamPrincipal.of(authentication).team(), PromptProjects.id(projectId),
+                body.settings()));
     }
 
     @Post(value = "/test-backend", consumes = MediaType.APPLICATION_JSON,
@@ -52,10 +54,11 @@ public class PromptStreamController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Tag(name = "Backend Testing")
     @Operation(summary = "Send a prompt to the project's backend, its answer streamed as server-sent events")
-    HttpResponse<Flux<byte[]>> testBackend(Authentication authentication, @PathVariable("project_id") long projectId,
+    HttpResponse<Flux<byte[]>> testBackend(Authentication authentication,
+                                           @PathVariable("project_id") String projectId,
                                            @Nullable @Body PromptRequest request) {
         PromptRequest body = request == null ? PromptRequest.EMPTY : request;
-        return events(backendTest.test(TeamPrincipal.of(authentication).team(), projectId, body));
+        return events(backendTest.test(TeamPrincipal.of(authentication).team(), PromptProjects.id(projectId), body));
     }
 
     private static HttpResponse<Flux<byte[]>> events(Flux<byte[]> events) {
