@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 samples="${1:-20}"
 pollers="${2:-4}"
 latency="${3:-500}"
-mvn -q -o -pl infra/local/platform exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+mvn -q -o -pl local exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
   -Dexec.args="-Xmx1g -Dlogback.configurationFile=bench/logback-quiet.xml -classpath %classpath dev.athanor.local.platform.EvalBench $samples $pollers $latency" \
   -Dexec.workingdir="$PWD"

@@ -25,10 +25,10 @@ warmup=${4:-90}
 mock_port=18080
 alone_port=18000
 reference_port=18100
-target=infra/local/platform/target
+target=local/target
 cp_file=$target/bench.classpath
-mvn -q -B -ntp -pl infra/local/platform dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
-classpath="infra/local/platform/target/classes:$(cat "$cp_file")"
+mvn -q -B -ntp -pl local dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
+classpath="local/target/classes:$(cat "$cp_file")"
 data=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$data"' EXIT

@@ -5,16 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-cp_file=infra/local/platform/target/bench.classpath
-mvn -q -B -ntp -pl infra/local/platform dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
-classpath="infra/local/platform/target/classes:$(cat "$cp_file")"
+cp_file=local/target/bench.classpath
+mvn -q -B -ntp -pl local dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
+classpath="local/target/classes:$(cat "$cp_file")"
 results=()
 for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
-  java -XX:TieredStopAtLevel=1 -cp "$classpath" dev.athanor.local.platform.Main --in-memory > "infra/local/platform/target/bench-run-$i.log" 2>&1 &
+  java -XX:TieredStopAtLevel=1 -cp "$classpath" dev.athanor.local.platform.Main --in-memory > "local/target/bench-run-$i.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null http://localhost:8001/ready; do
-    kill -0 "$pid" 2>/dev/null || { echo "run $i: platform exited, see infra/local/platform/target/bench-run-$i.log" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "run $i: platform exited, see local/target/bench-run-$i.log" >&2; exit 1; }
     sleep 0.05
   done
   ms=$(( ($(date +%s%N) - start) / 1000000 ))

@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 jobs="${1:-20}"
 pollers="${2:-4}"
 warmup="${3:-5}"
-mvn -q -o -pl infra/local/platform exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+mvn -q -o -pl local exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
   -Dexec.args="-Xmx1g -Dbench.warmup-rounds=$warmup -Dlogback.configurationFile=bench/logback-quiet.xml -classpath %classpath dev.athanor.local.platform.PipelineBench $jobs $pollers" \
   -Dexec.workingdir="$PWD"

@@ -30,7 +30,7 @@ public class WorkDispatcher {
 
     private final Map<String, WorkHandler> handlers = new HashMap<>();
     private final Map<String, BatchWorkHandler> batchHandlers = new HashMap<>();
-    /** Queue name to the type of all its messages, for queues whose producers set no type (see {@link WorkHandler#queue}). */
+    /** Queue name to the type of all its messages, for queues whose producers set no type ({@link WorkHandler#queue}). */
     private final Map<String, String> typeByQueue = new HashMap<>();
     private final JsonMapper json;
 
