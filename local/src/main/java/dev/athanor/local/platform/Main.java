@@ -2,7 +2,11 @@ package dev.athanor.local.platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -57,6 +61,12 @@ public final class Main {
             out.append(String.format("  %-13s %-24s %s/docs  %s/redoc  %s/openapi.json%n", surface.name(), surface.url(),
                     surface.url(), surface.url(), surface.url()));
         }
+        Map<String, List<String>> consumed = new LinkedHashMap<>();
+        platform.stack().resources().queueSubscriptions().forEach(subscription -> consumed
+                .computeIfAbsent(subscription.functionId(), f -> new ArrayList<>()).add(subscription.queueId()));
+        out.append(String.format("%n  %-24s %s%n", "queue worker", "queues"));
+        consumed.forEach((function, queues) -> out.append(String.format("  %-24s %s%n", function,
+                String.join(", ", queues))));
         out.append(String.format("%n  usage ledger: %s%n", dataDir == null ? "H2, in memory"
                 : "H2 at " + dataDir.resolve("ledger").toAbsolutePath()));
         var token = platform.token("default", "admin");
