@@ -11,8 +11,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,31 +62,43 @@ class LambdaArtifactsIT {
     }
 
     @Test
-    void every_function_jar_starts_alone_and_answers_an_event() {
+    void every_function_jar_starts_alone_and_answers_an_event() throws Exception {
         Path template = LocalStackExtension.template();
         CloudFormationTemplate parsed = CloudFormationTemplate.load(template);
         LocalResources resources = new LocalResources(parsed, Map.of("Stage", "probe"), "us-east-1", "000000000000",
                 URI.create("http://localhost:9324"));
-        for (var function : parsed.resources(LocalResources.FUNCTION).entrySet()) {
-            if (LocalResources.behindWebAdapter(function.getValue())) {
-                continue;
+        // two JVMs at a time, one a core: each run is timed by nothing but its own exit
+        ExecutorService runs = Executors.newFixedThreadPool(2);
+        Map<String, Future<ColdStart.Result>> results = new LinkedHashMap<>();
+        try {
+            for (var function : parsed.resources(LocalResources.FUNCTION).entrySet()) {
+                if (LocalResources.behindWebAdapter(function.getValue())) {
+                    continue;
+                }
+                Map<String, Object> properties = CloudFormationTemplate.map(function.getValue().get("Properties"));
+                Map<String, String> environment = new HashMap<>(resources.environment(function.getKey()));
+                // stands in for reading the secret the template names; a function not given one must start without it
+                if (environment.remove("ATHANOR_AUTH_JWT_SECRET_ARN") != null) {
+                    environment.put("ATHANOR_AUTH_JWT_SECRET", "probe-signing-key-of-at-least-thirty-two-bytes");
+                }
+                String[] probe = CloudFormationTemplate.map(function.getValue().get("Metadata")).containsKey("LocalPort")
+                        ? new String[] {"http", "/openapi.json"} : new String[] {"sqs"};
+                Path jar = template.getParent().resolve(String.valueOf(properties.get("CodeUri")));
+                String handler = String.valueOf(properties.get("Handler"));
+                results.put(function.getKey(), runs.submit(() -> ColdStart.run(jar, handler, environment, probe)));
             }
-            Map<String, Object> properties = CloudFormationTemplate.map(function.getValue().get("Properties"));
-            Map<String, String> environment = new HashMap<>(resources.environment(function.getKey()));
-            // stands in for reading the secret the template names; a function not given one must start without it
-            if (environment.remove("ATHANOR_AUTH_JWT_SECRET_ARN") != null) {
-                environment.put("ATHANOR_AUTH_JWT_SECRET", "probe-signing-key-of-at-least-thirty-two-bytes");
+            for (var entry : results.entrySet()) {
+                ColdStart.Result result = entry.getValue().get();
+                assertEquals(0, result.exitCode(), entry.getKey() + ":\n" + result.output());
+                assertTrue(result.output().contains("cold_init_ms="), result.output());
+                // at 1 the JDK's CompletableFuture starts a thread per async task that names no executor (library
+                // code included): the template's JAVA_TOOL_OPTIONS must size the common pool on 1-2 vCPU functions
+                Matcher parallelism = Pattern.compile("common_pool_parallelism=(\\d+)").matcher(result.output());
+                assertTrue(parallelism.find() && Integer.parseInt(parallelism.group(1)) >= 2,
+                        entry.getKey() + ":\n" + result.output());
             }
-            String[] probe = CloudFormationTemplate.map(function.getValue().get("Metadata")).containsKey("LocalPort")
-                    ? new String[] {"http", "/openapi.json"} : new String[] {"sqs"};
-            ColdStart.Result result = ColdStart.run(template.getParent().resolve(String.valueOf(properties.get("CodeUri"))),
-                    String.valueOf(properties.get("Handler")), environment, probe);
-            assertEquals(0, result.exitCode(), function.getKey() + ":\n" + result.output());
-            assertTrue(result.output().contains("cold_init_ms="), result.output());
-            // at 1 the JDK's CompletableFuture starts a thread per async task that names no executor (library code
-            // included): the template's JAVA_TOOL_OPTIONS must size the common pool on 1-2 vCPU functions
-            Matcher parallelism = Pattern.compile("common_pool_parallelism=(\\d+)").matcher(result.output());
-            assertTrue(parallelism.find() && Integer.parseInt(parallelism.group(1)) >= 2, function.getKey() + ":\n" + result.output());
+        } finally {
+            runs.shutdownNow();
         }
     }
 
