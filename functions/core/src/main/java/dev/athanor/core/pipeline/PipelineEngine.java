@@ -69,9 +69,14 @@ public class PipelineEngine {
     private final Clock clock;
     private final RecentExecutions recent;
 
+    /**
+     * @param pipelines the pipelines this function runs: every action their states name must have an executor here,
+     *                  or the function does not start (rather than fail each step of a misnamed action)
+     */
     public PipelineEngine(ExecutionStore store, StepQueue queue, PipelineDefinitions definitions,
-                          List<StepExecutor> executors, PipelineEvents events, PipelineConfiguration config,
-                          List<StepObserver> observers, @Named(TaskExecutors.BLOCKING) Executor io, Clock clock) {
+                          List<StepExecutor> executors, List<Pipeline> pipelines, PipelineEvents events,
+                          PipelineConfiguration config, List<StepObserver> observers,
+                          @Named(TaskExecutors.BLOCKING) Executor io, Clock clock) {
         this.store = store;
         this.queue = queue;
         this.definitions = definitions;
@@ -83,6 +88,14 @@ public class PipelineEngine {
                             + other.getClass().getName() + " and " + executor.getClass().getName());
                 }
             }
+        }
+        for (Pipeline pipeline : pipelines) {
+            definitions.get(pipeline.id()).states().forEach((name, state) -> {
+                if (state.runsAgent() && !this.executors.containsKey(state.action())) {
+                    throw new IllegalStateException("State " + name + " of pipeline " + pipeline.id()
+                            + " names the action " + state.action() + ", which no step executor runs");
+                }
+            });
         }
         this.events = events;
         this.config = config;

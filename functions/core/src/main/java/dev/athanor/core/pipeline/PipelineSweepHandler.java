@@ -1,6 +1,5 @@
 package dev.athanor.core.pipeline;
 
-import dev.athanor.core.pipeline.PipelineSweeper;
 import dev.athanor.core.work.WorkHandler;
 import dev.athanor.model.work.WorkMessage;
 import io.micronaut.context.annotation.Requires;
