@@ -15,22 +15,24 @@ import java.util.regex.Pattern;
  * A request for a generated app, as {@code POST /api/jobs} and the intake queue take it, checked and completed
  * with the documented defaults.
  *
- * @param review phases whose result a person must approve even when the agent raised nothing
- *               ({@code security}, {@code reviewer})
+ * @param review     phases whose result a person must approve even when the agent raised nothing
+ * @param reviewable the phases the pipeline lets a job ask that for (its choice rules on {@code review_<phase>})
  */
 public record JobRequest(String name, String description, String platform, String style, String backend,
-                         String features, String slug, List<String> review) {
+                         String features, String slug, List<String> review, List<String> reviewable) {
 
     public static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
-    public static final List<String> REVIEWABLE = List.of("security", "reviewer");
+    /** The variable {@code review_<phase>} says whether the job asked a person to review the phase. */
+    public static final String REVIEW_VARIABLE_PREFIX = "review_";
     private static final int MAX_NAME = 200;
     private static final int MAX_TEXT = 4000;
     private static final int MAX_FIELD = 500;
 
     /**
+     * @param reviewable the phases {@code review} may name
      * @throws InvalidInputException naming every offending field
      */
-    public static JobRequest of(Map<String, ?> body) {
+    public static JobRequest of(Map<String, ?> body, List<String> reviewable) {
         if (body == null) {
             throw new InvalidInputException("Body must be a JSON object");
         }
@@ -51,11 +53,12 @@ public record JobRequest(String name, String description, String platform, Strin
             errors.computeIfAbsent("slug", k -> new ArrayList<>())
                     .add("must be 1-64 lower-case letters, digits and inner hyphens");
         }
-        List<String> review = review(body.get("review"), errors);
+        List<String> review = review(body.get("review"), reviewable, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(describe(errors), errors);
         }
-        return new JobRequest(name, description, platform, style, backend, features, slug, review);
+        return new JobRequest(name, description, platform, style, backend, features, slug, review,
+                List.copyOf(reviewable));
     }
 
     /** "My Todo App!" -> "my-todo-app"; empty when nothing usable is left. */
@@ -80,8 +83,8 @@ public record JobRequest(String name, String description, String platform, Strin
         vars.put("backend", backend);
         vars.put("features", features);
         vars.put("max_repair_attempts", Integer.toString(maxRepairAttempts));
-        for (String phase : REVIEWABLE) {
-            vars.put("review_" + phase, Boolean.toString(review.contains(phase)));
+        for (String phase : reviewable) {
+            vars.put(REVIEW_VARIABLE_PREFIX + phase, Boolean.toString(review.contains(phase)));
         }
         return vars;
     }
@@ -121,13 +124,13 @@ public record JobRequest(String name, String description, String platform, Strin
         return text(body, "features", "", MAX_TEXT, false, errors);
     }
 
-    private static List<String> review(Object raw, Map<String, List<String>> errors) {
+    private static List<String> review(Object raw, List<String> reviewable, Map<String, List<String>> errors) {
         if (raw == null) {
             return List.of();
         }
         if (!(raw instanceof List<?> list) || !list.stream().allMatch(o -> o instanceof String s
-                && REVIEWABLE.contains(s))) {
-            errors.computeIfAbsent("review", k -> new ArrayList<>()).add("must be a list of " + REVIEWABLE);
+                && reviewable.contains(s))) {
+            errors.computeIfAbsent("review", k -> new ArrayList<>()).add("must be a list of " + reviewable);
             return List.of();
         }
         return list.stream().map(String.class::cast).distinct().toList();

@@ -71,8 +71,9 @@ class GeneratedFilesTest {
 
     @Test
     void a_job_request_gets_the_documented_defaults_and_a_slug_from_its_name() {
+        List<String> reviewable = List.of("security", "reviewer");
         JobRequest request = JobRequest.of(Map.of("name", "Café Todo App!", "description", "A todo list",
-                "features", List.of("auth", "sync"), "review", List.of("security")));
+                "features", List.of("auth", "sync"), "review", List.of("security")), reviewable);
 
         assertEquals("cafe-todo-app", request.slug());
         assertEquals("android,ios", request.platform());
@@ -81,7 +82,7 @@ class GeneratedFilesTest {
         assertEquals("false", request.variables(3).get("review_reviewer"));
         assertEquals("3", request.variables(3).get("max_repair_attempts"));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> JobRequest.of(Map.of("name", 7, "slug", "Bad Slug", "review", List.of("dev"))));
+                () -> JobRequest.of(Map.of("name", 7, "slug", "Bad Slug", "review", List.of("dev")), reviewable));
         assertEquals(java.util.Set.of("description", "name", "review", "slug"), e.fieldErrors().keySet());
     }
 }

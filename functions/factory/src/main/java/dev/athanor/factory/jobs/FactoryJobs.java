@@ -58,7 +58,7 @@ public class FactoryJobs {
      * @throws ConflictException     when the team has a job with that slug
      */
     public JobView create(TeamId team, Map<String, ?> body) {
-        JobRequest request = JobRequest.of(body);
+        JobRequest request = JobRequest.of(body, pipeline.reviewable());
         String id = FactoryPipeline.executionId(request.slug());
         if (engine.find(team, id).isPresent()) {
             throw new ConflictException("Job '" + request.slug() + "' already exists");

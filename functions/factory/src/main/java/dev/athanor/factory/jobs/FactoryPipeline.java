@@ -2,6 +2,8 @@ package dev.athanor.factory.jobs;
 
 import dev.athanor.core.pipeline.Pipeline;
 import dev.athanor.core.pipeline.PipelineDefinitions;
+import dev.athanor.model.factory.JobRequest;
+import dev.athanor.model.pipeline.Condition;
 import dev.athanor.model.pipeline.PipelineDefinition;
 import jakarta.inject.Singleton;
 
@@ -34,6 +36,18 @@ public class FactoryPipeline implements Pipeline {
     /** The phases a job runs (create, ba, ... export), in the order of the definition. */
     public List<String> phases() {
         return definition.agentStates();
+    }
+
+    /**
+     * The phases a job may ask a person to review whatever their agent says: those whose {@code review_<phase>}
+     * variable a choice rule of the definition tests, in the order written.
+     */
+    public List<String> reviewable() {
+        return definition.states().values().stream().flatMap(state -> state.choices().stream())
+                .flatMap(rule -> rule.when().stream()).map(Condition::variable)
+                .filter(variable -> variable != null && variable.startsWith(JobRequest.REVIEW_VARIABLE_PREFIX))
+                .map(variable -> variable.substring(JobRequest.REVIEW_VARIABLE_PREFIX.length()))
+                .filter(phases()::contains).distinct().toList();
     }
 
     /** The execution id of the job {@code slug}. */

@@ -34,6 +34,7 @@ class FactoryAgentsTest {
     void the_agents_are_those_the_phases_of_the_pipeline_definition_name() {
         assertEquals(List.of("create", "ba", "backend", "architect", "uiux", "dev", "qa", "refactor", "repair",
                 "runtime", "security", "reviewer", "export"), PIPELINE.phases());
+        assertEquals(List.of("security", "reviewer"), PIPELINE.reviewable(), "the phases a job may ask to review");
         List<String> named = PIPELINE.phases().stream().map(p -> PIPELINE.definition().state(p).agent()).toList();
         assertEquals(named, agents.defaults().stream().map(AgentConfig::agentId).toList());
     }
