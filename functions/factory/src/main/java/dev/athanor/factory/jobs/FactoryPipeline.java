@@ -19,9 +19,17 @@ public class FactoryPipeline implements Pipeline {
     public static final String ID = "factory";
 
     private final PipelineDefinition definition;
+    private final List<String> phases;
+    private final List<String> reviewable;
 
     public FactoryPipeline(PipelineDefinitions definitions) {
         this.definition = definitions.get(ID);
+        this.phases = definition.agentStates();
+        this.reviewable = definition.states().values().stream().flatMap(state -> state.choices().stream())
+                .flatMap(rule -> rule.when().stream()).map(Condition::variable)
+                .filter(variable -> variable != null && variable.startsWith(JobRequest.REVIEW_VARIABLE_PREFIX))
+                .map(variable -> variable.substring(JobRequest.REVIEW_VARIABLE_PREFIX.length()))
+                .filter(phases::contains).distinct().toList();
     }
 
     @Override
@@ -35,7 +43,7 @@ public class FactoryPipeline implements Pipeline {
 
     /** The phases a job runs (create, ba, ... export), in the order of the definition. */
     public List<String> phases() {
-        return definition.agentStates();
+        return phases;
     }
 
     /**
@@ -43,11 +51,7 @@ public class FactoryPipeline implements Pipeline {
      * variable a choice rule of the definition tests, in the order written.
      */
     public List<String> reviewable() {
-        return definition.states().values().stream().flatMap(state -> state.choices().stream())
-                .flatMap(rule -> rule.when().stream()).map(Condition::variable)
-                .filter(variable -> variable != null && variable.startsWith(JobRequest.REVIEW_VARIABLE_PREFIX))
-                .map(variable -> variable.substring(JobRequest.REVIEW_VARIABLE_PREFIX.length()))
-                .filter(phases()::contains).distinct().toList();
+        return reviewable;
     }
 
     /** The execution id of the job {@code slug}. */

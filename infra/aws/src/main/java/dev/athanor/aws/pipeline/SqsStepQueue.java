@@ -8,7 +8,6 @@ import dev.athanor.model.pipeline.StepQueue;
 import dev.athanor.model.work.WorkMessage;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -40,7 +39,7 @@ public class SqsStepQueue implements StepQueue {
 
     @Override
     public void send(TeamId team, String pipeline, String execution, Command runStep) {
-        Body message = new Body(team.value(), pipeline, execution, runStep.token(), runStep.state(),
+        StepMessage message = new StepMessage(team.value(), pipeline, execution, runStep.token(), runStep.state(),
                 runStep.attempt());
         String body;
         try {
@@ -55,21 +54,15 @@ public class SqsStepQueue implements StepQueue {
 
     @Override
     public StepMessage read(String body) {
-        Body message;
+        StepMessage message;
         try {
-            message = json.readValue(body == null ? "" : body, Body.class);
+            message = json.readValue(body == null ? "" : body, StepMessage.class);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Not a step message: " + e.getMessage(), e);
         }
         if (message == null || message.team() == null || message.execution() == null || message.token() == null) {
             throw new IllegalArgumentException("A step message needs team, execution and token");
         }
-        return new StepMessage(message.team(), message.pipeline(), message.execution(), message.token(),
-                message.state(), message.attempt());
-    }
-
-    /** The JSON body of a step message. */
-    @Serdeable
-    record Body(String team, String pipeline, String execution, String token, String state, int attempt) {
+        return message;
     }
 }
