@@ -260,18 +260,20 @@ class AgentsIT {
     }
 
     @Test
-    void a_test_body_that_is_not_an_object_with_a_string_prompt_is_422() {
+    void a_test_body_that_is_not_an_object_with_a_string_prompt_is_422_and_one_that_is_not_json_400() {
         String bearer = token("test-body-team");
         Map<String, String> refused = Map.of(
                 "{\"prompt\": 42}", "prompt must be a string",
                 "{\"prompt\": [\"Say hello\"]}", "prompt must be a string",
-                "{\"prompt\": ", "The body is not valid JSON",
                 "[\"Say hello\"]", "The body must be a JSON object");
         refused.forEach((body, detail) -> {
             var response = http.send(request("POST", "/api/agents/dev_agent/test").bearer(bearer).json(body));
             assertEquals(422, response.status(), body + " -> " + response.body());
             assertEquals(Map.of("detail", detail), response.map(), body);
         });
+        var malformed = http.send(request("POST", "/api/agents/dev_agent/test").bearer(bearer).json("{\"prompt\": "));
+        assertEquals(400, malformed.status(), malformed.body());
+        assertEquals(Map.of("detail", "The body is not valid JSON"), malformed.map());
         var nullPrompt = http.send(request("POST", "/api/agents/dev_agent/test").bearer(bearer)
                 .json("{\"prompt\": null}"));
         assertEquals("ok", nullPrompt.get("status"), "a null prompt is the default one: " + nullPrompt.body());

@@ -5,6 +5,7 @@ import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.DomainException;
 import dev.athanor.model.error.ForbiddenException;
 import dev.athanor.model.error.InvalidInputException;
+import dev.athanor.model.error.MalformedInputException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.error.UnauthorizedException;
 import dev.athanor.model.error.UnavailableException;
@@ -35,6 +36,8 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
             status = HttpStatus.NOT_FOUND;
         } else if (exception instanceof ConflictException) {
             status = HttpStatus.CONFLICT;
+        } else if (exception instanceof MalformedInputException) {
+            status = HttpStatus.BAD_REQUEST;
         } else if (exception instanceof InvalidInputException) {
             status = shape.invalidInputStatus();
         } else if (exception instanceof UnauthorizedException) {

@@ -1,9 +1,11 @@
 package dev.athanor.core.http;
 
 import dev.athanor.model.error.InvalidInputException;
+import dev.athanor.model.error.MalformedInputException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -17,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fields of a JSON object body, read as a tree so that each field is type-checked by name (a wrong type is an
@@ -41,12 +44,18 @@ public final class RequestFields {
         this.fields = fields;
     }
 
-    /** @throws InvalidInputException when the body is not JSON or not a JSON object */
+    /**
+     * @throws MalformedInputException when the body is not JSON
+     * @throws InvalidInputException   when it is not a JSON object
+     */
     public static RequestFields read(JsonMapper json, HttpRequest<?> request) {
         return parse(json, text(request));
     }
 
-    /** @throws InvalidInputException when {@code body} is not JSON or not a JSON object */
+    /**
+     * @throws MalformedInputException when {@code body} is not JSON
+     * @throws InvalidInputException   when it is not a JSON object
+     */
     public static RequestFields parse(JsonMapper json, @Nullable String body) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         if (body == null || body.isBlank()) {
@@ -56,7 +65,7 @@ public final class RequestFields {
         try {
             node = json.readValue(body, JsonNode.class);
         } catch (IOException e) {
-            throw new InvalidInputException("The body is not valid JSON");
+            throw new MalformedInputException("The body is not valid JSON");
         }
         if (node == null || !node.isObject()) {
             throw new InvalidInputException("The body must be a JSON object");
@@ -65,11 +74,17 @@ public final class RequestFields {
         return new RequestFields(fields);
     }
 
+    /** The text {@link RequestBodyFilter} checked; the request's bytes for a route it does not check. */
     private static String text(HttpRequest<?> request) {
+        Optional<String> checked = request.getAttribute(RequestBodyFilter.CHECKED_BODY, String.class);
+        if (checked.isPresent()) {
+            return checked.get();
+        }
         if (!(request instanceof ServerHttpRequest<?> server)) {
             return null;
         }
-        try (CloseableAvailableByteBody body = server.byteBody().split().buffer().join()) {
+        try (CloseableAvailableByteBody body = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST)
+                .buffer().join()) {
             return body.toString(StandardCharsets.UTF_8);
         }
     }

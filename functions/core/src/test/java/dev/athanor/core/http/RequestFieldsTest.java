@@ -1,6 +1,7 @@
 package dev.athanor.core.http;
 
 import dev.athanor.model.error.InvalidInputException;
+import dev.athanor.model.error.MalformedInputException;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
@@ -155,7 +156,7 @@ class RequestFieldsTest {
     @Test
     void a_body_that_is_not_json_is_refused() {
         for (String body : List.of("{\"name\": ", "not json", "{\"a\": 1,}")) {
-            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> parse(body), body);
+            MalformedInputException refused = assertThrows(MalformedInputException.class, () -> parse(body), body);
             assertEquals("The body is not valid JSON", refused.getMessage(), body);
         }
     }
