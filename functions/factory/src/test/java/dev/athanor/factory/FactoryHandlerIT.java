@@ -85,6 +85,18 @@ class FactoryHandlerIT {
     }
 
     @Test
+    void a_token_request_over_its_route_limit_is_413_and_a_wrongly_typed_one_422_naming_the_field() {
+        var large = http.send(request("POST", "/api/auth/token").header("X-Admin-Key", TestFunctions.ADMIN_KEY)
+                .json("{\"team_id\": \"" + "t".repeat(5_000) + "\"}"));
+        assertEquals(413, large.status(), large.body());
+        assertEquals("The body is 5015 bytes; this route takes at most 4096", large.get("detail"));
+        var typed = http.send(request("POST", "/api/auth/token").header("X-Admin-Key", TestFunctions.ADMIN_KEY)
+                .json("{\"team_id\": [\"acme\"], \"role\": 5}"));
+        assertEquals(422, typed.status(), typed.body());
+        assertEquals("team_id must be a string; role must be a string", typed.get("detail"));
+    }
+
+    @Test
     void token_minting_is_503_when_no_admin_key_is_configured() {
         try (LambdaHttp unconfigured = LambdaHttp.start("FactoryFunction", Map.of("athanor.auth.admin-key", ""))) {
             var response = unconfigured.send(request("POST", "/api/auth/token").header("X-Admin-Key", "anything").json("{}"));

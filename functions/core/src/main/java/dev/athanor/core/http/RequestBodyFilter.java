@@ -4,6 +4,7 @@ import dev.athanor.model.error.MalformedInputException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,24 +15,27 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every request body passes here before security, binding or a route sees it.
+ * Every request body an authenticated caller sends passes here before binding or a route sees it (its declared size
+ * was checked before security by {@link RequestSizeLimitFilter}).
  * <ul>
- *   <li>Its size: over {@code micronaut.server.max-request-size}, or the route's {@link BodyLimit}, it is a 413.
- *       Netty enforces the server limit while receiving; behind API Gateway the whole body arrives in the event, so
- *       both are checked here from the declared length and again from the bytes.</li>
+ *   <li>Its actual size, against {@code micronaut.server.max-request-size} or the route's {@link BodyLimit}: 413.</li>
  *   <li>A route that takes only JSON gets a body that is UTF-8, one JSON document with nothing after it, within
  *       {@link JsonBodyRules}' limits; anything else is a 400 saying what is wrong. The text is kept on the request
- *       for {@link RequestFields}.</li>
+ *       for {@link RequestFields}. A body bound to a typed argument must also have that type's field types
+ *       ({@link BodyShape}), or it is refused as invalid input naming each field.</li>
  * </ul>
  * The body is read on the blocking executor (it may still be arriving) from a split of the request's body that does
  * not wait for the other readers: a split that waits for the slowest reader (Micronaut's default) stalls a streamed
@@ -45,11 +49,16 @@ public class RequestBodyFilter implements Ordered {
 
     private final long maxBytes;
     private final ErrorResponses responses;
+    private final ErrorShape shape;
+    private final JsonMapper json;
     private final JsonBodyRules rules;
 
-    RequestBodyFilter(@Value("${micronaut.server.max-request-size:1048576}") long maxBytes, ErrorResponses responses) {
+    RequestBodyFilter(@Value("${micronaut.server.max-request-size:1048576}") long maxBytes, ErrorResponses responses,
+                      ErrorShape shape, JsonMapper json) {
         this.maxBytes = maxBytes;
         this.responses = responses;
+        this.shape = shape;
+        this.json = json;
         this.rules = new JsonBodyRules((int) Math.min(Integer.MAX_VALUE, maxBytes));
     }
 
@@ -61,29 +70,43 @@ public class RequestBodyFilter implements Ordered {
             return null;
         }
         Optional<RouteInfo<?>> route = RouteAttributes.getRouteInfo(request);
-        long limit = Math.min(maxBytes, route.stream()
-                .mapToLong(r -> r.getAnnotationMetadata().longValue(BodyLimit.class, "value").orElse(maxBytes))
-                .findFirst().orElse(maxBytes));
-        long declared = request.getContentLength();
-        if (declared < 0) {
-            declared = server.byteBody().expectedLength().orElse(-1);
-        }
-        if (declared > limit) {
-            return tooLarge(request, declared, limit);
-        }
-        if (declared == 0 || !takesOnlyJson(route)) {
+        long limit = RequestSizeLimitFilter.limit(route, maxBytes);
+        if (RequestSizeLimitFilter.declaredLength(server) == 0 || !takesOnlyJson(route)) {
             return null;
         }
         try (CloseableAvailableByteBody bytes = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST)
                 .buffer().join()) {
             if (bytes.length() > limit) {
-                return tooLarge(request, bytes.length(), limit);
+                return RequestSizeLimitFilter.tooLarge(responses, request, bytes.length(), limit);
             }
-            request.setAttribute(CHECKED_BODY, rules.check(bytes.toByteArray()));
-            return null;
+            String text = rules.check(bytes.toByteArray());
+            request.setAttribute(CHECKED_BODY, text);
+            return text.isBlank() ? null : shapeProblem(request, route.get(), text);
         } catch (MalformedInputException e) {
             return responses.of(request, HttpStatus.BAD_REQUEST, e.getMessage(), Map.of());
         }
+    }
+
+    /** A body bound to a typed argument must have its types (see {@link BodyShape}). */
+    @Nullable
+    private HttpResponse<?> shapeProblem(HttpRequest<?> request, RouteInfo<?> route, String text) {
+        Optional<Argument<?>> body = route.getBodyArgument();
+        if (body.isEmpty()) {
+            return null;
+        }
+        Map<String, List<String>> problems;
+        try {
+            problems = BodyShape.problems(body.get(), json.readValue(text, JsonNode.class));
+        } catch (IOException e) {
+            return responses.of(request, HttpStatus.BAD_REQUEST, "The body is not valid JSON", Map.of());
+        }
+        if (problems.isEmpty()) {
+            return null;
+        }
+        if (problems.containsKey("body")) {
+            return responses.of(request, shape.invalidInputStatus(), "The body must be a JSON object", Map.of());
+        }
+        return responses.of(request, shape.invalidInputStatus(), null, problems);
     }
 
     /** A route with a body that is JSON only (Micronaut's default); uploads of other formats read their own. */
@@ -95,14 +118,9 @@ public class RequestBodyFilter implements Ordered {
         return consumes.isEmpty() || consumes.stream().allMatch(type -> type.getSubtype().equals("json"));
     }
 
-    private HttpResponse<?> tooLarge(HttpRequest<?> request, long length, long limit) {
-        return responses.of(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                "The body is " + length + " bytes; this route takes at most " + limit, Map.of());
-    }
-
     @Override
     public int getOrder() {
-        // before security: an oversize or unreadable body is refused whoever sends it
-        return ServerFilterPhase.FIRST.order();
+        // after security: a caller without credentials gets 401 whatever its body, and costs no parsing
+        return ServerFilterPhase.SECURITY.after();
     }
 }

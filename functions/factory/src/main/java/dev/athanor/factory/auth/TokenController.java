@@ -1,6 +1,7 @@
 package dev.athanor.factory.auth;
 
 import dev.athanor.core.auth.TokenIssuer;
+import dev.athanor.core.http.BodyLimit;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -29,6 +30,7 @@ public class TokenController {
 
     @Post("/token")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @BodyLimit(4 * 1024)
     @Operation(summary = "Mint a team token with the admin key")
     TokenResponse token(@Nullable @Header("X-Admin-Key") String adminKey, @Nullable @Body TokenRequest request) {
         TokenRequest body = request == null ? new TokenRequest(null, null) : request;
