@@ -57,6 +57,14 @@ public final class ApiGatewayEvents {
         return this;
     }
 
+    /** A body of raw bytes, base64-encoded in the event as API Gateway sends binary bodies. */
+    public ApiGatewayEvents bytes(String contentType, byte[] body) {
+        headers.put("Content-Type", contentType);
+        event.setBody(java.util.Base64.getEncoder().encodeToString(body));
+        event.setIsBase64Encoded(true);
+        return this;
+    }
+
     /** Adds a query string parameter, given decoded as API Gateway passes them. */
     public ApiGatewayEvents query(String name, String value) {
         query.put(name, value);

@@ -52,16 +52,7 @@ public final class JsonBodyRules {
      * @throws MalformedInputException saying what is wrong, in plain words
      */
     public String check(byte[] body) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedInputException("The body is not valid UTF-8 text");
-        }
+        String text = utf8(body);
         if (text.isBlank()) {
             return text;
         }
@@ -78,6 +69,23 @@ public final class JsonBodyRules {
             throw new MalformedInputException("The body could not be read");
         }
         return text;
+    }
+
+    /**
+     * The body as UTF-8 text, refused rather than patched with replacement characters when it is not.
+     *
+     * @throws MalformedInputException when the bytes are not UTF-8
+     */
+    public static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedInputException("The body is not valid UTF-8 text");
+        }
     }
 
     /** Reads one whole value, strings included (their length is checked only once read). */

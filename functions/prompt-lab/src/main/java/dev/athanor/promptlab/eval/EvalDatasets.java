@@ -1,8 +1,10 @@
 package dev.athanor.promptlab.eval;
 
+import dev.athanor.core.http.JsonBodyRules;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.artifacts.ArtifactStore;
 import dev.athanor.model.error.InvalidInputException;
+import dev.athanor.model.error.MalformedInputException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.promptlab.EvalSample;
 import io.micronaut.context.annotation.Requires;
@@ -77,7 +79,8 @@ public class EvalDatasets {
      *
      * @param format {@code jsonl} or {@code csv}
      * @return how many samples it holds
-     * @throws InvalidInputException for a bad name, an oversize body or a bad line (named)
+     * @throws InvalidInputException   for a bad name, an oversize body or a bad line (named)
+     * @throws MalformedInputException when the body is not UTF-8
      */
     public int upload(TeamId team, String name, byte[] body, String format) {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -93,7 +96,7 @@ public class EvalDatasets {
         if (body.length > config.getMaxDatasetBytes()) {
             throw new InvalidInputException("The dataset is larger than " + config.getMaxDatasetBytes() + " bytes");
         }
-        List<EvalSample> samples = parser.parse(new String(body, StandardCharsets.UTF_8), format);
+        List<EvalSample> samples = parser.parse(JsonBodyRules.utf8(body), format);
         String path = PREFIX + name + ".jsonl";
         if (artifacts.size(team, path).isEmpty() && artifacts.list(team, PREFIX).size() >= config.getMaxDatasets()) {
             throw new InvalidInputException("A team keeps at most " + config.getMaxDatasets() + " datasets");

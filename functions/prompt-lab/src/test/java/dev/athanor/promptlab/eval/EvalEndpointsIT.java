@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,6 +139,11 @@ class EvalEndpointsIT {
                 .header("Content-Type", "application/x-ndjson"));
         assertEquals(422, bad.status(), bad.body());
         assertEquals("Line 2: not valid JSON", bad.get("detail"));
+
+        LambdaHttp.Response latin1 = http.send(request("POST", base() + "/datasets/latin1").bearer(token)
+                .bytes("text/csv", "question,expected\nCaf\u00e9?,Oui\n".getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(400, latin1.status(), latin1.body());
+        assertEquals("The body is not valid UTF-8 text", latin1.get("detail"));
 
         List<Map<String, Object>> datasets = get(base() + "/datasets").list();
         assertEquals(List.of("xsum", "qa", "support-faq"), datasets.stream().map(d -> d.get("name")).toList());
