@@ -7,6 +7,7 @@ import dev.athanor.model.TeamId;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
+import dev.athanor.testkit.FakeDns;
 import dev.athanor.testkit.LambdaHttp;
 import dev.athanor.testkit.LocalStackExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -216,6 +217,46 @@ class ProviderUseAndModelsIT {
         assertNotNull(unreachable.get("error"));
 
         assertEquals(404, http.send(request("POST", "/api/providers/nope/test").bearer(bearer)).status());
+    }
+
+    @Test
+    void a_providers_host_re_pointed_at_a_metadata_address_after_registration_is_not_called() {
+        String bearer = token("rebind-team");
+        // registration checks the loopback address (allowed here); the connection would go to the metadata service
+        http.context().getBean(FakeDns.class).answer("vendor.example.com", "127.0.0.1", "169.254.169.254");
+        var created = http.send(request("POST", "/api/providers").bearer(bearer).json("{\"name\": \"rebound\", "
+                + "\"base_url\": \"http://vendor.example.com:" + VENDOR_A.getPort() + "/v1\"}"));
+        assertEquals(201, created.status(), created.body());
+
+        var tested = http.send(request("POST", "/api/providers/rebound/test").bearer(bearer));
+
+        assertEquals(200, tested.status(), tested.body());
+        assertEquals("error", tested.get("status"));
+        assertTrue(((String) tested.get("error")).contains(
+                "address refused (vendor.example.com must not point at a link-local or metadata address)"),
+                tested.body());
+    }
+
+    @Test
+    void a_redirect_from_a_provider_is_not_followed() {
+        String bearer = token("redirect-team");
+        REFUSING.stubFor(get(urlEqualTo("/v1/models")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://169.254.169.254/latest/meta-data/iam/security-credentials/")));
+        REFUSING.stubFor(get(urlEqualTo("/moved/v1/models")).willReturn(aResponse().withStatus(301)
+                .withHeader("Location", REFUSING.baseUrl() + "/elsewhere")));
+        register(bearer, "redirecting", REFUSING, "");
+        var moved = http.send(request("POST", "/api/providers").bearer(bearer).json("{\"name\": \"moved\", "
+                + "\"base_url\": \"" + REFUSING.baseUrl() + "/moved/v1\"}"));
+        assertEquals(201, moved.status(), moved.body());
+
+        var metadata = http.send(request("POST", "/api/providers/redirecting/test").bearer(bearer));
+        var elsewhere = http.send(request("POST", "/api/providers/moved/test").bearer(bearer));
+
+        assertEquals("error", metadata.get("status"), metadata.body());
+        assertTrue(((String) metadata.get("error")).contains("HTTP 302"), metadata.body());
+        assertEquals("error", elsewhere.get("status"), elsewhere.body());
+        assertTrue(((String) elsewhere.get("error")).contains("HTTP 301"), elsewhere.body());
+        REFUSING.verify(0, getRequestedFor(urlEqualTo("/elsewhere")));
     }
 
     @Test

@@ -198,6 +198,38 @@ class ProvidersIT {
     }
 
     @Test
+    void a_base_url_that_may_not_be_called_is_422_on_every_write_and_changes_nothing() {
+        String bearer = token("url-team");
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/",
+                "http://metadata.google.internal/", "http://0xa9fea9fe/", "http://0251.0376.0251.0376/",
+                "http://169.254.43518/", "http://[::ffff:169.254.169.254]/", "http://[64:ff9b::a9fe:a9fe]/",
+                "http://[fe80::1]/", "http://metadata.google.internal./")) {
+            for (var write : List.of(request("POST", "/api/providers").bearer(bearer)
+                            .json("{\"name\": \"p\", \"base_url\": \"" + url + "\"}"),
+                    request("POST", "/api/providers/p").bearer(bearer).json("{\"base_url\": \"" + url + "\"}"))) {
+                var response = http.send(write);
+                assertEquals(422, response.status(), url + " -> " + response.body());
+                assertTrue(((String) response.get("detail"))
+                        .contains("base_url must not point at a link-local or metadata address"), response.body());
+            }
+        }
+        var credentials = http.send(request("POST", "/api/providers").bearer(bearer)
+                .json("{\"name\": \"p\", \"base_url\": \"http://evil@169.254.169.254/\"}"));
+        assertTrue(((String) credentials.get("detail")).contains("base_url must not contain credentials"),
+                credentials.body());
+        assertEquals(0, storedProviders("url-team"));
+
+        var created = http.send(request("POST", "/api/providers").bearer(bearer)
+                .json("{\"name\": \"p\", \"base_url\": \"https://llm.example.com/v1\"}"));
+        assertEquals(201, created.status(), created.body());
+        var patched = http.send(request("PATCH", "/api/providers/p").bearer(bearer)
+                .json("{\"base_url\": \"http://[fd00:ec2::254]/\", \"enabled\": false}"));
+        assertEquals(422, patched.status(), patched.body());
+        assertEquals("https://llm.example.com/v1", storedProvider("url-team", "p").get("base_url").s());
+        assertTrue(storedProvider("url-team", "p").get("enabled").bool());
+    }
+
+    @Test
     void patch_changes_only_the_given_fields() {
         String bearer = token("patch-team");
         http.send(request("POST", "/api/providers").bearer(bearer).json("{\"name\": \"p\", \"base_url\": "

@@ -258,6 +258,25 @@ class PromptLabHistoryIT {
     }
 
     @Test
+    void test_settings_with_a_url_that_may_not_be_called_are_422_and_keep_what_was_saved() {
+        Team team = teamWithProject();
+        send(team, "POST", "/api/projects/1/test-settings", "{\"test_backend_url\": \"http://localhost:8001\", "
+                + "\"user_prompt\": \"kept\"}");
+        for (String url : PromptLabProjectsIT.METADATA_URLS) {
+            var refused = send(team, "POST", "/api/projects/1/test-settings", "{\"test_backend_url\": \"" + url
+                    + "\", \"user_prompt\": \"changed\"}");
+            assertEquals(422, refused.status(), url + " -> " + refused.body());
+            assertEquals("Invalid test settings: test_backend_url must not point at a link-local or metadata address",
+                    refused.get("detail"), url);
+        }
+        var ftp = send(team, "POST", "/api/projects/1/test-settings", "{\"test_backend_url\": \"ftp://x.example\"}");
+        assertEquals("Invalid test settings: test_backend_url must be an http or https URL", ftp.get("detail"));
+        var read = send(team, "GET", "/api/projects/1/test-settings", null);
+        assertEquals("http://localhost:8001", read.get("test_backend_url"));
+        assertEquals("kept", read.get("user_prompt"));
+    }
+
+    @Test
     void deleting_a_project_removes_its_history_backend_tests_and_settings() {
         Team team = teamWithProject();
         send(team, "POST", "/api/projects/1/history", SEED_PROMPT);

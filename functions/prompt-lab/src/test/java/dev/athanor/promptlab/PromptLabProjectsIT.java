@@ -149,7 +149,7 @@ class PromptLabProjectsIT {
                 "{\"name\": 5, \"provider_id\": \"m\"}", "name must be a string",
                 "{\"name\": \"n\", \"providerId\": [\"m\"]}", "provider_id must be a string",
                 "{\"name\": \"n\", \"provider_id\": \"m\", \"llamastack_url\": \"not a url\"}",
-                "llamastack_url must be an absolute http or https URL",
+                "llamastack_url is not a valid URL",
                 "{\"name\": \"a/b\", \"provider_id\": \"m\"}", "name must not",
                 "{\"name\": \"n\", \"provider_id\": \"m\", \"description\": {\"a\": 1}}",
                 "description must be a string",
@@ -168,6 +168,76 @@ class PromptLabProjectsIT {
         var badPut = http.send(request("PUT", "/api/projects/1").bearer(bearer).json("{\"name\": \"\"}"));
         assertEquals(422, badPut.status(), badPut.body());
         assertEquals("kept", http.send(request("GET", "/api/projects/1").bearer(bearer)).get("name"));
+    }
+
+    /** Cloud metadata and link-local services, spelled in ways a URL parser or a C resolver accepts. */
+    static final List<String> METADATA_URLS = List.of("http://169.254.169.254/latest/meta-data/",
+            "http://[fd00:ec2::254]/", "http://metadata.google.internal/computeMetadata/v1/",
+            "http://metadata.google.internal./", "http://0xa9fea9fe/", "http://2852039166/",
+            "http://0251.0376.0251.0376/", "http://169.254.43518/", "http://[::ffff:169.254.169.254]/",
+            "http://[::ffff:a9fe:a9fe]/", "http://[64:ff9b::a9fe:a9fe]/", "http://[fe80::1]/",
+            "http://169.254.169.254#@github.com/");
+
+    @Test
+    void every_url_a_project_keeps_is_checked_when_given_and_a_refused_one_stores_nothing() {
+        String team = newTeam();
+        String bearer = token(http, team);
+        for (String field : List.of("test_backend_url", "llamastack_url", "git_repo_url")) {
+            for (String url : METADATA_URLS) {
+                var response = create(bearer, "{\"name\": \"n\", \"provider_id\": \"m\", \"" + field + "\": \""
+                        + url + "\"}");
+                assertEquals(422, response.status(), field + " " + url + " -> " + response.body());
+                assertEquals("Invalid project: " + field + " must not point at a link-local or metadata address",
+                        response.get("detail"), url);
+            }
+            Map<String, String> others = Map.of(
+                    "http://evil@169.254.169.254/", "must not contain credentials",
+                    "http://0.0.0.0:8000/", "must not point at an unspecified, multicast or reserved address",
+                    "http://[fe80::1%25eth0]/", "must not name a network interface (zone id)",
+                    "http://%31%36%39.254.169.254/", "must not percent-encode its host",
+                    "https://nowhere.invalid/o/r", "host 'nowhere.invalid' does not resolve");
+            others.forEach((url, problem) -> {
+                var response = create(bearer, "{\"name\": \"n\", \"provider_id\": \"m\", \"" + field + "\": \""
+                        + url + "\"}");
+                assertEquals(422, response.status(), field + " " + url + " -> " + response.body());
+                assertEquals("Invalid project: " + field + " " + problem, response.get("detail"), url);
+            });
+        }
+        assertEquals(List.of(), http.send(request("GET", "/api/projects").bearer(bearer)).list());
+        assertTrue(stored("ATHANOR_DYNAMODB_TABLES_PROMPT_PROJECTS", team, "project#0000000000000000001").isEmpty());
+
+        create(bearer, CAMEL_BODY);
+        for (String field : List.of("testBackendUrl", "llamastack_url", "gitRepoUrl")) {
+            var put = http.send(request("PUT", "/api/projects/1").bearer(bearer)
+                    .json("{\"description\": \"changed\", \"" + field + "\": \"http://[fd00:ec2::254]/\"}"));
+            assertEquals(422, put.status(), field + " -> " + put.body());
+        }
+        var kept = http.send(request("GET", "/api/projects/1").bearer(bearer));
+        assertEquals("Summaries", kept.get("description"));
+        assertEquals("http://localhost:8000", kept.get("test_backend_url"));
+        assertEquals("http://llama-stack-server.example.com", kept.get("llamastack_url"));
+        assertEquals("https://github.com/o/r", kept.get("git_repo_url"));
+        assertEquals("1", stored("ATHANOR_DYNAMODB_TABLES_PROMPT_PROJECTS", team, "project#0000000000000000001")
+                .get("version").n());
+    }
+
+    @Test
+    void git_repo_url_is_an_http_or_https_git_url() {
+        String bearer = token(http, newTeam());
+        for (String url : List.of("ssh://git@github.com/o/r.git", "git://github.com/o/r.git", "file:///srv/git/r.git",
+                "git@github.com:o/r.git", "git+ssh://github.com/o/r.git")) {
+            var response = create(bearer, "{\"name\": \"n\", \"provider_id\": \"m\", \"git_repo_url\": \""
+                    + url + "\"}");
+            assertEquals(422, response.status(), url + " -> " + response.body());
+            assertEquals("Invalid project: git_repo_url must be an https or http Git URL (ssh, git and file URLs "
+                    + "are not accepted)", response.get("detail"), url);
+        }
+        var https = create(bearer, "{\"name\": \"a\", \"provider_id\": \"m\", "
+                + "\"git_repo_url\": \"https://github.com/o/r.git\"}");
+        var plain = create(bearer, "{\"name\": \"b\", \"provider_id\": \"m\", "
+                + "\"git_repo_url\": \"http://git.example.com/o/r.git\"}");
+        assertEquals(201, https.status(), https.body());
+        assertEquals(201, plain.status(), plain.body());
     }
 
     @Test

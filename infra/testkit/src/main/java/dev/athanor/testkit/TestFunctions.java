@@ -34,6 +34,8 @@ public final class TestFunctions {
         // as the local platform does: seal with a key file, and allow the fakes on localhost as provider URLs
         properties.put("athanor.crypto.local-key-file", DATA_KEY_FILE.toString());
         properties.put("athanor.security.allow-private-urls", true);
+        // no test depends on real DNS: FakeDns answers
+        properties.put("athanor.test.fake-dns", true);
         properties.putAll(overrides);
         return LocalFunctions.contextBuilder(LocalStackExtension.stack(), functionId, properties).start();
     }

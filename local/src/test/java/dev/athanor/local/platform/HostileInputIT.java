@@ -224,7 +224,10 @@ class HostileInputIT {
             failures.add(where);
             return;
         }
-        if (expected != 0 ? status != expected : (status == 401 || status == 403)) {
+        // a body over the route's own limit is 413 before its content is looked at
+        boolean asExpected = expected == 0 ? status != 401 && status != 403
+                : status == expected || (expected == 400 && status == 413);
+        if (!asExpected) {
             failures.add(where + " (expected " + (expected == 0 ? "an answer to the caller" : expected) + ")");
             return;
         }

@@ -11,8 +11,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -232,17 +230,6 @@ public final class RequestFields {
         Map<String, Object> values = new LinkedHashMap<>();
         node.entries().forEach(entry -> values.put(entry.getKey(), plain(entry.getValue())));
         return values;
-    }
-
-    /** An absolute http(s) URL with a host, at most 2048 characters. */
-    public static boolean isHttpUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && value.length() <= 2048;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     /** {@code user_prompt} for {@code userPrompt} and the other way round; the name itself when it has one word. */

@@ -54,8 +54,15 @@ public class ProviderCatalog {
     /**
      * One of a team's providers and where it comes from ({@link ProviderDescription#TEAM}, {@code ENVIRONMENT} or
      * {@code BUILTIN}). The config carries the plain API key: use it to build a client in this process, never show it.
+     * A team's provider is always guarded: its base URL is a user's.
      */
     public record Entry(ProviderConfig config, String source) {
+
+        public Entry {
+            if (ProviderDescription.TEAM.equals(source)) {
+                config = config.guardedCopy();
+            }
+        }
     }
 
     /** A team's enabled registrations (keys resolved) and active provider id (null: none), as read at loadedAt. */

@@ -107,7 +107,7 @@ public class ProviderKeyVariables {
         Optional<String> key = properties.get(variable.toLowerCase(Locale.ROOT).replace('_', '.'), String.class)
                 .map(String::strip).filter(value -> !value.isEmpty());
         return key.map(value -> new ProviderConfig(config.id(), config.kind(), config.baseUrl(), value, config.models(),
-                config.options(), config.timeouts())).orElse(config);
+                config.options(), config.timeouts(), config.guarded())).orElse(config);
     }
 
     private static String effectiveBaseUrl(ProviderKind kind, String baseUrl) {

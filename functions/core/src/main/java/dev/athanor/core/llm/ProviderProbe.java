@@ -20,8 +20,9 @@ import java.util.List;
 
 /**
  * Asks one provider for its models when a person asks (a connection test, a model picker): live rather than from the
- * routing cache, with deadlines that fit in an HTTP request. A registered provider's base URL passes the SSRF guard
- * again first, as its host may have been re-pointed since it was registered.
+ * routing cache, with deadlines that fit in an HTTP request. A registered provider's connections and an ad-hoc
+ * provider's go through the SSRF guard, address by address, as its host may have been re-pointed since its URL was
+ * checked.
  */
 @Singleton
 public class ProviderProbe {
@@ -46,16 +47,12 @@ public class ProviderProbe {
     /**
      * The models the team's provider {@code id} (enabled or not) lists now.
      *
-     * @throws NotFoundException     when the team has no provider of that id
-     * @throws InvalidInputException when its registered base URL may no longer be called
-     * @throws LlmException          when the provider cannot be reached or refuses
+     * @throws NotFoundException when the team has no provider of that id
+     * @throws LlmException      when the provider cannot be reached (its address refused included) or refuses
      */
     public List<ModelInfo> models(TeamId team, String id) {
         ProviderCatalog.Entry entry = catalog.find(team, id)
                 .orElseThrow(() -> new NotFoundException("Provider '" + id + "' not found"));
-        if (entry.source().equals(ProviderDescription.TEAM) && entry.config().baseUrl() != null) {
-            guard.require("base_url", entry.config().baseUrl());
-        }
         return models(entry.config());
     }
 
@@ -70,12 +67,12 @@ public class ProviderProbe {
         ProviderDefinition definition = new ProviderRegistration(AD_HOC_ID, kind == null ? "openai" : kind, baseUrl,
                 apiKey, null, null, true).validate(guard.rules(), guard.resolver());
         return models(new ProviderConfig(definition.id(), definition.kind(), definition.baseUrl(),
-                apiKey == null || apiKey.isEmpty() ? null : apiKey, List.of(), definition.options(), null));
+                apiKey == null || apiKey.isEmpty() ? null : apiKey, List.of(), definition.options(), null, true));
     }
 
     private List<ModelInfo> models(ProviderConfig config) {
         ProviderConfig bounded = new ProviderConfig(config.id(), config.kind(), config.baseUrl(), config.apiKey(),
-                config.models(), config.options(), DEADLINES);
+                config.models(), config.options(), DEADLINES, config.guarded());
         try {
             return clients.create(bounded).models();
         } catch (LlmException | DomainException e) {

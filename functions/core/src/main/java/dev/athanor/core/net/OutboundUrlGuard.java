@@ -3,16 +3,21 @@ package dev.athanor.core.net;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.net.HostResolver;
 import dev.athanor.model.net.OutboundUrlRules;
+import dev.athanor.model.net.RefusedAddressException;
 import jakarta.inject.Singleton;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The SSRF guard for every URL a user gives Athanor to call (provider base URLs, backend tests, webhooks): the
- * {@link OutboundUrlRules} with this deployment's setting, applied to every address the host resolves to.
- * A check at registration does not stop a name from being re-pointed later; clients that connect to such URLs
- * should check again at call time.
+ * The SSRF guard for every URL a user gives Athanor to keep or to call (provider base URLs, backend tests, the URLs of
+ * a prompt-lab project): the {@link OutboundUrlRules} with this deployment's setting and its host resolver. It judges
+ * a URL when it is given ({@link #problem}, {@link #require}) and every connection to a user's URL when it is made
+ * ({@link #addresses}, through {@link GuardedAddressResolverGroup}), so a name re-pointed since its check cannot lead
+ * a call elsewhere.
  */
 @Singleton
 public class OutboundUrlGuard {
@@ -35,6 +40,16 @@ public class OutboundUrlGuard {
      */
     public URI require(String field, String url) {
         return rules.require(field, url, resolver);
+    }
+
+    /**
+     * The addresses a connection to {@code host} may use, resolved now and each judged by the rule.
+     *
+     * @throws RefusedAddressException when the host may not be called
+     * @throws UnknownHostException    when it does not resolve
+     */
+    public List<InetAddress> addresses(String host) throws UnknownHostException {
+        return rules.addresses(host, resolver);
     }
 
     public OutboundUrlRules rules() {

@@ -2,6 +2,7 @@ package dev.athanor.promptlab.projects;
 
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.http.RequestFields;
+import dev.athanor.core.net.OutboundUrlGuard;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.promptlab.PromptProject;
 import io.micronaut.context.annotation.Requires;
@@ -25,7 +26,7 @@ import java.util.List;
 
 /**
  * The caller's team's projects: list, create (201; 409 when the name is taken), read, update (only the fields
- * given), and delete with everything stored for the project.
+ * given), and delete with everything stored for the project. A URL given must pass the SSRF guard (422 otherwise).
  */
 @Controller("/api/projects")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -35,10 +36,12 @@ public class ProjectsController {
 
     private final PromptProjects projects;
     private final JsonMapper json;
+    private final OutboundUrlGuard urls;
 
-    ProjectsController(PromptProjects projects, JsonMapper json) {
+    ProjectsController(PromptProjects projects, JsonMapper json, OutboundUrlGuard urls) {
         this.projects = projects;
         this.json = json;
+        this.urls = urls;
     }
 
     @Get
@@ -50,7 +53,7 @@ public class ProjectsController {
     @Post
     @Operation(summary = "Create a project")
     HttpResponse<ProjectView> create(Authentication authentication, HttpRequest<?> request) {
-        var draft = ProjectInput.draft(RequestFields.read(json, request), null);
+        var draft = ProjectInput.draft(RequestFields.read(json, request), null, urls);
         return HttpResponse.created(ProjectView.of(projects.create(team(authentication), draft)));
     }
 
@@ -66,7 +69,7 @@ public class ProjectsController {
                        HttpRequest<?> request) {
         TeamId team = team(authentication);
         PromptProject current = projects.get(team, projectId);
-        var draft = ProjectInput.draft(RequestFields.read(json, request), current);
+        var draft = ProjectInput.draft(RequestFields.read(json, request), current, urls);
         return ProjectView.of(projects.update(team, current.id(), draft));
     }
 

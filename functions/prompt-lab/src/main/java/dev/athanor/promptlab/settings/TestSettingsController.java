@@ -2,6 +2,7 @@ package dev.athanor.promptlab.settings;
 
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.http.RequestFields;
+import dev.athanor.core.net.OutboundUrlGuard;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.model.promptlab.PromptSettings;
@@ -27,7 +28,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * A project's backend-test settings: read (the saved ones, or, before any save, the project's backend URL and no
- * prompt) and save (replacing them whole).
+ * prompt) and save (replacing them whole). A {@code test_backend_url} given must pass the SSRF guard (422 otherwise).
  */
 @Controller("/api/projects/{project_id}/test-settings")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -39,12 +40,15 @@ public class TestSettingsController {
     private final PromptTestSettingsStore settings;
     private final JsonMapper json;
     private final Clock clock;
+    private final OutboundUrlGuard urls;
 
-    TestSettingsController(PromptProjects projects, PromptTestSettingsStore settings, JsonMapper json, Clock clock) {
+    TestSettingsController(PromptProjects projects, PromptTestSettingsStore settings, JsonMapper json, Clock clock,
+                           OutboundUrlGuard urls) {
         this.projects = projects;
         this.settings = settings;
         this.json = json;
         this.clock = clock;
+        this.urls = urls;
     }
 
     @Get
@@ -65,8 +69,8 @@ public class TestSettingsController {
         PromptProject project = projects.get(team, projectId);
         RequestFields fields = RequestFields.read(json, request);
         String url = fields.string("test_backend_url");
-        if (url != null && !url.isEmpty() && !RequestFields.isHttpUrl(url)) {
-            fields.error("test_backend_url", "must be an absolute http or https URL");
+        if (url != null && !url.isEmpty()) {
+            urls.problem(url).ifPresent(problem -> fields.error("test_backend_url", problem));
         }
         PromptSettings prompt = PromptFields.read(fields);
         fields.check("test settings");

@@ -1,9 +1,12 @@
 package dev.athanor.promptlab.stream;
 
 import dev.athanor.core.net.OutboundUrlGuard;
+import dev.athanor.llm.http.HttpErrors;
+import dev.athanor.llm.http.VendorClient;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.net.RefusedAddressException;
 import dev.athanor.model.prompt.ReasonedText;
 import dev.athanor.model.prompt.ReasoningExtractor;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
@@ -11,8 +14,15 @@ import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.core.io.buffer.ByteArrayBufferFactory;
+import io.micronaut.http.ByteBodyHttpResponse;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.body.stream.AvailableByteArrayBody;
+import io.micronaut.http.client.RawHttpClient;
+import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
@@ -21,6 +31,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,9 +39,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,8 +47,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -48,8 +59,10 @@ import java.util.stream.Stream;
  * {@code test-backend}: sends the rendered prompt to the team's own backend (the request's {@code test_backend_url},
  * else the project's) and streams its answer as the same events as {@code generate}, ending with {@code done} and
  * the backend's performance: response time, time to first byte, status code. Every test that reached the backend is
- * saved to the backend-test history, a failed one with its error. The URL must pass the SSRF guard (400 otherwise),
- * and is called without following redirects, which could lead anywhere.
+ * saved to the backend-test history, a failed one with its error. The URL must pass the SSRF guard (422 otherwise);
+ * the call goes through the guarded transport, whose connection may reach only an address the guard judged when
+ * connecting (a name re-pointed since the check is refused then), and it never follows a redirect, which could lead
+ * anywhere: a 3xx answer is the test's failure.
  */
 @Singleton
 @Requires(beans = {PromptProjects.class, PromptHistoryStore.class})
@@ -57,6 +70,7 @@ public class BackendTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendTest.class);
     private static final int ERROR_SNIPPET = 300;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final PromptProjects projects;
     private final PromptHistoryStore history;
@@ -67,10 +81,10 @@ public class BackendTest {
     private final Executor blocking;
     private final PromptLabStreamConfiguration configuration;
     private final Clock clock;
-    private final HttpClient client;
+    private final RawHttpClient client;
 
     BackendTest(PromptProjects projects, PromptHistoryStore history, OutboundUrlGuard guard, JsonMapper json,
-                EventLoopGroupRegistry loops,
+                VendorClient transport, EventLoopGroupRegistry loops,
                 @Named(TaskExecutors.BLOCKING) Executor blocking, PromptLabStreamConfiguration configuration,
                 Clock clock) {
         this.projects = projects;
@@ -83,16 +97,15 @@ public class BackendTest {
         this.blocking = blocking;
         this.configuration = configuration;
         this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = transport.guarded().client(CONNECT_TIMEOUT);
     }
 
     /**
      * Checks the request and starts the test; the events follow as the backend answers.
      *
      * @throws NotFoundException     when the team has no such project
-     * @throws InvalidInputException when the prompt or its variables are not acceptable, or no URL is known
-     * @throws HttpStatusException   400 when the URL may not be called
+     * @throws InvalidInputException when the prompt or its variables are not acceptable, no URL is known, or the URL
+     *                               may not be called
      */
     public Flux<byte[]> test(TeamId team, long projectId, PromptRequest request) {
         PromptProject project = projects.get(team, projectId);
@@ -103,10 +116,7 @@ public class BackendTest {
             throw new InvalidInputException("test_backend_url is required: set it in the request or on the project",
                     Map.of("test_backend_url", List.of("is required")));
         }
-        guard.problem(url).ifPresent(problem -> {
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "test_backend_url " + problem);
-        });
-        URI target = URI.create(url.strip());
+        URI target = guard.require("test_backend_url", url);
         EventStream events = new EventStream(json, scheduler, configuration.getHeartbeatInterval());
         events.event("status", "Calling " + url);
         CompletableFuture.runAsync(() -> run(team, projectId, project.providerId(), input, target, events), blocking);
@@ -114,35 +124,43 @@ public class BackendTest {
     }
 
     private void run(TeamId team, long projectId, String model, PromptInput input, URI url, EventStream events) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(configuration.getBackendTimeout())
+        MutableHttpRequest<?> request = HttpRequest.create(HttpMethod.POST, url.toString())
                 .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream, application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(call.body(url, model, input))).build();
+                .header("Accept", "text/event-stream, application/json");
+        byte[] body = call.body(url, model, input).getBytes(StandardCharsets.UTF_8);
         ThinkSplitter splitter = new ThinkSplitter();
         StringBuilder text = new StringBuilder();
         long start = System.nanoTime();
         Long firstByteNanos = null;
         Integer status = null;
         String error = null;
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        Duration timeout = configuration.getBackendTimeout();
+        CompletableFuture<? extends HttpResponse<?>> exchange = Mono.from(client.exchange(request,
+                AvailableByteArrayBody.create(ByteArrayBufferFactory.INSTANCE, body), null)).toFuture();
+        try (ByteBodyHttpResponse<?> response = (ByteBodyHttpResponse<?>) exchange.get(timeout.toMillis(),
+                TimeUnit.MILLISECONDS); InputStream answer = response.byteBody().toInputStream()) {
             firstByteNanos = System.nanoTime() - start;
-            status = response.statusCode();
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            try (InputStream body = response.body()) {
-                if (status >= 400) {
-                    error = "The backend answered " + status + ": " + snippet(new String(body.readAllBytes(),
-                            StandardCharsets.UTF_8));
-                } else if (type.startsWith("text/event-stream")) {
-                    readEvents(body, piece -> emit(piece, text, splitter, events));
-                } else {
-                    emit(call.answer(new String(body.readAllBytes(), StandardCharsets.UTF_8)), text, splitter,
-                            events);
-                }
+            status = response.code();
+            String type = response.getHeaders().get("Content-Type");
+            if (status >= 400) {
+                error = "The backend answered " + status + ": " + snippet(new String(answer.readAllBytes(),
+                        StandardCharsets.UTF_8));
+            } else if (status >= 300) {
+                error = "The backend answered " + status + ", a redirect, and redirects are not followed";
+            } else if (type != null && type.startsWith("text/event-stream")) {
+                readEvents(answer, piece -> emit(piece, text, splitter, events));
+            } else {
+                emit(call.answer(new String(answer.readAllBytes(), StandardCharsets.UTF_8)), text, splitter, events);
             }
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            error = "The backend could not be reached: no answer within " + timeout.toSeconds() + " s";
+        } catch (ExecutionException e) {
+            error = unreachable(e.getCause());
         } catch (IOException | UncheckedIOException e) {
             error = "The backend could not be reached: " + describe(e);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             error = "The backend test was interrupted";
         } catch (RuntimeException e) {
@@ -213,7 +231,20 @@ public class BackendTest {
         return flat.length() <= ERROR_SNIPPET ? flat : flat.substring(0, ERROR_SNIPPET) + "...";
     }
 
-    private static String describe(Exception e) {
+    /** Why no answer came: the SSRF guard's refusal in its words, else the transport's failure. */
+    private static String unreachable(Throwable failure) {
+        RefusedAddressException refused = HttpErrors.refusal(failure);
+        if (refused != null) {
+            return "The backend was not called: its host " + refused.getMessage();
+        }
+        Throwable cause = failure;
+        while (cause instanceof HttpClientException && cause.getCause() != null) {
+            cause = cause.getCause(); // the client wraps the socket's own failure
+        }
+        return "The backend could not be reached: " + describe(cause);
+    }
+
+    private static String describe(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

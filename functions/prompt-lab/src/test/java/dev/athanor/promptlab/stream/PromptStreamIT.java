@@ -10,6 +10,7 @@ import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.model.promptlab.PromptProjectDraft;
 import dev.athanor.model.promptlab.PromptProjectStore;
+import dev.athanor.testkit.FakeDns;
 import dev.athanor.testkit.LocalStackExtension;
 import dev.athanor.testkit.TestFunctions;
 import io.micronaut.context.ApplicationContext;
@@ -420,20 +421,62 @@ class PromptStreamIT {
     }
 
     @Test
-    void metadata_and_link_local_backends_are_refused_with_400_and_nothing_is_called_or_saved() throws Exception {
-        Streamed metadata = post(project.id(), "test-backend", """
-                {"test_backend_url":"http://169.254.169.254/latest/meta-data/","prompt":"Hi"}""");
-
-        assertEquals(400, metadata.status(), metadata.body());
-        assertEquals("test_backend_url must not point at a link-local or metadata address",
-                parse(metadata.body()).get("detail"));
+    void metadata_and_link_local_backends_are_refused_with_422_and_nothing_is_called_or_saved() throws Exception {
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://0xa9fea9fe/",
+                "http://[fd00:ec2::254]/", "http://metadata.google.internal/", "http://[::ffff:a9fe:a9fe]/")) {
+            assertRefused(post(project.id(), "test-backend", """
+                    {"test_backend_url":"%s","prompt":"Hi"}""".formatted(url)),
+                    422, "test_backend_url must not point at a link-local or metadata address");
+        }
         assertRefused(post(project.id(), "test-backend",
                         "{\"test_backend_url\":\"file:///etc/passwd\",\"prompt\":\"Hi\"}"),
-                400, "test_backend_url must be an http or https URL");
+                422, "test_backend_url must be an http or https URL");
         assertRefused(post(project.id() + 1000, "test-backend", "{\"prompt\":\"Hi\"}"), 404, "Project not found");
         assertRefused(post(project.id(), "test-backend", "{\"prompt\":\"Hi {{name}}\"}"), 422,
                 "Missing template variables: name");
         BACKEND.verify(0, anyRequestedFor(anyUrl()));
         assertTrue(history(PromptHistoryStore.Kind.BACKEND).isEmpty());
+    }
+
+    @Test
+    void a_redirect_is_not_followed_and_ends_the_test_with_an_error() throws Exception {
+        BACKEND.stubFor(WireMock.post(urlEqualTo("/answer")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", BACKEND.baseUrl() + "/elsewhere")));
+        BACKEND.stubFor(WireMock.post(urlEqualTo("/metadata")).willReturn(aResponse().withStatus(307)
+                .withHeader("Location", "http://169.254.169.254/latest/meta-data/iam/security-credentials/")));
+
+        Streamed local = post(project.id(), "test-backend", "{\"prompt\":\"Hi\"}");
+        Streamed metadata = post(project.id(), "test-backend", """
+                {"test_backend_url":"%s/metadata","prompt":"Hi"}""".formatted(BACKEND.baseUrl()));
+
+        assertEquals("error", local.last().get("type"), local.body());
+        assertEquals(302, local.last().get("status_code"));
+        assertEquals("The backend answered 302, a redirect, and redirects are not followed",
+                local.last().get("content"));
+        assertEquals("error", metadata.last().get("type"), metadata.body());
+        assertEquals(307, metadata.last().get("status_code"));
+        BACKEND.verify(0, anyRequestedFor(urlEqualTo("/elsewhere")));
+        BACKEND.verify(1, postRequestedFor(urlEqualTo("/answer")));
+        assertEquals(2, history(PromptHistoryStore.Kind.BACKEND).size());
+    }
+
+    @Test
+    void a_backend_whose_name_points_at_a_metadata_address_when_connecting_is_not_called() throws Exception {
+        // the name is checked when the test starts (the loopback address, allowed here), then resolved again for the
+        // connection: a metadata address by then
+        context.getBean(FakeDns.class).answer("backend.example.com", "127.0.0.1", "169.254.169.254");
+
+        Streamed response = post(project.id(), "test-backend", """
+                {"test_backend_url":"http://backend.example.com:%d/answer","prompt":"Hi"}""".formatted(
+                BACKEND.getPort()));
+
+        assertEquals(200, response.status(), response.body());
+        assertEquals("error", response.last().get("type"), response.body());
+        assertEquals("The backend was not called: its host backend.example.com must not point at a link-local or "
+                + "metadata address", response.last().get("content"));
+        assertNull(response.last().get("status_code"));
+        BACKEND.verify(0, anyRequestedFor(anyUrl()));
+        assertEquals("The backend was not called: its host backend.example.com must not point at a link-local or "
+                + "metadata address", history(PromptHistoryStore.Kind.BACKEND).get(0).backend().error());
     }
 }

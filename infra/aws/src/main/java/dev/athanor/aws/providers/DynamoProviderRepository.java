@@ -119,10 +119,11 @@ public class DynamoProviderRepository implements ProviderRepository, TeamData {
         table.deleteAll(team);
     }
 
+    /** A team's registration: its base URL is a user's, so its connections go through the SSRF guard. */
     private ProviderConfig config(TeamId team, ProviderItem item) {
         String key = item.getSealedApiKey() == null ? null : sealer().unseal(item.getSealedApiKey(), context(team, item.getId()));
         return new ProviderConfig(item.getId(), ProviderKind.fromWire(item.getKind()), item.getBaseUrl(), key,
-                item.getModels(), item.getOptions(), null);
+                item.getModels(), item.getOptions(), null, true);
     }
 
     private SecretSealer sealer() {

@@ -47,7 +47,7 @@ public class AnthropicProviderFactory implements ProviderClientFactory {
         headers.put("anthropic-version", config.option("anthropic-version", DEFAULT_VERSION));
         String baseUrl = config.baseUrlOr(DEFAULT_BASE_URL);
         return new AnthropicProvider(config.id(),
-                new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, AnthropicProvider::errorMessage, json, transport),
+                new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, AnthropicProvider::errorMessage, json, transport.forProvider(config)),
                 maxTokens(config.option("max-tokens", null)));
     }
 

@@ -2,6 +2,7 @@ package dev.athanor.llm.http;
 
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
+import dev.athanor.model.net.RefusedAddressException;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.netty.channel.ConnectTimeoutException;
@@ -76,7 +77,10 @@ public final class HttpErrors {
         return new LlmException(kindOf(status), providerId, status, message, retryAfter, null);
     }
 
-    /** A failure before or instead of a response: timeouts are TIMEOUT, anything else on the wire UNAVAILABLE. */
+    /**
+     * A failure before or instead of a response: timeouts are TIMEOUT, anything else on the wire (an address the SSRF
+     * guard refused included) UNAVAILABLE.
+     */
     public static LlmException fromTransport(String providerId, Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof LlmException llm) {
@@ -86,11 +90,27 @@ public final class HttpErrors {
             return new LlmException(LlmErrorKind.TIMEOUT, providerId, 0,
                     providerId + ": timed out (" + cause.getMessage() + ")", null, cause);
         }
+        RefusedAddressException refused = refusal(failure);
+        if (refused != null) {
+            // the SSRF guard stopped the connection: the provider's host now points where no call may go
+            return new LlmException(LlmErrorKind.UNAVAILABLE, providerId, 0,
+                    providerId + ": address refused (" + refused.getMessage() + ")", null, cause);
+        }
         String what = cause instanceof ConnectException ? "connection refused"
                 : cause instanceof IOException ? "I/O error" : "transport error";
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new LlmException(LlmErrorKind.UNAVAILABLE, providerId, 0,
                 providerId + ": " + what + " (" + detail + ")", null, cause);
+    }
+
+    /** The SSRF guard's refusal somewhere in a failure's causes, or null. */
+    public static RefusedAddressException refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RefusedAddressException refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     static Throwable unwrap(Throwable failure) {

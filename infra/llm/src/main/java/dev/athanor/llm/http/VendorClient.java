@@ -1,5 +1,6 @@
 package dev.athanor.llm.http;
 
+import dev.athanor.model.llm.ProviderConfig;
 import io.micronaut.context.BeanContext;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClientConfiguration;
@@ -19,41 +20,91 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 /**
- * The HTTP client under every vendor call: Micronaut's Netty client on the application's default event loops, which
- * are the Netty server's own where there is one. A call started while serving a request then takes a connection of
- * that request's event loop, so the upstream exchange and the answer run on the thread that read the request, with
- * no hand-off between threads. The client's own limits are off; each call's deadlines are {@link VendorHttp}'s.
- * One client serves every vendor (its pool is per host), one more for each distinct connect timeout.
+ * The HTTP client under every vendor call and every call to a user's backend: Micronaut's Netty client on the
+ * application's default event loops, which are the Netty server's own where there is one. A call started while
+ * serving a request then takes a connection of that request's event loop, so the upstream exchange and the answer
+ * run on the thread that read the request, with no hand-off between threads. The client's own limits are off; each
+ * call's deadlines are its caller's. Redirects are never followed. One client serves every vendor (its pool is per
+ * host), one more for each distinct connect timeout.
+ *
+ * <p>{@link #guarded()} is the same transport for URLs a user gave: its clients resolve host names through the
+ * Netty {@code AddressResolverGroup} bean named {@value #GUARDED_RESOLVER} (the SSRF guard's), so each connection is
+ * made only to an address the guard has just judged, whatever the name resolved to when the URL was checked.
  */
 @Singleton
 public final class VendorClient implements AutoCloseable {
 
+    /** The name of the address resolver group bean that checks every address a guarded connection may use. */
+    public static final String GUARDED_RESOLVER = "athanor-outbound-guard";
+
     private static final Duration POOL_IDLE = Duration.ofSeconds(60);
 
-    private final Function<HttpClientConfiguration, RawHttpClient> factory;
-    private final ConcurrentMap<Duration, RawHttpClient> clients = new ConcurrentHashMap<>();
+    private record Key(Duration connectTimeout, boolean guarded) {
+    }
+
+    /** What the plain transport and its guarded view share. */
+    private record Shared(Function<HttpClientConfiguration, RawHttpClient> factory, boolean canGuard,
+                          ConcurrentMap<Key, RawHttpClient> clients) {
+    }
+
+    private final Shared shared;
+    private final boolean guarded;
+    private volatile VendorClient guardedView;
 
     @Inject
     public VendorClient(HttpClientRegistry<?> registry, BeanContext context) {
-        this(configuration -> (RawHttpClient) registry.resolveClient(null, LoadBalancer.empty(), configuration, context));
+        this(new Shared(configuration -> (RawHttpClient) registry.resolveClient(null, LoadBalancer.empty(),
+                configuration, context), true, new ConcurrentHashMap<>()), false);
     }
 
-    private VendorClient(Function<HttpClientConfiguration, RawHttpClient> factory) {
-        this.factory = factory;
+    private VendorClient(Shared shared, boolean guarded) {
+        this.shared = shared;
+        this.guarded = guarded;
     }
 
-    /** A client with event loops of its own, for code that runs outside an application context. */
+    /**
+     * A client with event loops of its own, for code that runs outside an application context. It has no SSRF
+     * guard: {@link #guarded()} refuses.
+     */
     public static VendorClient standalone() {
-        return new VendorClient(configuration -> RawHttpClient.create(null, configuration));
+        return new VendorClient(new Shared(configuration -> RawHttpClient.create(null, configuration), false,
+                new ConcurrentHashMap<>()), false);
     }
 
-    RawHttpClient client(Duration connectTimeout) {
-        return clients.computeIfAbsent(connectTimeout, timeout -> factory.apply(configuration(timeout)));
+    /** This transport for a URL a user gave: every connection goes through the SSRF guard. */
+    public VendorClient guarded() {
+        if (guarded) {
+            return this;
+        }
+        if (!shared.canGuard()) {
+            throw new IllegalStateException("A standalone vendor client has no SSRF guard");
+        }
+        VendorClient view = guardedView;
+        if (view == null) {
+            view = new VendorClient(shared, true);
+            guardedView = view;
+        }
+        return view;
     }
 
-    private static HttpClientConfiguration configuration(Duration connectTimeout) {
+    /** This transport, guarded when the provider's base URL is a user's. */
+    public VendorClient forProvider(ProviderConfig config) {
+        return config.guarded() ? guarded() : this;
+    }
+
+    public boolean isGuarded() {
+        return guarded;
+    }
+
+    /** The client for calls with this connect timeout; guarded when this transport is. */
+    public RawHttpClient client(Duration connectTimeout) {
+        return shared.clients().computeIfAbsent(new Key(connectTimeout, guarded),
+                key -> shared.factory().apply(configuration(key)));
+    }
+
+    private static HttpClientConfiguration configuration(Key key) {
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
-        configuration.setConnectTimeout(connectTimeout);
+        configuration.setConnectTimeout(key.connectTimeout());
         configuration.setReadTimeout(null);
         configuration.setReadIdleTimeout(null);
         configuration.setConnectionPoolIdleTimeout(POOL_IDLE);
@@ -63,19 +114,22 @@ public final class VendorClient implements AutoCloseable {
         configuration.setPlaintextMode(HttpVersionSelection.PlaintextMode.HTTP_1);
         configuration.setAlpnModes(List.of(HttpVersionSelection.ALPN_HTTP_2, HttpVersionSelection.ALPN_HTTP_1));
         configuration.getConnectionPoolConfiguration().setConnectionLocality(ConnectionLocality.PREFERRED);
+        if (key.guarded()) {
+            configuration.setAddressResolverGroupName(GUARDED_RESOLVER);
+        }
         return configuration;
     }
 
     @Override
     @PreDestroy
     public void close() {
-        clients.values().forEach(client -> {
+        shared.clients().values().forEach(client -> {
             try {
                 client.close();
             } catch (Exception ignored) {
                 // shutting down anyway
             }
         });
-        clients.clear();
+        shared.clients().clear();
     }
 }

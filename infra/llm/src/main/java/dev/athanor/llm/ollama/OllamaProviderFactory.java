@@ -45,7 +45,7 @@ public class OllamaProviderFactory implements ProviderClientFactory {
         Duration pull = pullTimeout(config.option("pull-timeout", null));
         LlmTimeouts pullTimeouts = new LlmTimeouts(timeouts.connect(), timeouts.firstToken(), pull);
         return new OllamaProvider(config.id(),
-                new VendorHttp(config.id(), baseUrl, timeouts, headers, key, OllamaProvider::errorMessage, json, transport),
+                new VendorHttp(config.id(), baseUrl, timeouts, headers, key, OllamaProvider::errorMessage, json, transport.forProvider(config)),
                 pullTimeouts);
     }
 

@@ -36,6 +36,6 @@ public class OpenAiProviderFactory implements ProviderClientFactory {
         Map<String, String> headers = VendorHttp.bearer(key);
         String baseUrl = config.baseUrlOr(DEFAULT_BASE_URL);
         return new OpenAiProvider(config.id(),
-                new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, OpenAiProvider::errorMessage, json, transport));
+                new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, OpenAiProvider::errorMessage, json, transport.forProvider(config)));
     }
 }
