@@ -21,9 +21,6 @@ import io.micronaut.http.server.exceptions.UnsatisfiedArgumentHandler;
 import io.micronaut.json.JsonSyntaxException;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -49,31 +46,6 @@ final class ArgumentErrorHandlers {
             }
         }
         return argument.getName();
-    }
-
-    /** What a value of {@code type} must be, in plain words. */
-    static String kindOf(Class<?> type) {
-        if (CharSequence.class.isAssignableFrom(type)) {
-            return "a string";
-        }
-        if (type.isEnum()) {
-            return "one of the documented values";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == BigInteger.class) {
-            return "an integer";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class
-                || type == BigDecimal.class) {
-            return "a number";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        return "of the documented form";
     }
 
     private static boolean isBody(Argument<?> argument) {
@@ -102,7 +74,7 @@ final class ArgumentErrorHandlers {
             }
             String name = nameOf(argument);
             return responses.of(request, shape.invalidInputStatus(), null,
-                    Map.of(name, List.of("must be " + kindOf(argument.getType()))));
+                    Map.of(name, List.of("must be " + BodyShape.kindOf(argument.getType()))));
         }
     }
 

@@ -2,21 +2,18 @@ package dev.athanor.core.http;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.config.annotation.SerdeConfig;
 import io.micronaut.json.tree.JsonNode;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Whether a JSON body has the types a route's {@code @Body} argument declares, field by field, before it is bound.
@@ -41,55 +38,71 @@ final class BodyShape {
             return;
         }
         Class<?> raw = type.getType();
-        String expected = null;
-        if (raw == Object.class || JsonNode.class.isAssignableFrom(raw) || raw == byte[].class) {
-            return;
-        } else if (CharSequence.class.isAssignableFrom(raw) || raw.isEnum()) {
-            expected = node.isString() ? null : "must be a string";
-        } else if (raw == Boolean.class || raw == boolean.class) {
-            expected = node.isBoolean() ? null : "must be true or false";
-        } else if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class
-                || raw == Short.class || raw == short.class || raw == BigInteger.class) {
-            expected = node.isNumber() && whole(node) ? null : "must be an integer";
-        } else if (Number.class.isAssignableFrom(raw) || raw == double.class || raw == float.class
-                || raw == BigDecimal.class) {
-            expected = node.isNumber() ? null : "must be a number";
-        } else if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
-            if (!node.isArray()) {
-                expected = "must be an array";
-            } else {
-                Argument<?> item = raw.isArray() ? Argument.of(raw.getComponentType())
-                        : type.getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT);
-                int i = 0;
-                for (JsonNode value : node.values()) {
-                    check(item, value, path + "[" + i++ + "]", problems);
+        String kind = kindOf(raw);
+        boolean fits = switch (kind) {
+            case STRING, ENUM -> node.isString();
+            case BOOLEAN -> node.isBoolean();
+            case INTEGER -> node.isNumber() && whole(node);
+            case NUMBER -> node.isNumber();
+            case ARRAY -> node.isArray();
+            case OBJECT -> node.isObject() || !(Map.class.isAssignableFrom(raw)
+                    || BeanIntrospector.SHARED.findIntrospection(raw).isPresent());
+            default -> true;
+        };
+        if (!fits) {
+            problems.computeIfAbsent(path, p -> new ArrayList<>()).add("must be " + kind);
+        } else if (kind.equals(ARRAY)) {
+            Argument<?> item = raw.isArray() ? Argument.of(raw.getComponentType())
+                    : type.getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT);
+            int i = 0;
+            for (JsonNode value : node.values()) {
+                check(item, value, path + "[" + i++ + "]", problems);
+            }
+        } else if (kind.equals(OBJECT) && !Map.class.isAssignableFrom(raw)) {
+            BeanIntrospector.SHARED.findIntrospection(raw).ifPresent(bean -> {
+                for (BeanProperty<?, ?> property : bean.getBeanProperties()) {
+                    names(property).stream().filter(name -> node.get(name) != null).findFirst().ifPresent(name ->
+                            check(property.asArgument(), node.get(name),
+                                    path.equals("body") ? name : path + "." + name, problems));
                 }
-            }
-        } else if (Map.class.isAssignableFrom(raw)) {
-            expected = node.isObject() ? null : "must be an object";
-        } else {
-            Optional<? extends BeanIntrospection<?>> bean = BeanIntrospector.SHARED.findIntrospection(raw);
-            if (bean.isEmpty()) {
-                return;
-            }
-            if (!node.isObject()) {
-                expected = "must be an object";
-            } else {
-                for (BeanProperty<?, ?> property : bean.get().getBeanProperties()) {
-                    for (String name : names(property)) {
-                        JsonNode value = node.get(name);
-                        if (value != null) {
-                            String field = path.equals("body") ? name : path + "." + name;
-                            check(property.asArgument(), value, field, problems);
-                            break;
-                        }
-                    }
-                }
-            }
+            });
         }
-        if (expected != null) {
-            problems.computeIfAbsent(path, p -> new ArrayList<>()).add(expected);
+    }
+
+    static final String STRING = "a string";
+    static final String ENUM = "one of the documented values";
+    static final String BOOLEAN = "true or false";
+    static final String INTEGER = "an integer";
+    static final String NUMBER = "a number";
+    static final String ARRAY = "an array";
+    static final String OBJECT = "an object";
+    static final String ANY = "any JSON value";
+
+    /** What a value of {@code type} must be, in plain words (one of the constants above). */
+    static String kindOf(Class<?> type) {
+        if (type == Object.class || JsonNode.class.isAssignableFrom(type) || type == byte[].class) {
+            return ANY;
         }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return STRING;
+        }
+        if (type.isEnum()) {
+            return ENUM;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return BOOLEAN;
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == BigInteger.class) {
+            return INTEGER;
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return NUMBER;
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return ARRAY;
+        }
+        return OBJECT;
     }
 
     private static boolean whole(JsonNode node) {
