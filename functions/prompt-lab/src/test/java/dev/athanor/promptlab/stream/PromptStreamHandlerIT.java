@@ -3,6 +3,7 @@ package dev.athanor.promptlab.stream;
 import dev.athanor.core.auth.Roles;
 import dev.athanor.core.auth.TokenIssuer;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptProject;
@@ -62,7 +63,7 @@ class PromptStreamHandlerIT {
         assertTrue(events.get(events.size() - 1).startsWith("data: {\"type\": \"done\", \"response_time\": "),
                 response.body());
         List<PromptHistoryEntry> saved = http.context().getBean(PromptHistoryStore.class)
-                .list(TEAM, PromptHistoryStore.Kind.PROMPT, project.id());
+                .list(TEAM, PromptHistoryStore.Kind.PROMPT, project.id(), PageRequest.first(50)).items();
         assertEquals(1, saved.size());
         assertTrue(saved.get(0).response().contains("sandbox"), saved.get(0).response());
     }
@@ -95,6 +96,6 @@ class PromptStreamHandlerIT {
                     response.get("detail"));
         }
         assertTrue(http.context().getBean(PromptHistoryStore.class)
-                .list(TEAM, PromptHistoryStore.Kind.BACKEND, project.id()).isEmpty());
+                .list(TEAM, PromptHistoryStore.Kind.BACKEND, project.id(), PageRequest.first(50)).items().isEmpty());
     }
 }
