@@ -6,6 +6,7 @@ import dev.athanor.core.http.PathIds;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
@@ -79,9 +80,9 @@ class EvalController {
             @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
             @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
         TeamId team = TeamPrincipal.of(auth).team();
+        PageRequest page = Paging.request(limit, cursor);
         PromptProject project = projects.get(team, projectId);
-        return Paging.ok(request, evaluations.list(team, project.id(), Paging.request(limit, cursor))
-                .map(EvaluationView::of));
+        return Paging.ok(request, evaluations.list(team, project.id(), page).map(EvaluationView::of));
     }
 
     /** Stores a team dataset from a raw JSONL body, or CSV when the content type says {@code text/csv}. */
