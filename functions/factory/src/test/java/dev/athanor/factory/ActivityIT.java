@@ -1,10 +1,12 @@
 package dev.athanor.factory;
 
+import dev.athanor.factory.observability.FactoryActivity;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.activity.ActivityEntry;
 import dev.athanor.model.activity.ActivityLog;
 import dev.athanor.testkit.LambdaHttp;
 import dev.athanor.testkit.LocalStackExtension;
+import dev.athanor.testkit.PageWalk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ import java.util.stream.IntStream;
 
 import static dev.athanor.testkit.ApiGatewayEvents.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -111,6 +115,105 @@ class ActivityIT {
             assertEquals(422, response.status(), limit + " -> " + response.body());
             assertTrue(((String) response.get("detail")).contains("limit"), response.body());
         }
+    }
+
+    private static LambdaHttp.Response page(String path, String bearer, Integer limit, String cursor) {
+        var request = request("GET", path).bearer(bearer);
+        if (limit != null) {
+            request.query("limit", limit.toString());
+        }
+        if (cursor != null) {
+            request.query("cursor", cursor);
+        }
+        return http.send(request);
+    }
+
+    private static List<Object> newestSteps(int count) {
+        return IntStream.iterate(count - 1, i -> i - 1).limit(count).mapToObj(i -> (Object) ("step-" + i)).toList();
+    }
+
+    @Test
+    void agents_pages_through_the_whole_log_newest_first_each_entry_once() {
+        appendSteps("activity-walk", 60);
+        String bearer = FactoryTokens.mint(http, "activity-walk", "viewer");
+
+        var first = page("/api/agents", bearer, null, null);
+        assertEquals(newestSteps(60).subList(0, 50), ids(first));
+        var rest = page("/api/agents", bearer, null, first.header("X-Next-Cursor"));
+        assertEquals(newestSteps(60).subList(50, 60), ids(rest));
+        assertNull(rest.header("X-Next-Cursor"));
+        for (int limit : List.of(1, 7, 500)) {
+            List<LambdaHttp.Response> pages = PageWalk.walk(cursor -> page("/api/agents", bearer, limit, cursor),
+                    limit);
+            assertEquals(newestSteps(60), PageWalk.items(pages).stream().map(e -> e.get("id")).toList());
+            assertEquals((60 + limit - 1) / limit, pages.size(), "pages of " + limit);
+        }
+    }
+
+    @Test
+    void permissions_page_through_the_refused_calls_100_at_a_time_by_default() {
+        String team = "activity-denied-walk";
+        IntStream.range(0, 103).forEach(i -> log.append(TeamId.of(team), new ActivityEntry("denied-" + i,
+                BASE.plusSeconds(i), FactoryActivity.PERMISSION_DENIED, null, null, "denied", "POST /api/settings",
+                null, null)));
+        appendSteps(team, 5);
+        String bearer = FactoryTokens.mint(http, team, "viewer");
+        List<Object> newest = IntStream.iterate(102, i -> i - 1).limit(103).mapToObj(i -> (Object) ("denied-" + i))
+                .toList();
+
+        var first = page("/api/permissions", bearer, null, null);
+        assertEquals(newest.subList(0, 100), ids(first));
+        assertEquals(newest.subList(100, 103), ids(page("/api/permissions", bearer, null,
+                first.header("X-Next-Cursor"))));
+        assertEquals(newest, PageWalk.items(PageWalk.walk(cursor -> page("/api/permissions", bearer, 9, cursor), 9))
+                .stream().map(e -> e.get("id")).toList());
+    }
+
+    @Test
+    void tasks_page_through_the_log_as_logs_20_at_a_time_by_default() {
+        appendSteps("activity-tasks-walk", 45);
+        String bearer = FactoryTokens.mint(http, "activity-tasks-walk", "viewer");
+
+        List<LambdaHttp.Response> pages = PageWalk.walk(cursor -> page("/api/tasks", bearer, null, cursor), 20,
+                ActivityIT::logs);
+
+        assertEquals(List.of(20, 20, 5), pages.stream().map(p -> logs(p).size()).toList());
+        assertEquals(newestSteps(45), PageWalk.items(pages, ActivityIT::logs).stream().map(e -> e.get("id")).toList());
+        pages.forEach(p -> assertEquals(0, ((Number) p.get("total")).intValue(), "the counts on every page"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> logs(LambdaHttp.Response tasks) {
+        return (List<Map<String, Object>>) tasks.get("logs");
+    }
+
+    @Test
+    void a_cursor_of_another_list_or_team_is_422_and_reveals_nothing() {
+        appendSteps("activity-cursor", 6);
+        log.append(TeamId.of("activity-cursor"), new ActivityEntry("denied-a", BASE, FactoryActivity.PERMISSION_DENIED,
+                null, null, "denied", "GET /api/settings", null, null));
+        log.append(TeamId.of("activity-cursor"), new ActivityEntry("denied-b", BASE.plusSeconds(1),
+                FactoryActivity.PERMISSION_DENIED, null, null, "denied", "GET /api/settings", null, null));
+        String bearer = FactoryTokens.mint(http, "activity-cursor", "viewer");
+        String intruder = FactoryTokens.mint(http, "activity-cursor-intruder", "admin");
+        String agents = page("/api/agents", bearer, 2, null).header("X-Next-Cursor");
+        String permissions = page("/api/permissions", bearer, 1, null).header("X-Next-Cursor");
+        String tasks = page("/api/tasks", bearer, 2, null).header("X-Next-Cursor");
+
+        List<String[]> refused = List.of(new String[]{"/api/agents", intruder, agents},
+                new String[]{"/api/tasks", intruder, tasks}, new String[]{"/api/permissions", intruder, permissions},
+                new String[]{"/api/agents", bearer, permissions}, new String[]{"/api/permissions", bearer, agents},
+                new String[]{"/api/agents", bearer, "not-a-cursor"});
+        for (String[] call : refused) {
+            var response = page(call[0], call[1], 3, call[2]);
+            assertEquals(422, response.status(), call[0] + " -> " + response.body());
+            assertTrue(((String) response.get("detail")).startsWith("cursor is not a cursor this list handed out"),
+                    response.body());
+            assertFalse(response.body().contains("step-"), response.body());
+        }
+        assertEquals(List.of("step-3", "step-2"), ids(page("/api/agents", bearer, 2, agents)), "tasks and agents "
+                + "read the same log");
+        assertEquals(List.of("step-3", "step-2"), ids(page("/api/agents", bearer, 2, tasks)));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.athanor.model.projects.Project;
 import dev.athanor.model.projects.ProjectRepository;
 import dev.athanor.testkit.LambdaHttp;
 import dev.athanor.testkit.LocalStackExtension;
+import dev.athanor.testkit.PageWalk;
 import io.micronaut.core.type.Argument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +147,47 @@ class ProjectsIT {
         assertEquals("Chat", one.get("name"));
         assertEquals(List.of("name", "description", "slug", "status", "health", "icon", "repository", "monthly_spend",
                 "sla", "build_progress", "features", "created_at", "updated_at"), List.copyOf(one.map().keySet()));
+    }
+
+    private static LambdaHttp.Response page(String bearer, Integer limit, String cursor) {
+        var request = request("GET", "/api/projects").bearer(bearer);
+        if (limit != null) {
+            request.query("limit", limit.toString());
+        }
+        if (cursor != null) {
+            request.query("cursor", cursor);
+        }
+        return http.send(request);
+    }
+
+    @Test
+    void the_list_is_read_a_page_at_a_time_in_slug_order() {
+        String bearer = token("paged-team");
+        List<Object> slugs = new java.util.ArrayList<>();
+        for (int i = 52; i >= 0; i--) {
+            String name = "Project " + String.format("%02d", i);
+            assertEquals(201, http.send(request("POST", "/api/projects").bearer(bearer)
+                    .json("{\"name\": \"" + name + "\"}")).status());
+            slugs.add(0, "project-" + String.format("%02d", i));
+        }
+
+        var first = page(bearer, null, null);
+        assertEquals(slugs.subList(0, 50), list(first).stream().map(p -> p.get("slug")).toList(),
+                "the default page: the plain array of the first 50");
+        assertEquals(slugs.subList(50, 53), list(page(bearer, null, first.header("X-Next-Cursor"))).stream()
+                .map(p -> p.get("slug")).toList());
+        for (int limit : List.of(1, 8, 200)) {
+            List<LambdaHttp.Response> pages = PageWalk.walk(cursor -> page(bearer, limit, cursor), limit,
+                    ProjectsIT::list);
+            assertEquals(slugs, PageWalk.items(pages, ProjectsIT::list).stream().map(p -> p.get("slug")).toList());
+            assertEquals((53 + limit - 1) / limit, pages.size(), "pages of " + limit);
+        }
+
+        assertEquals(422, page(bearer, 0, null).status());
+        assertEquals(422, page(bearer, 201, null).status());
+        var foreign = page(token("paged-intruder"), 5, first.header("X-Next-Cursor"));
+        assertEquals(422, foreign.status(), foreign.body());
+        assertFalse(foreign.body().contains("project-"), foreign.body());
     }
 
     @Test

@@ -43,10 +43,12 @@ public final class LambdaHttp implements AutoCloseable {
     public Response send(ApiGatewayEvents request) {
         APIGatewayProxyResponseEvent response = handler.handleRequest(request.build(), new LocalLambdaContext(functionName));
         return new Response(response.getStatusCode(), response.getBody(), response.getHeaders(), json,
-                Boolean.TRUE.equals(response.getIsBase64Encoded()));
+                Boolean.TRUE.equals(response.getIsBase64Encoded()), response.getMultiValueHeaders());
     }
 
-    public record Response(int status, String body, Map<String, String> headers, JsonMapper json, boolean base64) {
+    /** @param multiValueHeaders every value of each header, as API Gateway merges them into the HTTP response */
+    public record Response(int status, String body, Map<String, String> headers, JsonMapper json, boolean base64,
+                           Map<String, List<String>> multiValueHeaders) {
 
         /** The body's bytes: decoded when API Gateway would receive it base64-encoded (binary media types). */
         public byte[] bytes() {
@@ -74,6 +76,19 @@ public final class LambdaHttp implements AutoCloseable {
 
         public Object get(String field) {
             return map().get(field);
+        }
+
+        /** Every value of a header: those of {@link #multiValueHeaders}, else the single one. */
+        public List<String> headerValues(String name) {
+            if (multiValueHeaders != null) {
+                for (Map.Entry<String, List<String>> header : multiValueHeaders.entrySet()) {
+                    if (header.getKey().equalsIgnoreCase(name)) {
+                        return header.getValue();
+                    }
+                }
+            }
+            String single = header(name);
+            return single == null ? List.of() : List.of(single);
         }
 
         public String header(String name) {

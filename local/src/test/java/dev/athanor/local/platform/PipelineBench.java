@@ -8,6 +8,7 @@ import dev.athanor.factory.jobs.JobView;
 import dev.athanor.local.LocalFunctions;
 import dev.athanor.local.LocalStack;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.activity.ActivityEntry;
 import dev.athanor.model.activity.ActivityLog;
 import dev.athanor.model.pipeline.Command;
@@ -85,7 +86,7 @@ public final class PipelineBench {
         }
         Set<String> ended = Set.of("completed", "failed", "cancelled");
         while (true) {
-            List<JobView> all = factory.list(team);
+            List<JobView> all = factory.all(team);
             long done = all.stream().filter(j -> ended.contains(j.status())).count();
             if (done == count) {
                 long failed = all.stream().filter(j -> !j.status().equals("completed")).count();
@@ -124,11 +125,11 @@ public final class PipelineBench {
         ExecutionStore store = worker.getBean(ExecutionStore.class);
         StepQueue queue = worker.getBean(StepQueue.class);
         ActivityLog activity = worker.getBean(ActivityLog.class);
-        String slug = worker.getBean(FactoryJobs.class).list(measured).get(0).slug();
+        String slug = worker.getBean(FactoryJobs.class).list(measured, PageRequest.first(1)).items().get(0).slug();
         StoredExecution job = store.find(measured, FactoryPipeline.executionId(slug)).orElseThrow();
         TeamId team = TeamId.of("bench-floor");
         StoredExecution[] copy = {store.create(team, new StoredExecution(team.value(), job.execution(), job.outbox(),
-                null, null, job.createdAt(), job.updatedAt(), null, null))};
+                null, null, job.createdAt(), job.updatedAt(), null, null, job.labels()))};
         Command step = Command.runStep("floor-token", job.execution().current(), 1, 0);
         int[] entries = {0};
         Map<String, Runnable> calls = new LinkedHashMap<>();

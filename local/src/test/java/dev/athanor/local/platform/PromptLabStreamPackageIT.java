@@ -5,6 +5,7 @@ import dev.athanor.core.auth.Roles;
 import dev.athanor.core.auth.TokenIssuer;
 import dev.athanor.local.template.CloudFormationTemplate;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptProject;
@@ -133,7 +134,7 @@ class PromptLabStreamPackageIT {
         // written by the packaged function to the tables its template environment names
         PromptHistoryStore history = promptLab.getBean(PromptHistoryStore.class);
         for (PromptHistoryStore.Kind kind : PromptHistoryStore.Kind.values()) {
-            List<PromptHistoryEntry> saved = history.list(team, kind, project.id());
+            List<PromptHistoryEntry> saved = history.list(team, kind, project.id(), PageRequest.first(50)).items();
             assertEquals(acceptEncodings.size(), saved.size(), kind.toString());
             assertEquals(String.join("", WORDS), saved.get(0).response(), kind.toString());
         }

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -352,14 +353,19 @@ class TemplateConsistencyTest {
         metadata.primarySortKey().ifPresent(sort ->
                 expected.add(KeySchemaElement.builder().attributeName(sort).keyType(KeyType.RANGE).build()));
         assertEquals(expected, declared.keySchema(), table.logicalName() + " key schema");
-        Set<String> codeIndexes = new HashSet<>();
+        Map<String, List<KeySchemaElement>> codeIndexes = new HashMap<>();
         metadata.indices().forEach(index -> {
             if (!index.name().equals(TableMetadata.primaryIndexName())) {
-                codeIndexes.add(index.name());
+                List<KeySchemaElement> keys = new ArrayList<>();
+                index.partitionKey().ifPresent(key -> keys.add(KeySchemaElement.builder().attributeName(key.name())
+                        .keyType(KeyType.HASH).build()));
+                index.sortKey().ifPresent(key -> keys.add(KeySchemaElement.builder().attributeName(key.name())
+                        .keyType(KeyType.RANGE).build()));
+                codeIndexes.put(index.name(), keys);
             }
         });
-        Set<String> declaredIndexes = new HashSet<>();
-        declared.globalSecondaryIndexes().forEach(index -> declaredIndexes.add(index.indexName()));
-        assertEquals(codeIndexes, declaredIndexes, table.logicalName() + " secondary indexes");
+        Map<String, List<KeySchemaElement>> declaredIndexes = new HashMap<>();
+        declared.globalSecondaryIndexes().forEach(index -> declaredIndexes.put(index.indexName(), index.keySchema()));
+        assertEquals(codeIndexes, declaredIndexes, table.logicalName() + " secondary indexes and their keys");
     }
 }

@@ -3,6 +3,7 @@ package dev.athanor.model.hitl;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A lesson an agent proposes to remember for the team's later jobs ({@code LESSON: ...} in its answer). It is used
@@ -19,6 +20,8 @@ public record Experience(String id, String source, String agent, String content,
     public static final String PENDING = "pending";
     public static final String APPROVED = "approved";
     public static final String REJECTED = "rejected";
+    /** Every status, in the order a decision moves through them. */
+    public static final List<String> STATUSES = List.of(PENDING, APPROVED, REJECTED);
 
     public Experience decided(boolean approved, String by, String why, Instant at) {
         return new Experience(id, source, agent, content, approved ? APPROVED : REJECTED, createdAt, at, by, why,

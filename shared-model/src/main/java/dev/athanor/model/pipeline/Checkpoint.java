@@ -3,6 +3,7 @@ package dev.athanor.model.pipeline;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A decision a person must take before an execution goes on: one per awaited approval step.
@@ -21,6 +22,8 @@ public record Checkpoint(String id, String execution, String pipeline, String su
     public static final String PENDING = "pending";
     public static final String APPROVED = "approved";
     public static final String REJECTED = "rejected";
+    /** Every status, in the order a decision moves through them. */
+    public static final List<String> STATUSES = List.of(PENDING, APPROVED, REJECTED);
 
     public Checkpoint decided(boolean approved, String by, String why, Instant at) {
         return new Checkpoint(id, execution, pipeline, subject, state, token, action, approved ? APPROVED : REJECTED,

@@ -1,8 +1,10 @@
 package dev.athanor.model.pipeline;
 
 import dev.athanor.model.TeamId;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
+import io.micronaut.core.annotation.Nullable;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Port: the team's approval checkpoints. */
@@ -16,8 +18,16 @@ public interface CheckpointStore {
     /** @throws dev.athanor.model.error.ConflictException when it changed since it was read */
     Checkpoint save(TeamId team, Checkpoint checkpoint);
 
-    /** Newest first. */
-    List<Checkpoint> list(TeamId team);
+    /**
+     * A page of the team's checkpoints, newest first: those of {@code status}, or of every status when it is null.
+     *
+     * @throws dev.athanor.model.error.InvalidInputException when the page's cursor is not one this list handed out
+     *                                                       for this team and status
+     */
+    Page<Checkpoint> list(TeamId team, @Nullable String status, PageRequest page);
+
+    /** How many checkpoints of the team have {@code status} (counted, not read). */
+    long count(TeamId team, String status);
 
     void deleteFor(TeamId team, String execution);
 }

@@ -1,6 +1,8 @@
 package dev.athanor.model.pipeline;
 
 import dev.athanor.model.TeamId;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +12,9 @@ import java.util.Optional;
 public interface ExecutionStore {
 
     Optional<StoredExecution> find(TeamId team, String id);
+
+    /** What a list shows of one execution: its summary alone is read back, never the execution. */
+    Optional<ExecutionSummary> findSummary(TeamId team, String id);
 
     /** @throws dev.athanor.model.error.ConflictException when an execution with that id exists */
     StoredExecution create(TeamId team, StoredExecution execution);
@@ -22,8 +27,14 @@ public interface ExecutionStore {
      */
     StoredExecution save(TeamId team, StoredExecution execution);
 
-    /** The team's executions of one pipeline, oldest id first. */
-    List<StoredExecution> list(TeamId team, String pipeline);
+    /**
+     * A page of the team's executions of one pipeline, newest first, as lists show them: their summaries only, never
+     * the executions themselves. Read from an index that may lag the latest writes by a moment.
+     *
+     * @throws dev.athanor.model.error.InvalidInputException when the page's cursor is not one this list handed out
+     *                                                       for this team and pipeline
+     */
+    Page<ExecutionSummary> summaries(TeamId team, String pipeline, PageRequest page);
 
     boolean delete(TeamId team, String id);
 

@@ -1,5 +1,6 @@
 package dev.athanor.model.pipeline;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.ArrayList;
@@ -8,9 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A pipeline as data: named states and the one it starts at. {@link #validate} is called before it is used. */
+/**
+ * A pipeline as data: named states and the one it starts at. {@link #validate} is called before it is used.
+ *
+ * @param labels the input variables a list of its executions shows ({@link ExecutionSummary#labels()}); none when
+ *               left out
+ */
 @Serdeable
-public record PipelineDefinition(String id, String startAt, Map<String, StateDefinition> states) {
+public record PipelineDefinition(String id, String startAt, Map<String, StateDefinition> states,
+                                 @Nullable List<String> labels) {
 
     /** A step must end well inside the work queue's visibility timeout (360 s), or it would be delivered again. */
     public static final int MAX_TIMEOUT_SECONDS = 300;
@@ -22,6 +29,18 @@ public record PipelineDefinition(String id, String startAt, Map<String, StateDef
 
     public PipelineDefinition {
         states = states == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(states));
+        labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    /** The labels of an execution started with {@code input}: those of its variables that {@link #labels} names. */
+    public Map<String, String> labelsOf(Map<String, String> input) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (String name : labels) {
+            if (input.containsKey(name)) {
+                chosen.put(name, input.get(name));
+            }
+        }
+        return chosen;
     }
 
     public StateDefinition state(String name) {
@@ -46,6 +65,9 @@ public record PipelineDefinition(String id, String startAt, Map<String, StateDef
         List<String> problems = new ArrayList<>();
         if (id == null || id.isBlank()) {
             problems.add("the pipeline needs an id");
+        }
+        if (labels.stream().anyMatch(name -> name == null || name.isBlank())) {
+            problems.add("labels must name variables");
         }
         if (startAt == null || !states.containsKey(startAt)) {
             problems.add("startAt must name a state");

@@ -5,8 +5,11 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,13 +22,16 @@ import java.util.Set;
  * @param leaseUntil  while a worker runs the current step, until when no other delivery may start it
  * @param dueAt       when the sweeper is to look at this execution: the outbox may not all have been carried out
  *                    (its commit was followed by a crash, or its message was lost), and nothing else would notice
+ * @param labels      what a list shows of the execution ({@link ExecutionSummary}): the input variables its
+ *                    definition names as {@link PipelineDefinition#labels()}, fixed at its start
  */
 public record StoredExecution(String team, Execution execution, List<Command> outbox, @Nullable String outboxToken,
                               @Nullable Instant leaseUntil, Instant createdAt, Instant updatedAt,
-                              @Nullable Long version, @Nullable Instant dueAt) {
+                              @Nullable Long version, @Nullable Instant dueAt, Map<String, String> labels) {
 
     public StoredExecution {
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     }
 
     /** The next version of this item, to be written conditionally on {@link #version}; not yet due. */
@@ -33,12 +39,13 @@ public record StoredExecution(String team, Execution execution, List<Command> ou
                                 Instant now) {
         boolean newOutbox = !commands.isEmpty();
         return new StoredExecution(team, changed, newOutbox ? commands : outbox, newOutbox ? producedBy : outboxToken,
-                lease, createdAt, now, version, null);
+                lease, createdAt, now, version, null, labels);
     }
 
     /** This item due at {@code at} (null: not due), otherwise unchanged. */
     public StoredExecution due(@Nullable Instant at) {
-        return new StoredExecution(team, execution, outbox, outboxToken, leaseUntil, createdAt, updatedAt, version, at);
+        return new StoredExecution(team, execution, outbox, outboxToken, leaseUntil, createdAt, updatedAt, version, at,
+                labels);
     }
 
     /**

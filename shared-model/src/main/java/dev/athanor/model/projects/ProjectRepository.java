@@ -3,6 +3,8 @@ package dev.athanor.model.projects;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
 import dev.athanor.model.error.ConflictException;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +12,16 @@ import java.util.Optional;
 /** Port: a team's projects, each stored with a version so racing writers cannot overwrite each other. */
 public interface ProjectRepository {
 
-    /** Every project of the team, in slug order. */
+    /** Every project of the team, in slug order (for figures over all of them; lists read {@link #page}). */
     List<Versioned<Project>> list(TeamId team);
+
+    /**
+     * A page of the team's projects, in slug order.
+     *
+     * @throws dev.athanor.model.error.InvalidInputException when the page's cursor is not one this list handed out
+     *                                                       for this team
+     */
+    Page<Versioned<Project>> page(TeamId team, PageRequest page);
 
     Optional<Versioned<Project>> find(TeamId team, String slug);
 

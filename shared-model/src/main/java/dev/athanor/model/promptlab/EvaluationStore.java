@@ -1,6 +1,8 @@
 package dev.athanor.model.promptlab;
 
 import dev.athanor.model.TeamId;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +15,16 @@ public interface EvaluationStore {
 
     Optional<Evaluation> find(TeamId team, long projectId, String id);
 
-    /** The project's evaluations, newest first. */
-    List<Evaluation> list(TeamId team, long projectId);
+    /**
+     * A page of the project's evaluations, newest first.
+     *
+     * @throws dev.athanor.model.error.InvalidInputException when the page's cursor is not one this list handed out
+     *                                                       for this team and project
+     */
+    Page<Evaluation> list(TeamId team, long projectId, PageRequest page);
+
+    /** The ids of every evaluation of the project (its keys alone, read to remove them with the project). */
+    List<String> ids(TeamId team, long projectId);
 
     /** Replaces the stored evaluation of that id (the result of a finished run; repeating it is harmless). */
     Evaluation save(TeamId team, Evaluation evaluation);

@@ -1,9 +1,10 @@
 package dev.athanor.model.promptlab;
 
 import dev.athanor.model.TeamId;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,19 @@ public interface PromptHistoryStore extends PromptProjectData {
     /** Appends an entry with the next id (the given entry's id is ignored) and returns it as stored. */
     PromptHistoryEntry add(TeamId team, Kind kind, PromptHistoryEntry entry);
 
-    /** The project's entries of that kind, newest first. */
-    List<PromptHistoryEntry> list(TeamId team, Kind kind, long projectId);
+    /**
+     * A page of the project's entries of that kind, newest first.
+     *
+     * @throws dev.athanor.model.error.InvalidInputException when the page's cursor is not one this list handed out
+     *                                                       for this team, project and kind
+     */
+    Page<PromptHistoryEntry> list(TeamId team, Kind kind, long projectId, PageRequest page);
+
+    /** The project's newest entry of that kind that is marked ({@code is_prod}, {@code is_test}), if any. */
+    Optional<PromptHistoryEntry> newestMarked(TeamId team, Kind kind, long projectId);
+
+    /** How many entries of that kind the project has, all or only the marked ones (counted, not read). */
+    long count(TeamId team, Kind kind, long projectId, boolean markedOnly);
 
     Optional<PromptHistoryEntry> find(TeamId team, Kind kind, long projectId, long id);
 

@@ -2,8 +2,9 @@ package dev.athanor.model.promptlab;
 
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.ConflictException;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Port: a team's prompt-lab projects. */
@@ -20,8 +21,16 @@ public interface PromptProjectStore {
 
     Optional<PromptProject> findByName(TeamId team, String name);
 
-    /** Every project of the team, by id. */
-    List<PromptProject> list(TeamId team);
+    /**
+     * A page of the team's projects, by id.
+     *
+     * @throws dev.athanor.model.error.InvalidInputException when the page's cursor is not one this list handed out
+     *                                                       for this team
+     */
+    Page<PromptProject> list(TeamId team, PageRequest page);
+
+    /** How many projects the team has (counted, not read). */
+    long count(TeamId team);
 
     /**
      * Replaces the project's fields.

@@ -29,13 +29,13 @@ class StoredExecutionTest {
             "build", new StateDefinition(StateDefinition.TASK, "run", "builder", "build", new RetryPolicy(3, 10, 2.0, 60), 30,
                     "review", null, null, null, null, null, null),
             "review", StateDefinition.approval("ship it?", "ship", null),
-            "ship", StateDefinition.task("run", "shipper", "ship", null)))).validate();
+            "ship", StateDefinition.task("run", "shipper", "ship", null))), null).validate();
 
     /** Two items at a time out of three, then done. */
     private static final PipelineDefinition FANNED = new PipelineDefinition("fanned", "each", new LinkedHashMap<>(Map.of(
             "each", new StateDefinition(StateDefinition.MAP, "run", "judge", "judge {{item}}", null, null, "done", null, null,
                     null, null, "rows", 2),
-            "done", StateDefinition.task("run", "b", "p", null)))).validate();
+            "done", StateDefinition.task("run", "b", "p", null))), null).validate();
 
     /** A stored execution committed at {@code at}, as the engine writes it. */
     private static StoredExecution commit(StoredExecution before, PipelineDefinition d, ExecutionEvent event,
@@ -46,7 +46,7 @@ class StoredExecutionTest {
 
     private static StoredExecution created(PipelineDefinition d, Map<String, String> vars) {
         Outcome outcome = Transition.apply(d, Execution.create("ex1", d, vars), new Started(T0));
-        return new StoredExecution("t", outcome.execution(), outcome.commands(), null, null, T0, T0, 1L, null)
+        return new StoredExecution("t", outcome.execution(), outcome.commands(), null, null, T0, T0, 1L, null, Map.of())
                 .dueAfter(AFTER);
     }
 

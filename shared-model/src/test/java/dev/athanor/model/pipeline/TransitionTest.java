@@ -39,7 +39,7 @@ class TransitionTest {
             "ship", StateDefinition.task("run", "shipper", "ship", null)));
 
     private static PipelineDefinition definition(String id, String start, Map<String, StateDefinition> states) {
-        return new PipelineDefinition(id, start, new LinkedHashMap<>(states)).validate();
+        return new PipelineDefinition(id, start, new LinkedHashMap<>(states), null).validate();
     }
 
     private static Outcome apply(PipelineDefinition d, Execution e, ExecutionEvent event) {

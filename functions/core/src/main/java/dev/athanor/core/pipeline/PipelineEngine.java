@@ -6,7 +6,10 @@ import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.pipeline.Command;
 import dev.athanor.model.pipeline.Execution;
 import dev.athanor.model.pipeline.ExecutionEvent;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.pipeline.ExecutionStore;
+import dev.athanor.model.pipeline.ExecutionSummary;
 import dev.athanor.model.pipeline.Outcome;
 import dev.athanor.model.pipeline.PipelineDefinition;
 import dev.athanor.model.pipeline.StateDefinition;
@@ -116,7 +119,8 @@ public class PipelineEngine {
         Outcome outcome = Transition.apply(definition, Execution.create(id, definition, input),
                 new ExecutionEvent.Started(now));
         StoredExecution created = store.create(team, new StoredExecution(team.value(), outcome.execution(),
-                outcome.commands(), null, null, now, now, null, null).dueAfter(sweepAfter()));
+                outcome.commands(), null, null, now, now, null, null, definition.labelsOf(input))
+                .dueAfter(sweepAfter()));
         recent.remember(team, created);
         carryOut(team, created, outcome.commands());
         return created;
@@ -126,8 +130,14 @@ public class PipelineEngine {
         return store.find(team, id);
     }
 
-    public List<StoredExecution> list(TeamId team, String pipeline) {
-        return store.list(team, pipeline);
+    /** What a list shows of one execution: its summary alone is read back, never the execution. */
+    public Optional<ExecutionSummary> findSummary(TeamId team, String id) {
+        return store.findSummary(team, id);
+    }
+
+    /** A page of the team's executions of {@code pipeline}, newest first, as lists show them. */
+    public Page<ExecutionSummary> summaries(TeamId team, String pipeline, PageRequest page) {
+        return store.summaries(team, pipeline, page);
     }
 
     public boolean delete(TeamId team, String id) {

@@ -2,10 +2,14 @@ package dev.athanor.factory.hitl;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.Paging;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.hitl.Experience;
+import dev.athanor.model.page.Page;
 import dev.athanor.model.pipeline.Checkpoint;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -15,10 +19,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +54,7 @@ public class HitlController {
     }
 
     @Serdeable
-    record Queue(List<Object> pending, Map<String, Integer> counts) {
+    record Queue(List<Object> pending, Map<String, Long> counts) {
     }
 
     private final HitlService hitl;
@@ -61,9 +65,12 @@ public class HitlController {
 
     @Get("/experiences")
     @Tag(name = "HITL (Human-in-the-Loop)")
-    @Operation(summary = "List the team's experiences")
-    List<ExperienceResponse> experiences(Authentication auth) {
-        return hitl.experiences(team(auth)).stream().map(ExperienceResponse::of).toList();
+    @Operation(summary = "List the team's experiences, newest first, a page at a time")
+    HttpResponse<List<ExperienceResponse>> experiences(Authentication auth, HttpRequest<?> request,
+            @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
+        return Paging.ok(request, hitl.experiences(team(auth), Paging.request(limit, cursor))
+                .map(ExperienceResponse::of));
     }
 
     @Post("/experiences/{id}/approve")
@@ -82,9 +89,12 @@ public class HitlController {
 
     @Get("/checkpoints")
     @Tag(name = "HITL (Human-in-the-Loop)")
-    @Operation(summary = "List the team's checkpoints")
-    List<CheckpointResponse> checkpoints(Authentication auth) {
-        return hitl.checkpoints(team(auth)).stream().map(CheckpointResponse::of).toList();
+    @Operation(summary = "List the team's checkpoints, newest first, a page at a time")
+    HttpResponse<List<CheckpointResponse>> checkpoints(Authentication auth, HttpRequest<?> request,
+            @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
+        return Paging.ok(request, hitl.checkpoints(team(auth), Paging.request(limit, cursor))
+                .map(CheckpointResponse::of));
     }
 
     @Post("/checkpoints/{id}/approve")
@@ -103,25 +113,15 @@ public class HitlController {
 
     @Get("/hitl/queue")
     @Tag(name = "HITL (Unified Queue)")
-    @Operation(summary = "Pending experiences and checkpoints in one queue")
-    Queue queue(Authentication auth) {
+    @Operation(summary = "Pending experiences and checkpoints in one queue, a page at a time")
+    HttpResponse<Queue> queue(Authentication auth, HttpRequest<?> request,
+            @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
         TeamId team = team(auth);
-        List<Object> pending = new ArrayList<>();
-        int experiences = 0;
-        int checkpoints = 0;
-        for (Experience e : hitl.experiences(team)) {
-            if (Experience.PENDING.equals(e.status())) {
-                pending.add(ExperienceResponse.of(e));
-                experiences++;
-            }
-        }
-        for (Checkpoint c : hitl.checkpoints(team)) {
-            if (Checkpoint.PENDING.equals(c.status())) {
-                pending.add(CheckpointResponse.of(c));
-                checkpoints++;
-            }
-        }
-        return new Queue(pending, Map.of("experiences", experiences, "checkpoints", checkpoints));
+        Page<Object> pending = hitl.pending(team, Paging.request(limit, cursor)).map(HitlController::response);
+        Map<String, Long> counts = Map.of("experiences", hitl.pendingExperiences(team),
+                "checkpoints", hitl.pendingCheckpoints(team));
+        return Paging.withNext(HttpResponse.ok(new Queue(pending.items(), counts)), request, pending.next());
     }
 
     @Post("/hitl/{id}/approve")

@@ -7,11 +7,15 @@ import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.hitl.Experience;
 import dev.athanor.model.hitl.ExperienceStore;
+import dev.athanor.model.page.InvalidCursorException;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.pipeline.Checkpoint;
 import dev.athanor.model.pipeline.CheckpointStore;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +27,10 @@ import java.util.Optional;
  */
 @Singleton
 public class HitlService {
+
+    private static final String EXPERIENCES_AT = "e.";
+    private static final String CHECKPOINTS_AT = "c.";
+    private static final String CHECKPOINTS_START = "c";
 
     private final CheckpointStore checkpoints;
     private final ExperienceStore experiences;
@@ -36,12 +44,58 @@ public class HitlService {
         this.clock = clock;
     }
 
-    public List<Checkpoint> checkpoints(TeamId team) {
-        return checkpoints.list(team);
+    /** A page of the team's checkpoints, newest first. */
+    public Page<Checkpoint> checkpoints(TeamId team, PageRequest page) {
+        return checkpoints.list(team, null, page);
     }
 
-    public List<Experience> experiences(TeamId team) {
-        return experiences.list(team);
+    /** A page of the team's lessons, newest first. */
+    public Page<Experience> experiences(TeamId team, PageRequest page) {
+        return experiences.list(team, null, page);
+    }
+
+    /**
+     * A page of what waits for a decision: the pending lessons, newest first, then the pending checkpoints, newest
+     * first. Its cursor says which of the two it is in ({@code e.}, {@code c.} and that list's cursor, or {@code c}
+     * for the start of the checkpoints).
+     */
+    public Page<Object> pending(TeamId team, PageRequest page) {
+        String cursor = page.cursor();
+        List<Object> items = new ArrayList<>();
+        String inCheckpoints = null;
+        if (cursor != null && (cursor.equals(CHECKPOINTS_START) || cursor.startsWith(CHECKPOINTS_AT))) {
+            inCheckpoints = cursor.equals(CHECKPOINTS_START) ? "" : cursor.substring(CHECKPOINTS_AT.length());
+        } else if (cursor != null && !cursor.startsWith(EXPERIENCES_AT)) {
+            throw new InvalidCursorException();
+        }
+        if (inCheckpoints == null) {
+            Page<Experience> lessons = experiences.list(team, Experience.PENDING, new PageRequest(page.limit(),
+                    cursor == null ? null : cursor.substring(EXPERIENCES_AT.length())));
+            items.addAll(lessons.items());
+            if (lessons.hasNext()) {
+                return new Page<>(items, EXPERIENCES_AT + lessons.next());
+            }
+            inCheckpoints = "";
+        }
+        int room = page.limit() - items.size();
+        if (room == 0) {
+            // the page is full: a next page only when a checkpoint waits too
+            boolean more = !checkpoints.list(team, Checkpoint.PENDING, PageRequest.first(1)).items().isEmpty();
+            return new Page<>(items, more ? CHECKPOINTS_START : null);
+        }
+        Page<Checkpoint> waiting = checkpoints.list(team, Checkpoint.PENDING,
+                new PageRequest(room, inCheckpoints.isEmpty() ? null : inCheckpoints));
+        items.addAll(waiting.items());
+        return new Page<>(items, waiting.hasNext() ? CHECKPOINTS_AT + waiting.next() : null);
+    }
+
+    /** How many lessons and checkpoints wait for a decision. */
+    public long pendingExperiences(TeamId team) {
+        return experiences.count(team, Experience.PENDING);
+    }
+
+    public long pendingCheckpoints(TeamId team) {
+        return checkpoints.count(team, Checkpoint.PENDING);
     }
 
     public Checkpoint decideCheckpoint(TeamId team, String id, boolean approve, String by, String reason) {

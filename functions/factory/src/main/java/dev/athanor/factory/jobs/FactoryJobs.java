@@ -8,6 +8,8 @@ import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.factory.ArtifactPaths;
 import dev.athanor.model.factory.JobRequest;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.pipeline.CheckpointStore;
 import dev.athanor.model.pipeline.StepRecord;
 import dev.athanor.model.pipeline.StoredExecution;
@@ -18,7 +20,6 @@ import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,8 @@ public class FactoryJobs {
 
     /** The largest file {@code code/file} returns. */
     public static final long MAX_FILE_BYTES = 500 * 1024;
+    /** The page size in which {@link #all} reads the summaries. */
+    private static final int ALL_PAGE = 200;
 
     private final PipelineEngine engine;
     private final ArtifactStore artifacts;
@@ -67,10 +70,23 @@ public class FactoryJobs {
         return JobView.of(engine.start(team, FactoryPipeline.ID, id, request.variables(maxRepairAttempts(team))));
     }
 
-    public List<JobView> list(TeamId team) {
-        return engine.list(team, FactoryPipeline.ID).stream()
-                .sorted(Comparator.comparing(StoredExecution::createdAt).reversed())
-                .map(JobView::of).toList();
+    /** A page of the team's jobs, newest first, read from their summaries (never their executions). */
+    public Page<JobView> list(TeamId team, PageRequest page) {
+        return engine.summaries(team, FactoryPipeline.ID, page).map(JobView::of);
+    }
+
+    /** Every job of the team, newest first, read from their summaries a page at a time: for figures over all jobs. */
+    public List<JobView> all(TeamId team) {
+        List<JobView> all = new ArrayList<>();
+        PageRequest page = PageRequest.first(ALL_PAGE);
+        while (true) {
+            Page<JobView> read = list(team, page);
+            all.addAll(read.items());
+            if (!read.hasNext()) {
+                return all;
+            }
+            page = new PageRequest(ALL_PAGE, read.next());
+        }
     }
 
     public JobView get(TeamId team, String slug) {

@@ -1,7 +1,7 @@
 package dev.athanor.factory.jobs;
 
-import dev.athanor.model.pipeline.Execution;
 import dev.athanor.model.pipeline.ExecutionStatus;
+import dev.athanor.model.pipeline.ExecutionSummary;
 import dev.athanor.model.pipeline.StoredExecution;
 
 import java.math.BigDecimal;
@@ -16,12 +16,20 @@ public record JobView(String slug, String name, String description, String platf
                       String features, String status, String currentPhase, boolean cancelRequested,
                       BigDecimal costUsd, String error, Instant createdAt, Instant updatedAt, Instant finishedAt) {
 
+    /** The job as its execution tells it (its request's fields from the execution's variables). */
     public static JobView of(StoredExecution stored) {
-        Execution e = stored.execution();
-        Map<String, String> v = e.vars();
+        return of(ExecutionSummary.of(stored), stored.execution().vars());
+    }
+
+    /** The job as its summary tells it: what the job list reads, so that it never reads whole executions. */
+    public static JobView of(ExecutionSummary s) {
+        return of(s, s.labels());
+    }
+
+    private static JobView of(ExecutionSummary s, Map<String, String> v) {
         return new JobView(v.get("slug"), v.get("name"), v.get("description"), v.get("platform"), v.get("style"),
-                v.get("backend"), v.get("features"), status(e), e.current(), e.cancelRequested(), e.costUsd(),
-                e.error(), stored.createdAt(), stored.updatedAt(), e.finishedAt());
+                v.get("backend"), v.get("features"), status(s), s.current(), s.cancelRequested(), s.costUsd(),
+                s.error(), s.createdAt(), s.updatedAt(), s.finishedAt());
     }
 
     /** Completed, failed or cancelled: nothing more will happen to it. */
@@ -32,7 +40,7 @@ public record JobView(String slug, String name, String description, String platf
         };
     }
 
-    private static String status(Execution e) {
+    private static String status(ExecutionSummary e) {
         if (e.status() == ExecutionStatus.RUNNING || e.status() == ExecutionStatus.WAITING) {
             if (e.cancelRequested()) {
                 return "cancel_requested";
@@ -40,7 +48,7 @@ public record JobView(String slug, String name, String description, String platf
             if (e.status() == ExecutionStatus.WAITING) {
                 return "awaiting_approval";
             }
-            return e.hasStarted() ? "running" : "queued";
+            return e.started() ? "running" : "queued";
         }
         return switch (e.status()) {
             case SUCCEEDED -> "completed";

@@ -1,7 +1,9 @@
 package dev.athanor.factory.jobs;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.Paging;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -15,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -33,9 +36,12 @@ public class JobsController {
     }
 
     @Get
-    @Operation(summary = "List the team's generation jobs")
-    List<JobResponse> list(Authentication auth) {
-        return jobs.list(TeamPrincipal.of(auth).team()).stream().map(JobResponse::of).toList();
+    @Operation(summary = "List the team's generation jobs, newest first, a page at a time")
+    HttpResponse<List<JobResponse>> list(Authentication auth, HttpRequest<?> request,
+            @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
+        return Paging.ok(request, jobs.list(TeamPrincipal.of(auth).team(), Paging.request(limit, cursor))
+                .map(JobResponse::of));
     }
 
     @Post

@@ -4,6 +4,7 @@ import dev.athanor.model.StableIds;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.hitl.Experience;
 import dev.athanor.model.hitl.ExperienceStore;
+import dev.athanor.model.page.PageRequest;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -37,9 +38,8 @@ public class Lessons {
 
     /** The approved lessons as a section to append to a system prompt, or nothing. */
     String approved(TeamId team) {
-        List<String> approved = experiences.list(team).stream()
-                .filter(e -> Experience.APPROVED.equals(e.status()))
-                .limit(MAX_APPROVED).map(Experience::content).toList();
+        List<String> approved = experiences.list(team, Experience.APPROVED, PageRequest.first(MAX_APPROVED)).items()
+                .stream().map(Experience::content).toList();
         if (approved.isEmpty()) {
             return "";
         }

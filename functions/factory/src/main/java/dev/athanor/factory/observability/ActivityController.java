@@ -1,8 +1,13 @@
 package dev.athanor.factory.observability;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.Paging;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.page.Page;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -10,14 +15,16 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
 /**
- * The caller's team's activity: {@code GET /api/agents} (the log, newest first, {@code limit} 1-500, default 50),
- * {@code GET /api/permissions} (the 100 newest refused calls) and {@code GET /api/tasks} (call counts and the 20
- * newest entries).
+ * The caller's team's activity, each a page at a time ({@link Paging}, {@code limit} 1-500 here):
+ * {@code GET /api/agents} (the log, newest first, 50 by default), {@code GET /api/permissions} (refused calls,
+ * newest first, 100 by default) and {@code GET /api/tasks} (call counts and the newest entries as {@code logs}, 20
+ * by default).
  */
 @Requires(beans = FactoryActivity.class)
 @Controller("/api")
@@ -35,21 +42,31 @@ public class ActivityController {
     }
 
     @Get("/agents")
-    @Operation(summary = "Agent activity log, newest first")
-    List<ActivityView> agents(Authentication authentication, @Nullable @QueryValue String limit) {
-        int count = QueryNumbers.between("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
-        return activity.recent(TeamPrincipal.of(authentication).team(), count);
+    @Operation(summary = "Agent activity log, newest first, a page at a time")
+    HttpResponse<List<ActivityView>> agents(Authentication authentication, HttpRequest<?> request,
+            @Parameter(description = "Entries per page, 1-500 (default 50)") @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
+        return Paging.ok(request, activity.recent(TeamPrincipal.of(authentication).team(),
+                Paging.request(limit, cursor, DEFAULT_LIMIT, MAX_LIMIT)));
     }
 
     @Get("/permissions")
-    @Operation(summary = "The 100 newest refused calls")
-    List<ActivityView> permissions(Authentication authentication) {
-        return activity.permissionDenials(TeamPrincipal.of(authentication).team());
+    @Operation(summary = "Refused calls, newest first, a page at a time")
+    HttpResponse<List<ActivityView>> permissions(Authentication authentication, HttpRequest<?> request,
+            @Parameter(description = "Entries per page, 1-500 (default 100)") @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
+        return Paging.ok(request, activity.permissionDenials(TeamPrincipal.of(authentication).team(),
+                Paging.request(limit, cursor, FactoryActivity.PERMISSION_ENTRIES, MAX_LIMIT)));
     }
 
     @Get("/tasks")
-    @Operation(summary = "Call counts and the 20 newest activity entries")
-    TaskSummary tasks(Authentication authentication) {
-        return activity.tasks(TeamPrincipal.of(authentication).team());
+    @Operation(summary = "Call counts and the newest activity entries, a page at a time")
+    HttpResponse<TaskSummary> tasks(Authentication authentication, HttpRequest<?> request,
+            @Parameter(description = "Entries per page of logs, 1-500 (default 20)") @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
+        TeamId team = TeamPrincipal.of(authentication).team();
+        Page<ActivityView> logs = activity.recent(team,
+                Paging.request(limit, cursor, FactoryActivity.TASK_LOG_ENTRIES, MAX_LIMIT));
+        return Paging.withNext(HttpResponse.ok(activity.tasks(team, logs.items())), request, logs.next());
     }
 }

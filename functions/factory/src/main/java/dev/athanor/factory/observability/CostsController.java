@@ -1,6 +1,7 @@
 package dev.athanor.factory.observability;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.QueryNumbers;
 import dev.athanor.factory.observability.CostViews.AgentCost;
 import dev.athanor.factory.observability.CostViews.Breakdown;
 import dev.athanor.factory.observability.CostViews.DailyCost;

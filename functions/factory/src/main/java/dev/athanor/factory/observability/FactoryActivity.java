@@ -2,6 +2,8 @@ package dev.athanor.factory.observability;
 
 import dev.athanor.model.TeamId;
 import dev.athanor.model.activity.ActivityLog;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.usage.UsageLedger;
 import dev.athanor.model.usage.UsageTotals;
 import io.micronaut.context.annotation.Requires;
@@ -19,7 +21,9 @@ public class FactoryActivity {
     /** The ledger's surface of the factory's calls (its pipeline phases and agent tests). */
     public static final String SURFACE = "factory";
 
+    /** The default page of {@code /api/permissions}. */
     static final int PERMISSION_ENTRIES = 100;
+    /** The default page of the {@code logs} of {@code /api/tasks}. */
     static final int TASK_LOG_ENTRIES = 20;
 
     private final ActivityLog log;
@@ -30,20 +34,19 @@ public class FactoryActivity {
         this.ledger = ledger;
     }
 
-    /** The newest entries of every kind, newest first. */
-    public List<ActivityView> recent(TeamId team, int limit) {
-        return log.recent(team, limit).stream().map(ActivityView::of).toList();
+    /** A page of the entries of every kind, newest first. */
+    public Page<ActivityView> recent(TeamId team, PageRequest page) {
+        return log.page(team, page).map(ActivityView::of);
     }
 
-    /** The newest refused calls, newest first. */
-    public List<ActivityView> permissionDenials(TeamId team) {
-        return log.recent(team, PERMISSION_DENIED, PERMISSION_ENTRIES).stream().map(ActivityView::of).toList();
+    /** A page of the refused calls, newest first. */
+    public Page<ActivityView> permissionDenials(TeamId team, PageRequest page) {
+        return log.page(team, PERMISSION_DENIED, page).map(ActivityView::of);
     }
 
-    /** Counts of the team's factory LLM calls (a call whose status is not {@code ok} failed) and the newest entries. */
-    public TaskSummary tasks(TeamId team) {
+    /** Counts of the team's factory LLM calls (a call whose status is not {@code ok} failed), with {@code logs}. */
+    public TaskSummary tasks(TeamId team, List<ActivityView> logs) {
         UsageTotals calls = ledger.totals(team, SURFACE);
-        return new TaskSummary(calls.calls(), calls.calls() - calls.failedCalls(), calls.failedCalls(),
-                recent(team, TASK_LOG_ENTRIES));
+        return new TaskSummary(calls.calls(), calls.calls() - calls.failedCalls(), calls.failedCalls(), logs);
     }
 }

@@ -68,7 +68,7 @@ public class KpiController {
     Kpis kpis(Authentication auth) {
         TeamId team = TeamPrincipal.of(auth).team();
         ProjectSummary summary = projects.summary(team);
-        List<JobView> all = jobs.list(team);
+        List<JobView> all = jobs.all(team);
         long completed = all.stream().filter(j -> j.status().equals("completed")).count();
         long finished = all.stream().filter(JobView::ended).count();
         BigDecimal successRate = finished == 0 ? BigDecimal.ZERO.setScale(1)

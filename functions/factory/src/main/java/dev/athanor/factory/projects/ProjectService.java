@@ -4,6 +4,8 @@ import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
 import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.projects.Project;
 import dev.athanor.model.projects.ProjectDraft;
 import dev.athanor.model.projects.ProjectRepository;
@@ -43,6 +45,11 @@ public class ProjectService {
     /** Every project of the team, in slug order. */
     public List<Project> list(TeamId team) {
         return repository.list(team).stream().map(Versioned::value).toList();
+    }
+
+    /** A page of the team's projects, in slug order. */
+    public Page<Project> list(TeamId team, PageRequest page) {
+        return repository.page(team, page).map(Versioned::value);
     }
 
     /** The team's project count and its breakdown by status. */

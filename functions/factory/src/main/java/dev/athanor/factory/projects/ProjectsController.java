@@ -1,8 +1,10 @@
 package dev.athanor.factory.projects;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.Paging;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -11,18 +13,20 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
 /**
- * The caller's team's project initiatives: list, create (201; 409 when the slug is taken), read, upsert (201 when
- * created, 200 when replaced) and delete.
+ * The caller's team's project initiatives: list (in slug order, a page at a time), create (201; 409 when the slug
+ * is taken), read, upsert (201 when created, 200 when replaced) and delete.
  */
 @Requires(beans = ProjectService.class)
 @Controller("/api/projects")
@@ -37,9 +41,12 @@ public class ProjectsController {
     }
 
     @Get
-    @Operation(summary = "List the team's projects")
-    List<ProjectView> list(Authentication authentication) {
-        return projects.list(TeamPrincipal.of(authentication).team()).stream().map(ProjectView::of).toList();
+    @Operation(summary = "List the team's projects, in slug order, a page at a time")
+    HttpResponse<List<ProjectView>> list(Authentication authentication, HttpRequest<?> request,
+            @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
+        return Paging.ok(request, projects.list(TeamPrincipal.of(authentication).team(), Paging.request(limit, cursor))
+                .map(ProjectView::of));
     }
 
     @Post

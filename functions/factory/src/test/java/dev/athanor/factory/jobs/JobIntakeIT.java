@@ -67,7 +67,7 @@ class JobIntakeIT {
         FactoryJobs jobs = context.getBean(FactoryJobs.class);
         assertEquals("A todo app", jobs.get(TeamId.of(team), "from-elsewhere").description(), "the first one wins");
         assertEquals("queued", jobs.get(TeamId.of(team), "flat-fields").status());
-        assertEquals(2, jobs.list(TeamId.of(team)).size());
+        assertEquals(2, jobs.all(TeamId.of(team)).size());
         assertThrows(NotFoundException.class, () -> jobs.get(TeamId.of(team), "no-name"));
         var left = LocalStackExtension.stack().sqs().getQueueAttributes(r -> r.queueUrl(intake.queueUrl())
                 .attributeNamesWithStrings("ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();

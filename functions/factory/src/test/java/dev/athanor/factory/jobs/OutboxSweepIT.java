@@ -10,6 +10,7 @@ import dev.athanor.local.template.ScheduledMessage;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.activity.ActivityEntry;
 import dev.athanor.model.activity.ActivityLog;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.pipeline.Checkpoint;
 import dev.athanor.model.pipeline.CheckpointStore;
 import dev.athanor.model.pipeline.ExecutionStatus;
@@ -97,9 +98,9 @@ class OutboxSweepIT {
                 String token = now.execution().currentToken();
                 if (!checkpointLost) {
                     checkpoints.deleteFor(team, id); // the commit was made, the checkpoint never written
-                    assertEquals(List.of(), checkpoints.list(team));
+                    assertEquals(List.of(), checkpoints.list(team, null, PageRequest.first(50)).items());
                     run(later, scheduled());
-                    List<Checkpoint> back = checkpoints.list(team);
+                    List<Checkpoint> back = checkpoints.list(team, null, PageRequest.first(50)).items();
                     assertEquals(1, back.size(), "the sweeper opened the awaited checkpoint");
                     assertEquals(token, back.get(0).token());
                     assertEquals(Checkpoint.PENDING, back.get(0).status());

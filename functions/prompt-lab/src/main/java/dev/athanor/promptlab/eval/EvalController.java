@@ -1,10 +1,12 @@
 package dev.athanor.promptlab.eval;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.Paging;
 import dev.athanor.core.http.PathIds;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
@@ -19,11 +21,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
@@ -71,11 +75,14 @@ class EvalController {
     }
 
     @Get("/evals")
-    @Operation(summary = "List a project's evaluations")
-    List<EvaluationView> list(Authentication auth, String projectId) {
+    @Operation(summary = "List a project's evaluations, newest first, a page at a time")
+    HttpResponse<List<EvaluationView>> list(Authentication auth, String projectId, HttpRequest<?> request,
+            @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
         TeamId team = TeamPrincipal.of(auth).team();
+        PageRequest page = Paging.request(limit, cursor);
         PromptProject project = projects.get(team, projectId);
-        return evaluations.list(team, project.id()).stream().map(EvaluationView::of).toList();
+        return Paging.ok(request, evaluations.list(team, project.id(), page).map(EvaluationView::of));
     }
 
     /** Stores a team dataset from a raw JSONL body, or CSV when the content type says {@code text/csv}. */

@@ -4,9 +4,10 @@ import dev.athanor.core.pipeline.PipelineEngine;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.error.NotFoundException;
-import dev.athanor.model.pipeline.Execution;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.pipeline.ExecutionStatus;
-import dev.athanor.model.pipeline.StoredExecution;
+import dev.athanor.model.pipeline.ExecutionSummary;
 import dev.athanor.model.promptlab.EvalSample;
 import dev.athanor.model.promptlab.Evaluation;
 import dev.athanor.model.promptlab.EvaluationStore;
@@ -115,9 +116,12 @@ public class PromptEvaluations implements PromptProjectData {
                 .map(e -> e.withSamples(results(team, id)));
     }
 
-    /** The project's evaluations, newest first, without per-sample results. */
-    public List<Evaluation> list(TeamId team, long projectId) {
-        return store.list(team, projectId).stream().map(e -> withPipelineOutcome(team, e)).toList();
+    /**
+     * A page of the project's evaluations, newest first, without per-sample results. An evaluation still running is
+     * checked against its pipeline's summary (never the whole execution).
+     */
+    public Page<Evaluation> list(TeamId team, long projectId, PageRequest page) {
+        return store.list(team, projectId, page).map(e -> withPipelineOutcome(team, e));
     }
 
     /** The per-sample results written so far, by sample index. */
@@ -128,9 +132,9 @@ public class PromptEvaluations implements PromptProjectData {
     /** Removes the project's evaluations, their files and their pipeline runs. */
     @Override
     public void deleteProject(TeamId team, long projectId) {
-        for (Evaluation evaluation : store.list(team, projectId)) {
-            files.delete(team, evaluation.id());
-            engine.delete(team, PromptEvalPipeline.executionId(evaluation.id()));
+        for (String id : store.ids(team, projectId)) {
+            files.delete(team, id);
+            engine.delete(team, PromptEvalPipeline.executionId(id));
         }
         store.deleteProject(team, projectId);
     }
@@ -139,15 +143,14 @@ public class PromptEvaluations implements PromptProjectData {
         if (evaluation.ended()) {
             return evaluation;
         }
-        return engine.find(team, PromptEvalPipeline.executionId(evaluation.id()))
-                .map(StoredExecution::execution)
+        return engine.findSummary(team, PromptEvalPipeline.executionId(evaluation.id()))
                 .filter(execution -> execution.status() == ExecutionStatus.FAILED
                         || execution.status() == ExecutionStatus.CANCELLED)
                 .map(execution -> evaluation.failed(reason(execution), execution.finishedAt()))
                 .orElse(evaluation);
     }
 
-    private static String reason(Execution execution) {
+    private static String reason(ExecutionSummary execution) {
         return execution.error() != null ? execution.error()
                 : "the evaluation was " + execution.status().name().toLowerCase(java.util.Locale.ROOT);
     }

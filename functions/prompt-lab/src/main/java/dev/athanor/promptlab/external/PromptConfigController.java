@@ -3,6 +3,7 @@ package dev.athanor.promptlab.external;
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptProject;
@@ -17,7 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.util.function.Predicate;
+import java.util.Optional;
 
 /**
  * The production prompt API: the latest prompt of a project named by its name and model, and the latest one marked
@@ -41,7 +42,7 @@ public class PromptConfigController {
     @Operation(summary = "The latest prompt configuration of a project")
     PromptConfigView latest(Authentication authentication, @PathVariable("project_name") String projectName,
                             @PathVariable("provider_id") String providerId) {
-        return PromptConfigView.of(newest(authentication, projectName, providerId, entry -> true,
+        return PromptConfigView.of(newest(authentication, projectName, providerId, false,
                 "No prompt history found for this project"));
     }
 
@@ -49,15 +50,19 @@ public class PromptConfigController {
     @Operation(summary = "The production prompt configuration of a project")
     PromptConfigView production(Authentication authentication, @PathVariable("project_name") String projectName,
                                 @PathVariable("provider_id") String providerId) {
-        return PromptConfigView.of(newest(authentication, projectName, providerId, PromptHistoryEntry::marked,
+        return PromptConfigView.of(newest(authentication, projectName, providerId, true,
                 "No production prompt found for this project"));
     }
 
+    /** The newest prompt entry (marked {@code is_prod}, with {@code production}), read alone. */
     private PromptHistoryEntry newest(Authentication authentication, String projectName, String providerId,
-                                      Predicate<PromptHistoryEntry> wanted, String none) {
+                                      boolean production, String none) {
         TeamId team = TeamPrincipal.of(authentication).team();
         PromptProject project = projects.byNameAndProvider(team, projectName, providerId);
-        return history.list(team, PromptHistoryStore.Kind.PROMPT, project.id()).stream().filter(wanted).findFirst()
-                .orElseThrow(() -> new NotFoundException(none));
+        Optional<PromptHistoryEntry> newest = production
+                ? history.newestMarked(team, PromptHistoryStore.Kind.PROMPT, project.id())
+                : history.list(team, PromptHistoryStore.Kind.PROMPT, project.id(), PageRequest.first(1)).items()
+                .stream().findFirst();
+        return newest.orElseThrow(() -> new NotFoundException(none));
     }
 }

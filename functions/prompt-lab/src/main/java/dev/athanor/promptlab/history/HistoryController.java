@@ -1,9 +1,11 @@
 package dev.athanor.promptlab.history;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.Paging;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.promptlab.PromptHistoryStore.Kind;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -11,11 +13,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -36,10 +40,13 @@ public class HistoryController {
 
     @Get("/history")
     @Tag(name = "History")
-    @Operation(summary = "List a project's prompt history")
-    List<HistoryView> list(Authentication authentication, @PathVariable("project_id") String projectId) {
-        return history.list(TeamPrincipal.of(authentication).team(), projectId, Kind.PROMPT).stream()
-                .map(HistoryView::of).toList();
+    @Operation(summary = "List a project's prompt history, newest first, a page at a time")
+    HttpResponse<List<HistoryView>> list(Authentication authentication, @PathVariable("project_id") String projectId,
+            HttpRequest<?> request,
+            @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
+        return Paging.ok(request, history.list(TeamPrincipal.of(authentication).team(), projectId, Kind.PROMPT,
+                Paging.request(limit, cursor)).map(HistoryView::of));
     }
 
     @Post("/history")
@@ -62,11 +69,13 @@ public class HistoryController {
 
     @Get("/backend-history")
     @Tag(name = "Backend Testing")
-    @Operation(summary = "List a project's backend test history")
-    List<BackendHistoryView> backendList(Authentication authentication,
-                                         @PathVariable("project_id") String projectId) {
-        return history.list(TeamPrincipal.of(authentication).team(), projectId, Kind.BACKEND).stream()
-                .map(BackendHistoryView::of).toList();
+    @Operation(summary = "List a project's backend test history, newest first, a page at a time")
+    HttpResponse<List<BackendHistoryView>> backendList(Authentication authentication,
+            @PathVariable("project_id") String projectId, HttpRequest<?> request,
+            @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
+        return Paging.ok(request, history.list(TeamPrincipal.of(authentication).team(), projectId, Kind.BACKEND,
+                Paging.request(limit, cursor)).map(BackendHistoryView::of));
     }
 
     @Put("/backend-history/{history_id}")

@@ -4,6 +4,8 @@ import dev.athanor.core.http.PathIds;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptHistoryStore.Kind;
@@ -16,7 +18,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * Prompt history and backend-test history of a project: list (newest first), save a prompt (a history entry needs
@@ -39,9 +40,10 @@ public class PromptHistoryService {
         this.clock = clock;
     }
 
-    public List<PromptHistoryEntry> list(TeamId team, String projectId, Kind kind) {
+    /** A page of the project's entries of that kind, newest first. */
+    public Page<PromptHistoryEntry> list(TeamId team, String projectId, Kind kind, PageRequest page) {
         PromptProject project = projects.get(team, projectId);
-        return history.list(team, kind, project.id());
+        return history.list(team, kind, project.id(), page);
     }
 
     /** Saves a prompt the client tried (with the model's answer, if any) as the project's next history entry. */

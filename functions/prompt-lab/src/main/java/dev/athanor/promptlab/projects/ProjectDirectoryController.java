@@ -2,26 +2,33 @@ package dev.athanor.promptlab.projects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.Paging;
 import dev.athanor.model.TeamId;
-import dev.athanor.model.promptlab.PromptHistoryEntry;
+import dev.athanor.model.page.Page;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptHistoryStore.Kind;
 import dev.athanor.model.promptlab.PromptTestSettingsStore;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
 /**
- * Read-only overviews of the team's projects: {@code /api/projects-models} for outside systems discovering what
- * they can fetch from {@code /prompt/...}, and {@code /api/debug/projects} with what is stored for each project.
+ * Read-only overviews of the team's projects, a page of projects at a time: {@code /api/projects-models} for outside
+ * systems discovering what they can fetch from {@code /prompt/...}, and {@code /api/debug/projects} with what is
+ * stored for each project.
  */
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -41,27 +48,30 @@ public class ProjectDirectoryController {
 
     @Get("/projects-models")
     @Tag(name = "External API")
-    @Operation(summary = "Every project with its model, for systems fetching prompts from /prompt")
-    ProjectsModels projectsModels(Authentication authentication) {
-        return new ProjectsModels(projects.list(TeamPrincipal.of(authentication).team()).stream()
-                .map(p -> new ProjectModel(p.id(), p.name(), p.providerId(), p.llamastackUrl(), p.gitRepoUrl()))
-                .toList());
+    @Operation(summary = "The projects with their models, by id, a page at a time, for systems fetching prompts")
+    HttpResponse<ProjectsModels> projectsModels(Authentication authentication, HttpRequest<?> request,
+            @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
+        Page<ProjectModel> page = projects.list(TeamPrincipal.of(authentication).team(),
+                        Paging.request(limit, cursor))
+                .map(p -> new ProjectModel(p.id(), p.name(), p.providerId(), p.llamastackUrl(), p.gitRepoUrl()));
+        return Paging.withNext(HttpResponse.ok(new ProjectsModels(page.items())), request, page.next());
     }
 
+    /** A page of projects with what is stored for each (entries are counted, never read); the total of them all. */
     @Get("/debug/projects")
     @Tag(name = "Health")
-    @Operation(summary = "What is stored for each project, for debugging")
-    DebugProjects debug(Authentication authentication) {
+    @Operation(summary = "What is stored for each project, a page at a time, for debugging")
+    HttpResponse<DebugProjects> debug(Authentication authentication, HttpRequest<?> request,
+            @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
         TeamId team = TeamPrincipal.of(authentication).team();
-        List<DebugProject> listed = projects.list(team).stream().map(p -> {
-            List<PromptHistoryEntry> prompts = history.list(team, Kind.PROMPT, p.id());
-            List<PromptHistoryEntry> backend = history.list(team, Kind.BACKEND, p.id());
-            return new DebugProject(p.id(), p.name(), p.providerId(), prompts.size(),
-                    prompts.stream().filter(PromptHistoryEntry::marked).count(), backend.size(),
-                    backend.stream().filter(PromptHistoryEntry::marked).count(),
-                    settings.find(team, p.id()).isPresent());
-        }).toList();
-        return new DebugProjects(team.value(), listed.size(), listed);
+        Page<DebugProject> page = projects.list(team, Paging.request(limit, cursor)).map(p -> new DebugProject(
+                p.id(), p.name(), p.providerId(), history.count(team, Kind.PROMPT, p.id(), false),
+                history.count(team, Kind.PROMPT, p.id(), true), history.count(team, Kind.BACKEND, p.id(), false),
+                history.count(team, Kind.BACKEND, p.id(), true), settings.find(team, p.id()).isPresent()));
+        return Paging.withNext(HttpResponse.ok(new DebugProjects(team.value(), projects.count(team), page.items())),
+                request, page.next());
     }
 
     @Serdeable
@@ -76,15 +86,15 @@ public class ProjectDirectoryController {
 
     @Serdeable
     record DebugProjects(@JsonProperty("team_id") String teamId,
-                         @JsonProperty("total_projects") int totalProjects,
+                         @JsonProperty("total_projects") long totalProjects,
                          List<DebugProject> projects) {
     }
 
     @Serdeable
     record DebugProject(long id, String name, @JsonProperty("provider_id") String providerId,
-                        @JsonProperty("history_count") int historyCount,
+                        @JsonProperty("history_count") long historyCount,
                         @JsonProperty("prod_count") long prodCount,
-                        @JsonProperty("backend_history_count") int backendHistoryCount,
+                        @JsonProperty("backend_history_count") long backendHistoryCount,
                         @JsonProperty("backend_test_count") long backendTestCount,
                         @JsonProperty("has_test_settings") boolean hasTestSettings) {
     }

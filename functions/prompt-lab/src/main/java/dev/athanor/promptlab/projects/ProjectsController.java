@@ -1,11 +1,13 @@
 package dev.athanor.promptlab.projects;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.Paging;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.core.net.OutboundUrlGuard;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.promptlab.PromptProject;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -14,19 +16,22 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
 /**
- * The caller's team's projects: list, create (201; 409 when the name is taken), read, update (only the fields
- * given), and delete with everything stored for the project. A URL given must pass the SSRF guard (422 otherwise).
+ * The caller's team's projects: list (by id, a page at a time), create (201; 409 when the name is taken), read,
+ * update (only the fields given), and delete with everything stored for the project. A URL given must pass the
+ * SSRF guard (422 otherwise).
  */
 @Controller("/api/projects")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -45,9 +50,12 @@ public class ProjectsController {
     }
 
     @Get
-    @Operation(summary = "List the team's projects")
-    List<ProjectView> list(Authentication authentication) {
-        return projects.list(team(authentication)).stream().map(ProjectView::of).toList();
+    @Operation(summary = "List the team's projects, by id, a page at a time")
+    HttpResponse<List<ProjectView>> list(Authentication authentication, HttpRequest<?> request,
+            @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
+            @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
+        return Paging.ok(request, projects.list(team(authentication), Paging.request(limit, cursor))
+                .map(ProjectView::of));
     }
 
     @Post

@@ -3,6 +3,8 @@ package dev.athanor.promptlab.projects;
 import dev.athanor.core.http.PathIds;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.model.promptlab.PromptProjectData;
 import dev.athanor.model.promptlab.PromptProjectDraft;
@@ -31,8 +33,14 @@ public class PromptProjects {
         this.projectData = projectData;
     }
 
-    public List<PromptProject> list(TeamId team) {
-        return store.list(team);
+    /** A page of the team's projects, by id. */
+    public Page<PromptProject> list(TeamId team, PageRequest page) {
+        return store.list(team, page);
+    }
+
+    /** How many projects the team has. */
+    public long count(TeamId team) {
+        return store.count(team);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.athanor.local.SqsPoller;
 import dev.athanor.local.template.QueueSubscription;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.InvalidInputException;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.pipeline.ExecutionStatus;
 import dev.athanor.model.promptlab.Evaluation.SampleResult;
 import dev.athanor.model.promptlab.Evaluation;
@@ -213,7 +214,7 @@ class PromptEvaluationIT {
         assertNull(refused.meanScore());
         assertEquals(2, judgeCalls("bike-sharing", "relevance"));
 
-        List<Evaluation> history = evaluations.list(team, project.id());
+        List<Evaluation> history = evaluations.list(team, project.id(), PageRequest.first(50)).items();
         assertEquals(1, history.size());
         assertEquals(Evaluation.COMPLETED, history.get(0).status());
         assertNull(history.get(0).samples(), "the history leaves the samples out");
@@ -226,7 +227,8 @@ class PromptEvaluationIT {
                 .startsWith("Unknown evalDataset 'custom_evaluation_set'"));
         assertThrows(InvalidInputException.class, () -> evaluations.start(team, project, request("xsum", 0)));
         assertThrows(InvalidInputException.class, () -> evaluations.start(team, project, request("xsum", 100_000)));
-        assertTrue(context.getBean(EvaluationStore.class).list(team, project.id()).isEmpty());
+        assertTrue(context.getBean(EvaluationStore.class).list(team, project.id(), PageRequest.first(50)).items()
+                .isEmpty());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.athanor.core.auth.Roles;
 import dev.athanor.core.auth.TokenIssuer;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptProject;
@@ -72,7 +73,7 @@ class PromptStreamHandlerIT {
         assertTrue(events.get(events.size() - 1).startsWith("data: {\"type\": \"done\", \"response_time\": "),
                 response.body());
         List<PromptHistoryEntry> saved = http.context().getBean(PromptHistoryStore.class)
-                .list(TEAM, PromptHistoryStore.Kind.PROMPT, project.id());
+                .list(TEAM, PromptHistoryStore.Kind.PROMPT, project.id(), PageRequest.first(50)).items();
         assertEquals(1, saved.size());
         assertTrue(saved.get(0).response().contains("sandbox"), saved.get(0).response());
     }
@@ -106,7 +107,7 @@ class PromptStreamHandlerIT {
                     response.get("detail"));
         }
         assertTrue(http.context().getBean(PromptHistoryStore.class)
-                .list(TEAM, PromptHistoryStore.Kind.BACKEND, project.id()).isEmpty());
+                .list(TEAM, PromptHistoryStore.Kind.BACKEND, project.id(), PageRequest.first(50)).items().isEmpty());
     }
 
     @Test

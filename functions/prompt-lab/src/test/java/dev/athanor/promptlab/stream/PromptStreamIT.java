@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.athanor.core.auth.Roles;
 import dev.athanor.core.auth.TokenIssuer;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptProject;
@@ -182,7 +183,7 @@ class PromptStreamIT {
     }
 
     private List<PromptHistoryEntry> history(PromptHistoryStore.Kind kind) {
-        return context.getBean(PromptHistoryStore.class).list(team, kind, project.id());
+        return context.getBean(PromptHistoryStore.class).list(team, kind, project.id(), PageRequest.first(50)).items();
     }
 
     private static String openAiStream(List<String> pieces, int promptTokens, int completionTokens) {

@@ -1,11 +1,15 @@
 package dev.athanor.aws.activity;
 
+import dev.athanor.aws.dynamo.PagedQuery;
+import dev.athanor.aws.dynamo.SortKeys;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.aws.dynamo.Tables;
 import dev.athanor.model.TeamData;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.activity.ActivityEntry;
 import dev.athanor.model.activity.ActivityLog;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -21,8 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,10 +37,11 @@ import java.util.List;
  * ISO-8601 instant (nine fraction digits, so text order is time order) then {@code #} and the id, which orders entries
  * of the same instant. Reads of one action go through {@code by_action}, keyed by {@code <team>#<action>}, so a rare
  * action (a refused call) is found without reading past thousands of step entries. Index reads are eventually
- * consistent: an entry shows up a moment after {@code append} returns.
+ * consistent: an entry shows up a moment after {@code append} returns. Each read is one page ({@link PagedQuery}).
  * <p>
  * Entries expire {@link #RETENTION} after their time: {@code expires_at} is the table's TTL attribute, and reads skip
- * entries past it, because DynamoDB deletes expired items only eventually (within days).
+ * entries past it, because DynamoDB deletes expired items only eventually (within days); a page that read such
+ * entries holds fewer than asked.
  */
 @Singleton
 @Requires(property = "athanor.dynamodb.tables.activity")
@@ -46,12 +49,13 @@ public class DynamoActivityLog implements ActivityLog, TeamData {
 
     public static final Duration RETENTION = Duration.ofDays(30);
 
-    private static final DateTimeFormatter AT_KEY_TIME = new DateTimeFormatterBuilder().appendInstant(9).toFormatter();
     private static final int BATCH_SIZE = 25;
     private static final int MAX_BATCH_ATTEMPTS = 8;
 
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<ActivityItem> table;
+    private final PagedQuery<ActivityItem> byTime;
+    private final PagedQuery<ActivityItem> byAction;
     private final Clock clock;
 
     @Inject
@@ -62,6 +66,8 @@ public class DynamoActivityLog implements ActivityLog, TeamData {
     DynamoActivityLog(DynamoDbEnhancedClient client, TableNames names, Clock clock) {
         this.client = client;
         this.table = client.table(names.require(Tables.ACTIVITY), Tables.ACTIVITY.schema());
+        this.byTime = PagedQuery.over(table, ActivityItem.BY_TIME).newestFirst();
+        this.byAction = PagedQuery.over(table, ActivityItem.BY_ACTION).newestFirst();
         this.clock = clock;
     }
 
@@ -70,7 +76,7 @@ public class DynamoActivityLog implements ActivityLog, TeamData {
         ActivityItem item = new ActivityItem();
         item.setTeamId(team.value());
         item.setId(entry.id());
-        item.setAtKey(AT_KEY_TIME.format(entry.at()) + "#" + entry.id());
+        item.setAtKey(SortKeys.timeThen(entry.at(), entry.id()));
         item.setTeamAction(teamAction(team, entry.action()));
         item.setAt(entry.at().toString());
         item.setAction(entry.action());
@@ -85,13 +91,13 @@ public class DynamoActivityLog implements ActivityLog, TeamData {
     }
 
     @Override
-    public List<ActivityEntry> recent(TeamId team, int limit) {
-        return newest(ActivityItem.BY_TIME, team.value(), limit);
+    public Page<ActivityEntry> page(TeamId team, PageRequest page) {
+        return newest(byTime, team, team.value(), page);
     }
 
     @Override
-    public List<ActivityEntry> recent(TeamId team, String action, int limit) {
-        return newest(ActivityItem.BY_ACTION, teamAction(team, action), limit);
+    public Page<ActivityEntry> page(TeamId team, String action, PageRequest page) {
+        return newest(byAction, team, teamAction(team, action), page);
     }
 
     @Override
@@ -118,27 +124,14 @@ public class DynamoActivityLog implements ActivityLog, TeamData {
         }
     }
 
-    private List<ActivityEntry> newest(String index, String partition, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        String now = String.valueOf(clock.instant().getEpochSecond());
-        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
-                .scanIndexForward(false)
-                .limit(limit)
-                .filterExpression(Expression.builder()
-                        .expression("#expires > :now")
-                        .putExpressionName("#expires", ActivityItem.EXPIRES_AT)
-                        .putExpressionValue(":now", AttributeValue.fromN(now))
-                        .build())
+    private Page<ActivityEntry> newest(PagedQuery<ActivityItem> index, TeamId team, String partition,
+                                       PageRequest page) {
+        Expression unexpired = Expression.builder()
+                .expression("#expires > :now")
+                .putExpressionName("#expires", ActivityItem.EXPIRES_AT)
+                .putExpressionValue(":now", AttributeValue.fromN(String.valueOf(clock.instant().getEpochSecond())))
                 .build();
-        // pages are read lazily: the query stops once enough unexpired entries were seen
-        return table.index(index).query(request).stream()
-                .flatMap(page -> page.items().stream())
-                .limit(limit)
-                .map(ActivityItem::entry)
-                .toList();
+        return index.page(team, List.of(PagedQuery.Slice.of(partition)), page, unexpired).map(ActivityItem::entry);
     }
 
     /** Deletes up to 25 keys, sending again what DynamoDB left unprocessed (throttling), with a growing pause. */

@@ -2,6 +2,7 @@ package dev.athanor.aws.dynamo;
 
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.ConflictException;
+import io.micronaut.core.annotation.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -39,10 +40,29 @@ public class TeamScopedTable<T extends TeamScopedItem> {
         return Optional.ofNullable(table.getItem(r -> r.key(key(team, id)).consistentRead(true)));
     }
 
+    /**
+     * {@link #get} reading only {@code attributes} (and the keys) of the item, so its larger attributes are not read.
+     * A query of the one key: a get cannot project.
+     */
+    public Optional<T> getProjected(TeamId team, String id, String... attributes) {
+        List<String> projected = new java.util.ArrayList<>(List.of("team_id", "id"));
+        projected.addAll(List.of(attributes));
+        return table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(key(team, id)))
+                        .attributesToProject(projected)
+                        .build())
+                .items().stream().findFirst();
+    }
+
     /** Every item of the team, in sort-key order (the query pages through the whole partition). */
     public List<T> list(TeamId team) {
         return table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(team.value()).build()))
                 .items().stream().toList();
+    }
+
+    /** This table's items (with {@code index}, that index's), read a page at a time. */
+    public PagedQuery<T> pages(@Nullable String index) {
+        return PagedQuery.over(table, index);
     }
 
     /** Removes the item; false when there was none. */
@@ -100,15 +120,20 @@ public class TeamScopedTable<T extends TeamScopedItem> {
                 .items().stream().toList();
     }
 
-    /** Removes the team's items whose sort key starts with {@code prefix}; returns how many there were. */
-    public int deleteAllWithPrefix(TeamId team, String prefix) {
-        List<String> ids = table.query(QueryEnhancedRequest.builder()
+    /** The ids of the team's items whose sort key starts with {@code prefix}, in order (their keys alone are read). */
+    public List<String> idsWithPrefix(TeamId team, String prefix) {
+        return table.query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortBeginsWith(
                                 Key.builder().partitionValue(team.value()).sortValue(prefix).build()))
                         .attributesToProject("team_id", "id")
                         .consistentRead(true)
                         .build())
                 .items().stream().map(TeamScopedItem::getId).toList();
+    }
+
+    /** Removes the team's items whose sort key starts with {@code prefix}; returns how many there were. */
+    public int deleteAllWithPrefix(TeamId team, String prefix) {
+        List<String> ids = idsWithPrefix(team, prefix);
         ids.forEach(id -> table.deleteItem(key(team, id)));
         return ids.size();
     }

@@ -3,10 +3,21 @@ package dev.athanor.aws.pipeline;
 import dev.athanor.aws.dynamo.TeamScopedItem;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
-/** One approval checkpoint of a team. */
+/**
+ * One approval checkpoint of a team. It is in the {@value #BY_STATUS} index, keyed by {@code team_status}
+ * ({@code <team>#<status>}) and {@code created_key} (its creation time, then {@code #} and its id): each status
+ * of a team, newest first.
+ */
 @DynamoDbBean
 public class CheckpointItem extends TeamScopedItem {
+
+    public static final String BY_STATUS = "by_status";
+
+    private String teamStatus;
+    private String createdKey;
 
     private String execution;
     private String pipeline;
@@ -109,5 +120,25 @@ public class CheckpointItem extends TeamScopedItem {
 
     public void setReason(String reason) {
         this.reason = reason;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_STATUS)
+    @DynamoDbAttribute("team_status")
+    public String getTeamStatus() {
+        return teamStatus;
+    }
+
+    public void setTeamStatus(String teamStatus) {
+        this.teamStatus = teamStatus;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = BY_STATUS)
+    @DynamoDbAttribute("created_key")
+    public String getCreatedKey() {
+        return createdKey;
+    }
+
+    public void setCreatedKey(String createdKey) {
+        this.createdKey = createdKey;
     }
 }

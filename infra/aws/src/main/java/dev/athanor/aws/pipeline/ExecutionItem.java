@@ -9,12 +9,17 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
 /**
  * One pipeline execution: the execution and its outbox as JSON, and the attributes a reader filters on. An execution
  * that is due for the sweeper carries {@code due_shard} (its pipeline) and {@code due_at}, which put it in the sparse
- * {@value #BY_DUE} index; the others are not in that index at all.
+ * {@value #BY_DUE} index; the others are not in that index at all. Every execution is in the {@value #BY_CREATED}
+ * index, keyed by {@code team_pipeline} ({@code <team>#<pipeline>}) and {@code created_key} (its creation time, then
+ * {@code #} and its id), which projects only its {@value #SUMMARY}: what a list shows of it, so that listing
+ * executions reads neither their variables nor their steps nor their outbox.
  */
 @DynamoDbBean
 public class ExecutionItem extends TeamScopedItem {
 
     public static final String BY_DUE = "by_due";
+    public static final String BY_CREATED = "by_created";
+    public static final String SUMMARY = "summary";
 
     private String pipeline;
     private String status;
@@ -26,6 +31,9 @@ public class ExecutionItem extends TeamScopedItem {
     private String updatedAt;
     private String dueShard;
     private String dueAt;
+    private String teamPipeline;
+    private String createdKey;
+    private String summary;
 
     public String getPipeline() {
         return pipeline;
@@ -114,5 +122,35 @@ public class ExecutionItem extends TeamScopedItem {
 
     public void setDueAt(String dueAt) {
         this.dueAt = dueAt;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_CREATED)
+    @DynamoDbAttribute("team_pipeline")
+    public String getTeamPipeline() {
+        return teamPipeline;
+    }
+
+    public void setTeamPipeline(String teamPipeline) {
+        this.teamPipeline = teamPipeline;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = BY_CREATED)
+    @DynamoDbAttribute("created_key")
+    public String getCreatedKey() {
+        return createdKey;
+    }
+
+    public void setCreatedKey(String createdKey) {
+        this.createdKey = createdKey;
+    }
+
+    /** {@link dev.athanor.model.pipeline.ExecutionSummary} as JSON. */
+    @DynamoDbAttribute(SUMMARY)
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
     }
 }

@@ -1,11 +1,14 @@
 package dev.athanor.aws.projects;
 
+import dev.athanor.aws.dynamo.PagedQuery;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.aws.dynamo.Tables;
 import dev.athanor.aws.dynamo.TeamScopedTable;
 import dev.athanor.model.TeamData;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.projects.Project;
 import dev.athanor.model.projects.ProjectRepository;
 import io.micronaut.context.annotation.Requires;
@@ -29,6 +32,12 @@ public class DynamoProjectRepository implements ProjectRepository, TeamData {
     @Override
     public List<Versioned<Project>> list(TeamId team) {
         return table.list(team).stream().map(DynamoProjectRepository::view).toList();
+    }
+
+    @Override
+    public Page<Versioned<Project>> page(TeamId team, PageRequest page) {
+        return table.pages(null).page(team, PagedQuery.Slice.of(team.value()), page)
+                .map(DynamoProjectRepository::view);
     }
 
     @Override

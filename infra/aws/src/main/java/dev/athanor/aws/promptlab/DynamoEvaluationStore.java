@@ -1,11 +1,15 @@
 package dev.athanor.aws.promptlab;
 
+import dev.athanor.aws.dynamo.PagedQuery;
+import dev.athanor.aws.dynamo.SortKeys;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.aws.dynamo.Tables;
 import dev.athanor.aws.dynamo.TeamScopedTable;
 import dev.athanor.model.TeamData;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.ConflictException;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.Evaluation;
 import dev.athanor.model.promptlab.EvaluationStore;
 import io.micronaut.context.annotation.Requires;
@@ -15,13 +19,12 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Prompt-lab evaluations in the {@code prompt_evaluations} table, one item per team, project and evaluation. Exists
- * only in functions given the table.
+ * Prompt-lab evaluations in the {@code prompt_evaluations} table, one item per team, project and evaluation, listed
+ * newest first per project from the {@code by_created} index. Exists only in functions given the table.
  */
 @Singleton
 @Requires(property = "athanor.dynamodb.tables.prompt-evaluations")
@@ -30,16 +33,18 @@ public class DynamoEvaluationStore implements EvaluationStore, TeamData {
     private static final int MAX_SAVE_TRIES = 5;
 
     private final TeamScopedTable<EvaluationItem> table;
+    private final PagedQuery<EvaluationItem> byCreated;
     private final JsonMapper json;
 
     public DynamoEvaluationStore(DynamoDbEnhancedClient client, TableNames names, JsonMapper json) {
         this.table = new TeamScopedTable<>(client, names, Tables.PROMPT_EVALUATIONS, EvaluationItem::new);
+        this.byCreated = table.pages(EvaluationItem.BY_CREATED).newestFirst();
         this.json = json;
     }
 
     @Override
     public Evaluation create(TeamId team, Evaluation evaluation) {
-        table.put(team, key(evaluation.projectId(), evaluation.id()), null, item -> fill(item, evaluation));
+        table.put(team, key(evaluation.projectId(), evaluation.id()), null, item -> fill(item, team, evaluation));
         return evaluation;
     }
 
@@ -49,9 +54,14 @@ public class DynamoEvaluationStore implements EvaluationStore, TeamData {
     }
 
     @Override
-    public List<Evaluation> list(TeamId team, long projectId) {
-        return table.listPrefix(team, projectId + "#", false).stream().map(this::view)
-                .sorted(Comparator.comparing(Evaluation::createdAt).reversed()).toList();
+    public Page<Evaluation> list(TeamId team, long projectId, PageRequest page) {
+        return byCreated.page(team, PagedQuery.Slice.of(teamProject(team, projectId)), page).map(this::view);
+    }
+
+    @Override
+    public List<String> ids(TeamId team, long projectId) {
+        return table.idsWithPrefix(team, projectId + "#").stream().map(id -> id.substring(id.indexOf('#') + 1))
+                .toList();
     }
 
     @Override
@@ -60,7 +70,7 @@ public class DynamoEvaluationStore implements EvaluationStore, TeamData {
         for (int attempt = 1; ; attempt++) {
             Long version = table.getLatest(team, key).map(EvaluationItem::getVersion).orElse(null);
             try {
-                table.put(team, key, version, item -> fill(item, evaluation));
+                table.put(team, key, version, item -> fill(item, team, evaluation));
                 return evaluation;
             } catch (ConflictException raced) {
                 if (attempt >= MAX_SAVE_TRIES) {
@@ -85,7 +95,9 @@ public class DynamoEvaluationStore implements EvaluationStore, TeamData {
         table.deleteAll(team);
     }
 
-    private void fill(EvaluationItem item, Evaluation evaluation) {
+    private void fill(EvaluationItem item, TeamId team, Evaluation evaluation) {
+        item.setTeamProject(teamProject(team, evaluation.projectId()));
+        item.setCreatedKey(SortKeys.timeThen(evaluation.createdAt(), evaluation.id()));
         item.setProjectId(evaluation.projectId());
         item.setStatus(evaluation.status());
         item.setCreatedAt(evaluation.createdAt());
@@ -102,6 +114,10 @@ public class DynamoEvaluationStore implements EvaluationStore, TeamData {
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable evaluation " + item.getId(), e);
         }
+    }
+
+    private static String teamProject(TeamId team, long projectId) {
+        return team.value() + "#" + projectId;
     }
 
     private static String key(long projectId, String id) {

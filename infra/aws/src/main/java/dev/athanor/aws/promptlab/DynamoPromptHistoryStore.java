@@ -1,11 +1,14 @@
 package dev.athanor.aws.promptlab;
 
+import dev.athanor.aws.dynamo.PagedQuery;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.aws.dynamo.Tables;
 import dev.athanor.aws.dynamo.TeamScopedTable;
 import dev.athanor.model.TeamData;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptSettings;
@@ -14,6 +17,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,7 +43,12 @@ import java.util.Optional;
 @Requires(property = "athanor.dynamodb.tables.prompt-history")
 public class DynamoPromptHistoryStore implements PromptHistoryStore, TeamData {
 
+    private static final int MARKED_PAGE = 25;
+    private static final Expression MARKED = Expression.builder().expression("marked = :marked")
+            .putExpressionValue(":marked", AttributeValue.fromBool(true)).build();
+
     private final TeamScopedTable<PromptHistoryItem> table;
+    private final PagedQuery<PromptHistoryItem> entries;
     private final TableSchema<PromptHistoryItem> schema = Tables.PROMPT_HISTORY.schema();
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -49,6 +58,7 @@ public class DynamoPromptHistoryStore implements PromptHistoryStore, TeamData {
     public DynamoPromptHistoryStore(DynamoDbEnhancedClient client, DynamoDbClient dynamo, TableNames names,
                                     JsonMapper json) {
         this.table = new TeamScopedTable<>(client, names, Tables.PROMPT_HISTORY, PromptHistoryItem::new);
+        this.entries = table.pages(null).newestFirst().consistent();
         this.dynamo = dynamo;
         this.tableName = names.require(Tables.PROMPT_HISTORY);
         this.counter = new AtomicCounter(dynamo, tableName);
@@ -82,8 +92,33 @@ public class DynamoPromptHistoryStore implements PromptHistoryStore, TeamData {
     }
 
     @Override
-    public List<PromptHistoryEntry> list(TeamId team, Kind kind, long projectId) {
-        return table.listPrefix(team, prefix(projectId, kind) + "e#", true).stream().map(this::view).toList();
+    public Page<PromptHistoryEntry> list(TeamId team, Kind kind, long projectId, PageRequest page) {
+        return entries.page(team, entries(team, projectId, kind), page).map(this::view);
+    }
+
+    /** Reads pages of entries that pass a filter on {@code marked} until the first one, or the end. */
+    @Override
+    public Optional<PromptHistoryEntry> newestMarked(TeamId team, Kind kind, long projectId) {
+        PageRequest page = PageRequest.first(MARKED_PAGE);
+        while (true) {
+            Page<PromptHistoryItem> read = entries.page(team, List.of(entries(team, projectId, kind)), page, MARKED);
+            if (!read.items().isEmpty()) {
+                return Optional.of(view(read.items().get(0)));
+            }
+            if (!read.hasNext()) {
+                return Optional.empty();
+            }
+            page = new PageRequest(MARKED_PAGE, read.next());
+        }
+    }
+
+    @Override
+    public long count(TeamId team, Kind kind, long projectId, boolean markedOnly) {
+        return entries.count(entries(team, projectId, kind), markedOnly ? MARKED : null);
+    }
+
+    private static PagedQuery.Slice entries(TeamId team, long projectId, Kind kind) {
+        return new PagedQuery.Slice(team.value(), prefix(projectId, kind) + "e#");
     }
 
     @Override

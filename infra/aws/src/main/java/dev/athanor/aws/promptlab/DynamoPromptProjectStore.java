@@ -1,5 +1,6 @@
 package dev.athanor.aws.promptlab;
 
+import dev.athanor.aws.dynamo.PagedQuery;
 import dev.athanor.aws.dynamo.TableDefinition;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.aws.dynamo.Tables;
@@ -8,6 +9,8 @@ import dev.athanor.model.TeamData;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.model.promptlab.PromptProjectDraft;
 import dev.athanor.model.promptlab.PromptProjectStore;
@@ -47,6 +50,7 @@ public class DynamoPromptProjectStore implements PromptProjectStore, TeamData {
     private final DynamoDbTable<ProjectNameItem> nameItems;
     private final TeamScopedTable<PromptProjectItem> projects;
     private final TeamScopedTable<ProjectNameItem> names;
+    private final PagedQuery<PromptProjectItem> projectPages;
     private final AtomicCounter counter;
     private final Clock clock;
 
@@ -58,6 +62,7 @@ public class DynamoPromptProjectStore implements PromptProjectStore, TeamData {
         this.nameItems = client.table(tableName, NAMES.schema());
         this.projects = new TeamScopedTable<>(client, tables, Tables.PROMPT_PROJECTS, PromptProjectItem::new);
         this.names = new TeamScopedTable<>(client, tables, NAMES, ProjectNameItem::new);
+        this.projectPages = projects.pages(null).consistent();
         this.counter = new AtomicCounter(dynamo, tableName);
         this.clock = clock;
     }
@@ -90,8 +95,14 @@ public class DynamoPromptProjectStore implements PromptProjectStore, TeamData {
     }
 
     @Override
-    public List<PromptProject> list(TeamId team) {
-        return projects.listPrefix(team, PROJECT, false).stream().map(DynamoPromptProjectStore::view).toList();
+    public Page<PromptProject> list(TeamId team, PageRequest page) {
+        return projectPages.page(team, new PagedQuery.Slice(team.value(), PROJECT), page)
+                .map(DynamoPromptProjectStore::view);
+    }
+
+    @Override
+    public long count(TeamId team) {
+        return projectPages.count(new PagedQuery.Slice(team.value(), PROJECT));
     }
 
     @Override

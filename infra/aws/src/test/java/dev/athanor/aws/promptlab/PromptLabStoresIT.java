@@ -4,6 +4,7 @@ import dev.athanor.aws.dynamo.OnlyTables;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.NotFoundException;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.Evaluation;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore.Kind;
@@ -45,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PromptLabStoresIT {
 
     private static final Instant NOW = Instant.parse("2026-03-04T12:00:00Z");
+    private static final PageRequest ALL = PageRequest.first(200);
 
     private DynamoDbClient dynamo;
     private String projectsTable;
@@ -99,7 +101,8 @@ class PromptLabStoresIT {
         assertEquals(1, elsewhere.id(), "each team counts its own");
         assertTrue(projects.delete(team, 2));
         assertEquals(3, projects.create(team, draft("third")).id());
-        assertEquals(List.of("first", "third"), projects.list(team).stream().map(PromptProject::name).toList());
+        assertEquals(List.of("first", "third"), projects.list(team, ALL).items().stream().map(PromptProject::name)
+                .toList());
         assertEquals("llama-3.1-8b-instruct", stored(projectsTable, "project#0000000000000000001")
                 .get("provider_id").s());
     }
@@ -124,7 +127,7 @@ class PromptLabStoresIT {
                 distinct.add(id.get(60, TimeUnit.SECONDS));
             }
             assertEquals(threads, distinct.size());
-            assertEquals(threads, projects.list(team).size());
+            assertEquals(threads, projects.list(team, ALL).items().size());
         } finally {
             pool.shutdownNow();
         }
@@ -164,12 +167,12 @@ class PromptLabStoresIT {
         PromptHistoryEntry otherProject = history.add(team, Kind.PROMPT, entry(2, "y"));
 
         assertEquals(List.of(1L, 2L, 1L, 1L), List.of(one.id(), two.id(), backend.id(), otherProject.id()));
-        List<PromptHistoryEntry> listed = history.list(team, Kind.PROMPT, 1);
+        List<PromptHistoryEntry> listed = history.list(team, Kind.PROMPT, 1, ALL).items();
         assertEquals(List.of(2L, 1L), listed.stream().map(PromptHistoryEntry::id).toList());
         assertEquals("Summarize {{concept}}", listed.get(0).prompt().userPrompt());
         assertEquals(Map.of("concept", "ml"), listed.get(0).prompt().variables());
         assertEquals(200, listed.get(0).prompt().maxLen());
-        PromptHistoryEntry readBack = history.list(team, Kind.BACKEND, 1).get(0);
+        PromptHistoryEntry readBack = history.list(team, Kind.BACKEND, 1, ALL).items().get(0);
         assertEquals(200, readBack.backend().statusCode());
         assertEquals(120L, readBack.backend().responseTimeMs());
     }
@@ -205,10 +208,10 @@ class PromptLabStoresIT {
         history.deleteProject(team, 1);
         settings.deleteProject(team, 1);
 
-        assertEquals(List.of(), history.list(team, Kind.PROMPT, 1));
-        assertEquals(List.of(), history.list(team, Kind.BACKEND, 1));
+        assertEquals(List.of(), history.list(team, Kind.PROMPT, 1, ALL).items());
+        assertEquals(List.of(), history.list(team, Kind.BACKEND, 1, ALL).items());
         assertTrue(settings.find(team, 1).isEmpty());
-        assertEquals(1, history.list(team, Kind.PROMPT, 2).size());
+        assertEquals(1, history.list(team, Kind.PROMPT, 2, ALL).items().size());
         assertEquals("http://kept", settings.find(team, 2).orElseThrow().testBackendUrl());
         history.deleteProject(team, 1); // safe to repeat
     }
@@ -239,11 +242,11 @@ class PromptLabStoresIT {
         history.wipe(team);
         settings.wipe(team);
 
-        assertEquals(List.of(), projects.list(team));
-        assertEquals(List.of(), history.list(team, Kind.PROMPT, 1));
+        assertEquals(List.of(), projects.list(team, ALL).items());
+        assertEquals(List.of(), history.list(team, Kind.PROMPT, 1, ALL).items());
         assertTrue(settings.find(team, 1).isEmpty());
-        assertEquals(1, projects.list(other).size());
-        assertEquals(1, history.list(other, Kind.PROMPT, 1).size());
+        assertEquals(1, projects.list(other, ALL).items().size());
+        assertEquals(1, history.list(other, Kind.PROMPT, 1, ALL).items().size());
         assertEquals(2, projects.create(team, draft("a")).id());
         assertEquals(Set.of("prompt_projects", "prompt_history", "prompt_test_settings"),
                 Set.of(projects.name(), history.name(), settings.name()));

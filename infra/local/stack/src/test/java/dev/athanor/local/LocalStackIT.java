@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.nio.file.Path;
@@ -59,12 +60,18 @@ class LocalStackIT {
     }
 
     @Test
-    void creates_the_executions_table_with_its_sparse_index_of_due_executions() {
-        var index = stack.dynamo().describeTable(r -> r.tableName("athanor-local-executions")).table()
-                .globalSecondaryIndexes().get(0);
-        assertEquals("by_due", index.indexName());
-        assertEquals("due_shard", index.keySchema().get(0).attributeName());
-        assertEquals("due_at", index.keySchema().get(1).attributeName());
+    void creates_the_executions_table_with_its_sparse_index_of_due_executions_and_its_index_of_summaries() {
+        var indexes = stack.dynamo().describeTable(r -> r.tableName("athanor-local-executions")).table()
+                .globalSecondaryIndexes();
+        var due = indexes.stream().filter(i -> i.indexName().equals("by_due")).findFirst().orElseThrow();
+        assertEquals("due_shard", due.keySchema().get(0).attributeName());
+        assertEquals("due_at", due.keySchema().get(1).attributeName());
+        var created = indexes.stream().filter(i -> i.indexName().equals("by_created")).findFirst().orElseThrow();
+        assertEquals("team_pipeline", created.keySchema().get(0).attributeName());
+        assertEquals("created_key", created.keySchema().get(1).attributeName());
+        assertEquals(ProjectionType.INCLUDE, created.projection().projectionType());
+        assertEquals(java.util.List.of("summary"), created.projection().nonKeyAttributes());
+        assertEquals(2, indexes.size());
     }
 
     @Test

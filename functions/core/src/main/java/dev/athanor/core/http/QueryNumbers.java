@@ -1,4 +1,4 @@
-package dev.athanor.factory.observability;
+package dev.athanor.core.http;
 
 import dev.athanor.model.error.InvalidInputException;
 
@@ -9,12 +9,17 @@ import java.util.Map;
  * Whole-number query parameters with a range. Read as text, so a value that is not a number is the same 422 as one
  * out of range (a typed parameter would be a 400 from the framework).
  */
-final class QueryNumbers {
+public final class QueryNumbers {
 
     private QueryNumbers() {
     }
 
-    static int between(String name, String value, int fallback, int min, int max) {
+    /**
+     * {@code value} as a whole number from {@code min} to {@code max}, {@code fallback} when it is absent or empty.
+     *
+     * @throws InvalidInputException naming {@code name} and the range otherwise
+     */
+    public static int between(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
