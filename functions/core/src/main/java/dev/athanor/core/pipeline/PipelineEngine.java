@@ -365,6 +365,11 @@ public class PipelineEngine {
                 if (attempt >= MAX_COMMIT_TRIES) {
                     throw raced;
                 }
+            } catch (RuntimeException | Error unknown) {
+                // the write may have landed with its answer lost: the copy held here may be older than the store's,
+                // and would refuse the step's next delivery as busy under the lease this write may have cleared
+                recent.forget(team, id);
+                throw unknown;
             }
         }
     }
