@@ -44,11 +44,11 @@ import java.util.function.Function;
  * transition either applies to the newer execution or recognises as stale.
  * <p>
  * A step message goes through: duplicate check (its token must be the current step's, else the outbox is re-sent
- * when this token produced it), {@code StepStarted} committed under a lease that no other delivery holds (where a
- * cancel request ends the execution), the step itself, and the commit of its result with the next commands. The
- * first commit starts from the copy this worker last wrote, when it has one ({@link RecentExecutions}). A step that
- * throws releases its lease and fails the message; on the last delivery it also fails the execution, and SQS moves
- * the message to the DLQ.
+ * when this token produced it and the message is received again), {@code StepStarted} committed under a lease that
+ * no other delivery holds (where a cancel request ends the execution), the step itself, and the commit of its result
+ * with the next commands. The first commit starts from the copy this worker last wrote, when it has one
+ * ({@link RecentExecutions}). A step that throws releases its lease and fails the message; on the last delivery it
+ * also fails the execution, and SQS moves the message to the DLQ.
  * <p>
  * The items of a map that runs several at once are steps of their own: each is current while it is sent and not
  * done, is held from its start time for the state's timeout plus the lease margin, and is sent again by a
@@ -190,7 +190,7 @@ public class PipelineEngine {
         }
         Execution execution = stored.execution();
         if (!execution.isLive(token) || execution.status().isFinal()) {
-            repeated(team, stored, token);
+            repeated(team, stored, token, receiveCount);
             return;
         }
         PipelineDefinition definition = definitions.get(execution.pipeline());
@@ -209,7 +209,7 @@ public class PipelineEngine {
             return;
         }
         if (!started.outcome().applied()) {
-            repeated(team, started.stored(), token);
+            repeated(team, started.stored(), token, receiveCount);
             return;
         }
         carryOut(team, started.stored(), started.outcome().commands());
@@ -252,9 +252,17 @@ public class PipelineEngine {
 
     /**
      * A message whose step is not (or no longer) the current one: a duplicate, or the redelivery of a step whose
-     * result was committed but whose commands may not all have been sent, which are then sent again.
+     * result was committed but whose commands may not all have been sent, which are then sent again. Only a message
+     * received again does that: the message whose delivery committed a step comes back when that delivery died
+     * before sending the commit's commands (and past its last delivery the sweep sends them). A first delivery is a
+     * copy (sent again, or delivered twice), whose original sends them; were copies to send them too, every copy
+     * would beget a copy of the next step, and so on to the execution's end.
      */
-    private void repeated(TeamId team, StoredExecution stored, String token) {
+    private void repeated(TeamId team, StoredExecution stored, String token, int receiveCount) {
+        if (receiveCount <= 1) {
+            LOG.debug("Step {} is not current; a first delivery of it is a copy, which sends nothing", token);
+            return;
+        }
         if (token.equals(stored.outboxToken())) {
             LOG.info("Step {} was committed before; sending its commands again", token);
             carryOut(team, stored, stored.outbox());
@@ -375,6 +383,11 @@ public class PipelineEngine {
                 if (attempt >= MAX_COMMIT_TRIES) {
                     throw raced;
                 }
+            } catch (RuntimeException | Error unknown) {
+                // the write may have landed with its answer lost: the copy held here may be older than the store's,
+                // and would refuse the step's next delivery as busy under the lease this write may have cleared
+                recent.forget(team, id);
+                throw unknown;
             }
         }
     }

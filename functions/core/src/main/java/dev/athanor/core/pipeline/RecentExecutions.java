@@ -12,7 +12,9 @@ import java.util.Optional;
  * The copy of each execution that this process last wrote, so that the message of the step it has just sent, when
  * it comes back to the same (warm) worker, can start from that copy instead of reading it again. Nothing is decided
  * on a copy alone: the step's first commit is conditional on the copy's version, and a copy that another process
- * has since changed fails that condition and is read again. Bounded: the least recently used copies go first.
+ * has since changed fails that condition and is read again. A write that fails other than by losing that race drops
+ * the copy: it may have landed with its answer lost, and a copy older than the store's would refuse the step's next
+ * delivery as busy under a lease the write cleared. Bounded: the least recently used copies go first.
  */
 final class RecentExecutions {
 

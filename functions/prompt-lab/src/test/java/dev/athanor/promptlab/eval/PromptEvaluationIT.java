@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -292,6 +293,14 @@ class PromptEvaluationIT {
         assertEquals(0, handler.handleRequest(event(m), new LocalLambdaContext("worker")).getBatchItemFailures().size());
     }
 
+    /** {@code m} as SQS delivers it again: the same message, received once more. */
+    private static Message receivedAgain(Message m) {
+        Map<MessageSystemAttributeName, String> attributes = new HashMap<>(m.attributes());
+        attributes.merge(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "2",
+                (count, two) -> Integer.toString(Integer.parseInt(count) + 1));
+        return m.toBuilder().attributes(attributes).build();
+    }
+
     private static int judgeCalls() {
         return VENDOR.countRequestsMatching(postRequestedFor(urlEqualTo(COMPLETIONS))
                 .withRequestBody(matchingJsonPath("$.model", equalTo(JUDGE)))
@@ -317,8 +326,9 @@ class PromptEvaluationIT {
         }
         assertEquals(2, takeWaitingSteps().stream().filter(m -> m.body().contains("\"state\":\"score\"")).count(),
                 "the first two finished batches sent the last two");
-        // the two taken above were deleted unrun: their senders' outboxes send them again when redelivered
-        first.forEach(PromptEvaluationIT::deliver);
+        // the two taken above were deleted unrun: their senders' outboxes send them again when their messages come
+        // back (received a second time, as after a delivery that died before its sends)
+        first.forEach(m -> deliver(receivedAgain(m)));
         drain();
 
         Evaluation done = evaluations.find(team, project.id(), started.id()).orElseThrow();

@@ -68,21 +68,37 @@ public class LocalKeySecretSealer implements SecretSealer {
         }
     }
 
+    /**
+     * Writes a fresh key to a file of its own, then links it in place: the key file appears whole or not at all, so
+     * a process starting at the same moment never reads it half written. When another got there first, its key is
+     * used.
+     */
     private static void create(Path file) throws IOException {
         byte[] fresh = new byte[AesGcm.KEY_BYTES];
         new SecureRandom().nextBytes(fresh);
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+        Files.createDirectories(parent);
+        Path written;
         try {
             // created with its final mode in one step, so the key is never readable by others, not even briefly
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            written = Files.createTempFile(parent, ".data-key", ".new",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException raced) {
-            return; // another process created it first: use theirs
+            written = Files.createTempFile(parent, ".data-key", ".new");
         }
-        Files.write(file, fresh);
+        try {
+            Files.write(written, fresh);
+            try {
+                Files.createLink(file, written); // fails when the key file exists
+            } catch (FileAlreadyExistsException raced) {
+                throw raced;
+            } catch (UnsupportedOperationException | IOException noLinks) {
+                Files.move(written, file); // fails when the key file exists
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // another process created it first: use theirs
+        } finally {
+            Files.deleteIfExists(written);
+        }
     }
 }

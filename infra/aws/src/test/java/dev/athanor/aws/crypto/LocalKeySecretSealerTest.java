@@ -7,7 +7,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,5 +99,35 @@ class LocalKeySecretSealerTest {
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new LocalKeySecretSealer(keyFile));
         assertTrue(e.getMessage().contains("exactly 32 bytes"), e.getMessage());
+    }
+
+    @Test
+    void processes_starting_at_once_on_a_new_key_file_all_read_the_one_key_written_whole() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 25; round++) {
+                Path keyFile = dir.resolve("race-" + round + "/data-key");
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<LocalKeySecretSealer>> sealers = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    sealers.add(pool.submit(() -> {
+                        go.await();
+                        return new LocalKeySecretSealer(keyFile);
+                    }));
+                }
+                go.countDown();
+                String sealed = sealers.get(0).get(30, TimeUnit.SECONDS).seal("sk-1", "ctx");
+                for (Future<LocalKeySecretSealer> sealer : sealers) {
+                    assertEquals("sk-1", sealer.get(30, TimeUnit.SECONDS).unseal(sealed, "ctx"), "one key for all");
+                }
+                assertEquals(32, Files.size(keyFile));
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+                try (var left = Files.list(keyFile.getParent())) {
+                    assertEquals(List.of(keyFile), left.toList(), "nothing but the key file is left");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
