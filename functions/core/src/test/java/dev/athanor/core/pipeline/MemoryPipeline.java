@@ -4,10 +4,13 @@ import dev.athanor.model.TeamId;
 import dev.athanor.model.activity.ActivityEntry;
 import dev.athanor.model.activity.ActivityLog;
 import dev.athanor.model.error.ConflictException;
+import dev.athanor.model.page.Page;
+import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.pipeline.Checkpoint;
 import dev.athanor.model.pipeline.CheckpointStore;
 import dev.athanor.model.pipeline.Command;
 import dev.athanor.model.pipeline.ExecutionStore;
+import dev.athanor.model.pipeline.ExecutionSummary;
 import dev.athanor.model.pipeline.StepMessage;
 import dev.athanor.model.pipeline.StepQueue;
 import dev.athanor.model.pipeline.StoredExecution;
@@ -132,8 +135,13 @@ final class MemoryPipeline {
         }
 
         @Override
-        public List<StoredExecution> list(TeamId team, String pipeline) {
-            return List.copyOf(items.values());
+        public Optional<ExecutionSummary> findSummary(TeamId team, String id) {
+            return find(team, id).map(ExecutionSummary::of);
+        }
+
+        @Override
+        public Page<ExecutionSummary> summaries(TeamId team, String pipeline, PageRequest page) {
+            return Page.last(items.values().stream().map(ExecutionSummary::of).toList());
         }
 
         @Override
@@ -148,7 +156,7 @@ final class MemoryPipeline {
 
         private static StoredExecution versioned(StoredExecution e, long version) {
             return new StoredExecution(e.team(), e.execution(), e.outbox(), e.outboxToken(), e.leaseUntil(),
-                    e.createdAt(), e.updatedAt(), version, e.dueAt());
+                    e.createdAt(), e.updatedAt(), version, e.dueAt(), e.labels());
         }
     }
 
@@ -169,8 +177,13 @@ final class MemoryPipeline {
         }
 
         @Override
-        public List<Checkpoint> list(TeamId team) {
-            return List.of();
+        public Page<Checkpoint> list(TeamId team, String status, PageRequest page) {
+            return Page.last(List.of());
+        }
+
+        @Override
+        public long count(TeamId team, String status) {
+            return 0;
         }
 
         @Override
@@ -184,13 +197,13 @@ final class MemoryPipeline {
         }
 
         @Override
-        public List<ActivityEntry> recent(TeamId team, int limit) {
-            return List.of();
+        public Page<ActivityEntry> page(TeamId team, PageRequest page) {
+            return Page.last(List.of());
         }
 
         @Override
-        public List<ActivityEntry> recent(TeamId team, String action, int limit) {
-            return List.of();
+        public Page<ActivityEntry> page(TeamId team, String action, PageRequest page) {
+            return Page.last(List.of());
         }
     }
 }
