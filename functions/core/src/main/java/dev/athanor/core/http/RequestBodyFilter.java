@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -41,7 +42,8 @@ import java.util.Optional;
  * not wait for the other readers: a split that waits for the slowest reader (Micronaut's default) stalls a streamed
  * body once Netty's buffer is full when no other reader ever consumes it, leaving the client without an answer.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+// only the methods that carry a body here: other requests need no hop to the blocking executor
+@ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN, methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 public class RequestBodyFilter implements Ordered {
 
     /** The request attribute holding a checked JSON body's text. */

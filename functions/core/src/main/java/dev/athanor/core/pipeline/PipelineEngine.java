@@ -36,7 +36,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 /**
  * Runs pipelines on the execution store and the step queue. Every change is one transition committed with a
@@ -59,7 +58,6 @@ import java.util.function.Function;
 public class PipelineEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineEngine.class);
-    private static final int MAX_COMMIT_TRIES = 20;
 
     private final ExecutionStore store;
     private final StepQueue queue;
@@ -71,6 +69,7 @@ public class PipelineEngine {
     private final Executor io;
     private final Clock clock;
     private final RecentExecutions recent;
+    private final ExecutionCommits commits;
 
     /**
      * @param pipelines the pipelines this function runs: every action their states name must have an executor here,
@@ -106,6 +105,8 @@ public class PipelineEngine {
         this.io = io;
         this.clock = clock;
         this.recent = new RecentExecutions(config.getRecentExecutions());
+        this.commits = new ExecutionCommits(store, definitions, recent, clock,
+                Duration.ofSeconds(config.getSweepAfterSeconds()));
     }
 
     /**
@@ -120,7 +121,7 @@ public class PipelineEngine {
                 new ExecutionEvent.Started(now));
         StoredExecution created = store.create(team, new StoredExecution(team.value(), outcome.execution(),
                 outcome.commands(), null, null, now, now, null, null, definition.labelsOf(input))
-                .dueAfter(sweepAfter()));
+                .dueAfter(commits.sweepAfter()));
         recent.remember(team, created);
         carryOut(team, created, outcome.commands());
         return created;
@@ -152,7 +153,7 @@ public class PipelineEngine {
      * @throws ConflictException when it has already ended
      */
     public StoredExecution cancel(TeamId team, String id) {
-        Committed committed = commit(team, id, null, e -> new ExecutionEvent.CancelRequested(clock.instant()), null);
+        ExecutionCommits.Committed committed = commits.commit(team, id, null, e -> new ExecutionEvent.CancelRequested(clock.instant()), null);
         if (!committed.outcome().applied() && committed.stored().execution().status().isFinal()) {
             throw new ConflictException("'" + id + "' has already ended ("
                     + committed.stored().execution().status().name().toLowerCase(java.util.Locale.ROOT) + ")");
@@ -168,7 +169,7 @@ public class PipelineEngine {
      */
     public StoredExecution decide(TeamId team, String id, String token, boolean approve, String by, String reason) {
         Instant now = clock.instant();
-        Committed committed = commit(team, id, null, e -> approve ? new ExecutionEvent.Approved(token, now, by)
+        ExecutionCommits.Committed committed = commits.commit(team, id, null, e -> approve ? new ExecutionEvent.Approved(token, now, by)
                 : new ExecutionEvent.Rejected(token, now, by, reason), null);
         if (!committed.outcome().applied()) {
             throw new ConflictException("Nothing awaits this decision any more: " + committed.outcome().reason());
@@ -198,9 +199,9 @@ public class PipelineEngine {
         // an item of a map that runs items at once is held through its own start time instead of the item's lease
         Instant lease = execution.branch(token) != null ? null
                 : clock.instant().plusSeconds(state.timeout() + config.getLeaseMarginSeconds());
-        Committed started;
+        ExecutionCommits.Committed started;
         try {
-            started = commit(team, execution.id(), stored, token, s -> {
+            started = commits.commit(team, execution.id(), stored, token, s -> {
                 requireFree(s, token, state);
                 return new ExecutionEvent.StepStarted(token, clock.instant());
             }, lease);
@@ -231,7 +232,7 @@ public class PipelineEngine {
             release(team, execution.id(), token);
             if (receiveCount >= config.getMaxReceiveCount()) {
                 String error = "failed on all " + receiveCount + " deliveries: " + describe(e);
-                Committed abandoned = commit(team, execution.id(), token,
+                ExecutionCommits.Committed abandoned = commits.commit(team, execution.id(), token,
                         x -> new ExecutionEvent.Abandoned(token, clock.instant(), error), null);
                 carryOut(team, abandoned.stored(), abandoned.outcome().commands());
                 events.stepFinished(team, abandoned.stored().execution(), token, running.current(),
@@ -239,7 +240,7 @@ public class PipelineEngine {
             }
             throw e;
         }
-        Committed finished = commit(team, execution.id(), started.stored(), token, x -> result, null);
+        ExecutionCommits.Committed finished = commits.commit(team, execution.id(), started.stored(), token, x -> result, null);
         long durationMs = (System.nanoTime() - begun) / 1_000_000;
         CompletableFuture<Void> finishedEntry = !finished.outcome().applied() ? CompletableFuture.completedFuture(null)
                 : startedEntry.thenRunAsync(() -> events.stepFinished(team, finished.stored().execution(),
@@ -336,64 +337,14 @@ public class PipelineEngine {
             if (execution.branch(token) != null) {
                 recent.forget(team, id);
                 store.save(team, stored.next(execution.released(token), List.of(), null, stored.leaseUntil(),
-                        clock.instant()).dueAfter(sweepAfter()));
+                        clock.instant()).dueAfter(commits.sweepAfter()));
             } else if (token.equals(execution.currentToken()) && stored.leaseUntil() != null) {
                 recent.forget(team, id);
-                store.save(team, stored.next(execution, List.of(), null, null, clock.instant()).dueAfter(sweepAfter()));
+                store.save(team, stored.next(execution, List.of(), null, null, clock.instant()).dueAfter(commits.sweepAfter()));
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not release the lease of step {}; it expires by itself", token, e);
         }
-    }
-
-    private record Committed(StoredExecution stored, Outcome outcome) {
-    }
-
-    /**
-     * Reads, applies the event and writes conditionally, again and again until it wins or the event is stale.
-     *
-     * @param producedBy the step token whose message commits (null for API calls)
-     * @param lease      the step's new lease: set when it starts, cleared (null) when its result is committed; API
-     *                   calls ({@code producedBy == null}) keep whatever lease is held
-     */
-    private Committed commit(TeamId team, String id, String producedBy, Function<StoredExecution, ExecutionEvent> event,
-                             Instant lease) {
-        return commit(team, id, null, producedBy, event, lease);
-    }
-
-    /** As above, trying {@code known} (the copy the caller last read or wrote) before reading again. */
-    private Committed commit(TeamId team, String id, StoredExecution known, String producedBy,
-                             Function<StoredExecution, ExecutionEvent> event, Instant lease) {
-        for (int attempt = 1; ; attempt++) {
-            StoredExecution stored = attempt == 1 && known != null ? known : store.find(team, id)
-                    .orElseThrow(() -> new NotFoundException("No execution '" + id + "'"));
-            PipelineDefinition definition = definitions.get(stored.execution().pipeline());
-            Outcome outcome = Transition.apply(definition, stored.execution(), event.apply(stored));
-            if (!outcome.applied()) {
-                return new Committed(stored, outcome);
-            }
-            try {
-                Instant newLease = producedBy == null ? stored.leaseUntil() : lease;
-                StoredExecution saved = store.save(team, stored.next(outcome.execution(), outcome.commands(),
-                        producedBy, newLease, clock.instant()).dueAfter(sweepAfter()));
-                recent.remember(team, saved);
-                return new Committed(saved, outcome);
-            } catch (ConflictException raced) {
-                recent.forget(team, id);
-                if (attempt >= MAX_COMMIT_TRIES) {
-                    throw raced;
-                }
-            } catch (RuntimeException | Error unknown) {
-                // the write may have landed with its answer lost: the copy held here may be older than the store's,
-                // and would refuse the step's next delivery as busy under the lease this write may have cleared
-                recent.forget(team, id);
-                throw unknown;
-            }
-        }
-    }
-
-    private Duration sweepAfter() {
-        return Duration.ofSeconds(config.getSweepAfterSeconds());
     }
 
     /** Forgets this worker's copy of an execution that was written elsewhere in this process (the sweeper). */
