@@ -6,12 +6,12 @@ import dev.athanor.model.error.UnauthorizedException;
 import dev.athanor.model.error.UnavailableException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -53,11 +53,14 @@ public class TokenIssuer {
             throw new InvalidInputException("role must be one of " + Roles.ALL.stream().sorted().toList(),
                     Map.of("role", List.of("must be one of " + Roles.ALL.stream().sorted().toList())));
         }
-        long ttl = configuration.getTokenTtl().toSeconds();
-        Authentication authentication = Authentication.build(team.value(), List.of(role),
-                Map.of(TeamPrincipal.TEAM_CLAIM, team.value(), TeamPrincipal.ROLE_CLAIM, role));
-        String token = generator.generateToken(authentication, (int) ttl)
+        return issue(TeamPrincipal.team(team, role), configuration.getTokenTtl());
+    }
+
+    /** Issues a token carrying {@code principal} (its team, role, account and key) for {@code ttl}. */
+    public IssuedToken issue(TeamPrincipal principal, Duration ttl) {
+        long seconds = ttl.toSeconds();
+        String token = generator.generateToken(principal.authentication(), (int) seconds)
                 .orElseThrow(() -> new IllegalStateException("Token generation failed"));
-        return new IssuedToken(token, team, role, ttl);
+        return new IssuedToken(token, principal.team(), principal.role(), seconds);
     }
 }

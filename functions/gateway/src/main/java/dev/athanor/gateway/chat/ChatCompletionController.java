@@ -52,7 +52,7 @@ public class ChatCompletionController {
     @Operation(summary = "Chat completion (OpenAI-compatible), whole or streamed as server-sent events")
     CompletableFuture<HttpResponse<?>> complete(Authentication authentication, @Body JsonNode body) {
         ChatCompletionParser.ParsedRequest parsed = parser.parse(body);
-        CallContext context = CallContext.of(TeamPrincipal.of(authentication).team(), "gateway");
+        CallContext context = CallContext.of(TeamPrincipal.of(authentication), "gateway");
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = clock.instant().getEpochSecond();
         if (parsed.stream()) {
