@@ -20,7 +20,18 @@ public interface BudgetStore {
      *
      * @throws BudgetExceededException when the day's spend and holds leave no room for it under {@code limit}
      */
-    BudgetHold reserve(TeamId team, BigDecimal amount, BigDecimal limit, Instant now, Duration holdFor);
+    default BudgetHold reserve(TeamId team, BigDecimal amount, BigDecimal limit, Instant now, Duration holdFor) {
+        return reserve(team, BudgetAccount.TEAM_DAILY, amount, limit, now, holdFor);
+    }
+
+    /**
+     * Holds {@code amount} on {@code account}'s period of {@code now} for {@code holdFor}; the hold says which account
+     * it is on, so settling and releasing it need no more.
+     *
+     * @throws BudgetExceededException when the period's spend and holds leave no room for it under {@code limit}
+     */
+    BudgetHold reserve(TeamId team, BudgetAccount account, BigDecimal amount, BigDecimal limit, Instant now,
+                       Duration holdFor);
 
     /** Ends the hold and adds {@code cost} to its day; settling the same hold again adds nothing. */
     void settle(TeamId team, BudgetHold hold, BigDecimal cost, Instant now);
@@ -29,5 +40,10 @@ public interface BudgetStore {
     void release(TeamId team, BudgetHold hold, Instant now);
 
     /** The day as stored, without holds expired by {@code now}; an empty day when nothing was spent. */
-    DailyBudget day(TeamId team, LocalDate day, Instant now);
+    default DailyBudget day(TeamId team, LocalDate day, Instant now) {
+        return period(team, BudgetAccount.TEAM_DAILY, day, now);
+    }
+
+    /** {@code account}'s period starting on {@code start}, as stored, without holds expired by {@code now}. */
+    DailyBudget period(TeamId team, BudgetAccount account, LocalDate start, Instant now);
 }

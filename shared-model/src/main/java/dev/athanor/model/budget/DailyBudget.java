@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One team's spend on one UTC day: what settled calls cost, the holds of calls still running, and the holds settled
+ * One account's spend in one period ({@code day} is the date it starts on; for the team's own account, one UTC day): what settled calls cost, the holds of calls still running, and the holds settled
  * recently (kept for one more hold period, so settling the same hold twice adds its cost once). The rules are here,
  * pure; a store reads a day, applies one of them and writes the result back only if nobody wrote in between.
  *
@@ -74,7 +74,8 @@ public record DailyBudget(LocalDate day, BigDecimal spent, Map<String, BudgetHol
         BigDecimal held = held();
         BigDecimal committed = spent.add(held);
         if (committed.compareTo(limit) >= 0 || committed.add(hold.amount()).compareTo(limit) > 0) {
-            throw new BudgetExceededException(team, limit, spent, held, hold.amount());
+            throw new BudgetExceededException(team, hold.account(), limit, spent, held, hold.amount(),
+                    hold.reservedAt(), hold.account().period().end(day));
         }
         Map<String, BudgetHold> more = new LinkedHashMap<>(holds);
         more.put(hold.id(), hold);

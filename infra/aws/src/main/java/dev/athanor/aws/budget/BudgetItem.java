@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A team's spend on one UTC day ({@code id} = {@code daily#YYYY-MM-DD}): the settled cost in USD, the open holds by
  * id, and the ids settled recently with the epoch millisecond until which a repeated settle is ignored. The table
- * deletes a day by itself a week after it ends ({@code purge_at}, the table's TTL attribute, epoch seconds).
+ * deletes a period by itself a week after it ends ({@code purge_at}, the table's TTL attribute, epoch seconds).
  */
 @DynamoDbBean
 public class BudgetItem extends TeamScopedItem {

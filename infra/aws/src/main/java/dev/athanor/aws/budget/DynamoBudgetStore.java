@@ -5,6 +5,7 @@ import dev.athanor.aws.dynamo.Tables;
 import dev.athanor.aws.dynamo.TeamScopedTable;
 import dev.athanor.model.TeamData;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.budget.BudgetAccount;
 import dev.athanor.model.budget.BudgetHold;
 import dev.athanor.model.budget.BudgetStore;
 import dev.athanor.model.budget.DailyBudget;
@@ -18,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
- * Daily budgets in DynamoDB, one item per team and UTC day. Each change reads the day (strongly consistent),
+ * Budgets in DynamoDB, one item per team, account and period: the team's own UTC days ({@code daily#YYYY-MM-DD}) and
+ * each API key's days or months ({@code key#<id>#day#YYYY-MM-DD}, {@code key#<id>#month#YYYY-MM}). Each change reads the day (strongly consistent),
  * applies a {@link DailyBudget} rule and writes the whole day back on condition that its version is unchanged; a
  * writer that lost the race reads again and retries, so holds taken at once by many instances are all checked
  * against each other. Exists only in functions given the budgets table.
@@ -48,26 +49,28 @@ public class DynamoBudgetStore implements BudgetStore, TeamData {
     }
 
     @Override
-    public BudgetHold reserve(TeamId team, BigDecimal amount, BigDecimal limit, Instant now, Duration holdFor) {
-        BudgetHold hold = new BudgetHold(UUID.randomUUID().toString(), DailyBudget.dayOf(now), amount, now,
-                now.plus(holdFor));
-        update(team, hold.day(), now, day -> day.reserve(team, limit, hold));
+    public BudgetHold reserve(TeamId team, BudgetAccount account, BigDecimal amount, BigDecimal limit, Instant now,
+                              Duration holdFor) {
+        BudgetHold hold = new BudgetHold(UUID.randomUUID().toString(), account, account.period().start(now), amount,
+                now, now.plus(holdFor));
+        update(team, account, hold.day(), now, day -> day.reserve(team, limit, hold));
         return hold;
     }
 
     @Override
     public void settle(TeamId team, BudgetHold hold, BigDecimal cost, Instant now) {
-        update(team, hold.day(), now, day -> day.settle(hold, cost, now));
+        update(team, hold.account(), hold.day(), now, day -> day.settle(hold, cost, now));
     }
 
     @Override
     public void release(TeamId team, BudgetHold hold, Instant now) {
-        update(team, hold.day(), now, day -> day.release(hold.id()));
+        update(team, hold.account(), hold.day(), now, day -> day.release(hold.id()));
     }
 
     @Override
-    public DailyBudget day(TeamId team, LocalDate day, Instant now) {
-        return table.getLatest(team, id(day)).map(item -> toBudget(day, item)).orElseGet(() -> DailyBudget.empty(day))
+    public DailyBudget period(TeamId team, BudgetAccount account, LocalDate start, Instant now) {
+        return table.getLatest(team, id(account, start))
+                .map(item -> toBudget(account, start, item)).orElseGet(() -> DailyBudget.empty(start))
                 .withoutExpired(now);
     }
 
@@ -81,17 +84,21 @@ public class DynamoBudgetStore implements BudgetStore, TeamData {
         table.list(team).forEach(item -> table.delete(team, item.getId()));
     }
 
-    private void update(TeamId team, LocalDate day, Instant now, UnaryOperator<DailyBudget> change) {
+    private void update(TeamId team, BudgetAccount account, LocalDate day, Instant now,
+                        UnaryOperator<DailyBudget> change) {
+        String id = id(account, day);
         for (int attempt = 1; ; attempt++) {
-            Optional<BudgetItem> stored = table.getLatest(team, id(day));
-            DailyBudget current = stored.map(item -> toBudget(day, item)).orElseGet(() -> DailyBudget.empty(day));
+            Optional<BudgetItem> stored = table.getLatest(team, id);
+            DailyBudget current = stored.map(item -> toBudget(account, day, item))
+                    .orElseGet(() -> DailyBudget.empty(day));
             DailyBudget pruned = current.withoutExpired(now);
             DailyBudget changed = change.apply(pruned);
             if (changed == current) {
                 return;
             }
             try {
-                table.put(team, id(day), stored.map(BudgetItem::getVersion).orElse(null), item -> fill(item, changed));
+                table.put(team, id, stored.map(BudgetItem::getVersion).orElse(null),
+                        item -> fill(item, account, changed));
                 return;
             } catch (ConflictException raced) {
                 if (attempt == MAX_ATTEMPTS) {
@@ -118,10 +125,21 @@ public class DynamoBudgetStore implements BudgetStore, TeamData {
         return DAILY + day;
     }
 
-    private static DailyBudget toBudget(LocalDate day, BudgetItem item) {
+    static String id(BudgetAccount account, LocalDate start) {
+        if (account.isTeam()) {
+            return id(start);
+        }
+        String period = switch (account.period()) {
+            case DAY -> start.toString();
+            case MONTH -> start.toString().substring(0, 7);
+        };
+        return "key#" + account.keyId() + "#" + account.period().wireName() + "#" + period;
+    }
+
+    private static DailyBudget toBudget(BudgetAccount account, LocalDate day, BudgetItem item) {
         Map<String, BudgetHold> holds = new HashMap<>();
         if (item.getHolds() != null) {
-            item.getHolds().forEach((id, hold) -> holds.put(id, new BudgetHold(id, day, hold.getAmountUsd(),
+            item.getHolds().forEach((id, hold) -> holds.put(id, new BudgetHold(id, account, day, hold.getAmountUsd(),
                     Instant.ofEpochMilli(hold.getReservedAt()), Instant.ofEpochMilli(hold.getExpiresAt()))));
         }
         Map<String, Instant> settled = new HashMap<>();
@@ -132,7 +150,7 @@ public class DynamoBudgetStore implements BudgetStore, TeamData {
         return new DailyBudget(day, spent, holds, settled);
     }
 
-    private static void fill(BudgetItem item, DailyBudget budget) {
+    private static void fill(BudgetItem item, BudgetAccount account, DailyBudget budget) {
         item.setSpentUsd(budget.spent());
         Map<String, HoldItem> holds = new HashMap<>();
         budget.holds().forEach((id, hold) -> {
@@ -146,6 +164,6 @@ public class DynamoBudgetStore implements BudgetStore, TeamData {
         Map<String, Long> settled = new HashMap<>();
         budget.settled().forEach((id, until) -> settled.put(id, until.toEpochMilli()));
         item.setSettled(settled);
-        item.setPurgeAt(budget.day().plusDays(1).atStartOfDay(ZoneOffset.UTC).plus(KEPT_AFTER_DAY).toEpochSecond());
+        item.setPurgeAt(account.period().end(budget.day()).plus(KEPT_AFTER_DAY).getEpochSecond());
     }
 }

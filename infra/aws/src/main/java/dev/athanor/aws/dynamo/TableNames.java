@@ -53,6 +53,12 @@ public interface TableNames {
     @Nullable
     String getPromptEvaluations();
 
+    @Nullable
+    String getApiKeys();
+
+    @Nullable
+    String getRateLimits();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -94,6 +100,12 @@ public interface TableNames {
         }
         if (getPromptEvaluations() != null && !getPromptEvaluations().isBlank()) {
             names.put(Tables.PROMPT_EVALUATIONS.logicalName(), getPromptEvaluations());
+        }
+        if (getApiKeys() != null && !getApiKeys().isBlank()) {
+            names.put(Tables.API_KEYS.logicalName(), getApiKeys());
+        }
+        if (getRateLimits() != null && !getRateLimits().isBlank()) {
+            names.put(Tables.RATE_LIMITS.logicalName(), getRateLimits());
         }
         return names;
     }

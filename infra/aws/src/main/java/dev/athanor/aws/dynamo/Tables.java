@@ -3,6 +3,8 @@ package dev.athanor.aws.dynamo;
 import dev.athanor.aws.activity.ActivityItem;
 import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.hitl.ExperienceItem;
+import dev.athanor.aws.keys.ApiKeyItem;
+import dev.athanor.aws.keys.RateLimitItem;
 import dev.athanor.aws.pipeline.CheckpointItem;
 import dev.athanor.aws.pipeline.ExecutionItem;
 import dev.athanor.aws.budget.BudgetItem;
@@ -52,9 +54,14 @@ public final class Tables {
     public static final TableDefinition<EvaluationItem> PROMPT_EVALUATIONS =
             new TableDefinition<>("prompt_evaluations", EvaluationItem.class);
 
+    public static final TableDefinition<ApiKeyItem> API_KEYS = new TableDefinition<>("api_keys", ApiKeyItem.class);
+
+    public static final TableDefinition<RateLimitItem> RATE_LIMITS =
+            new TableDefinition<>("rate_limits", RateLimitItem.class);
+
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
-            PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS);
+            PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS);
 
     private Tables() {
     }
