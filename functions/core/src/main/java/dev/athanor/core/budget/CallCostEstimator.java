@@ -42,6 +42,11 @@ public class CallCostEstimator {
         return usage.totalTokens() == 0 ? maximum(request) : prices.cost(request.model(), usage);
     }
 
+    /** The most tokens the call may use: its prompt estimated high and its completion at max_tokens. */
+    public long maximumTokens(ChatRequest request) {
+        return (long) promptTokens(request) + completionTokens(request);
+    }
+
     int promptTokens(ChatRequest request) {
         int perToken = configuration.getPromptCharsPerToken();
         long tokens = TOKENS_PER_REPLY;

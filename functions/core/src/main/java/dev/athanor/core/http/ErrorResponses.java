@@ -3,6 +3,8 @@ package dev.athanor.core.http;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -23,9 +25,18 @@ public class ErrorResponses {
         this.processor = processor;
     }
 
-    public HttpResponse<?> of(HttpRequest<?> request, HttpStatus status, String message,
-                              Map<String, List<String>> fieldErrors) {
+    public MutableHttpResponse<?> of(HttpRequest<?> request, HttpStatus status, String message,
+                                     Map<String, List<String>> fieldErrors) {
+        return of(request, status, message, fieldErrors, null);
+    }
+
+    /** The same, answering {@code cause} (the shape may depend on it). */
+    public MutableHttpResponse<?> of(HttpRequest<?> request, HttpStatus status, String message,
+                                     Map<String, List<String>> fieldErrors, @Nullable Throwable cause) {
         ErrorContext.Builder context = ErrorContext.builder(request);
+        if (cause != null) {
+            context.cause(cause);
+        }
         if (fieldErrors.isEmpty()) {
             context.errorMessage(message);
         } else {

@@ -50,6 +50,7 @@ public class ShapedErrorResponseProcessor implements ErrorResponseProcessor<Obje
         }
         @SuppressWarnings("unchecked")
         MutableHttpResponse<Object> typed = (MutableHttpResponse<Object>) response;
-        return typed.body(shape.body(status, message, fieldErrors)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        Object body = shape.body(context.getRequest(), status, message, fieldErrors, context.getRootCause().orElse(null));
+        return typed.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.athanor.core.llm;
 
+import dev.athanor.core.auth.keys.KeyLimits;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.StreamListener;
@@ -8,24 +9,41 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
-/** The one way surfaces call a model: resolve the team's routes for the model id, then let the router serve it. */
+/**
+ * The one way surfaces call a model: apply the limits of the caller's API key (if the call came with one), resolve
+ * the team's routes for the model id, then let the router serve it.
+ */
 @Singleton
 public class LlmService {
 
     private final ModelDirectory directory;
     private final LlmRouter router;
     private final Executor blocking;
+    private final KeyLimits limits;
 
-    public LlmService(ModelDirectory directory, LlmRouter router, @Named(TaskExecutors.BLOCKING) Executor blocking) {
+    public LlmService(ModelDirectory directory, LlmRouter router, @Named(TaskExecutors.BLOCKING) Executor blocking,
+                      KeyLimits limits) {
         this.directory = directory;
         this.router = router;
         this.blocking = blocking;
+        this.limits = limits;
     }
 
     public ChatResponse chat(CallContext context, ChatRequest request) {
-        return router.chat(context, directory.routes(context.team(), request.model()), request);
+        KeyLimits.Admission admission = limits.admit(context, request);
+        ChatResponse response;
+        try {
+            response = router.chat(context, directory.routes(context.team(), request.model()), request);
+        } catch (RuntimeException | Error failure) {
+            admission.failed();
+            throw failure;
+        }
+        admission.succeeded(response);
+        return response;
     }
 
     /**
@@ -33,8 +51,8 @@ public class LlmService {
      * {@link dev.athanor.model.llm.LlmException} or the unknown model's 404.
      */
     public CompletableFuture<ChatResponse> chatAsync(CallContext context, ChatRequest request) {
-        return directory.routesAsync(context.team(), request.model(), blocking)
-                .thenCompose(routes -> router.chatAsync(context, routes, request));
+        return limited(context, request, () -> directory.routesAsync(context.team(), request.model(), blocking)
+                .thenCompose(routes -> router.chatAsync(context, routes, request)));
     }
 
     /**
@@ -43,7 +61,41 @@ public class LlmService {
      */
     public CompletableFuture<ChatResponse> streamAsync(CallContext context, ChatRequest request,
                                                        StreamListener listener) {
-        return directory.routesAsync(context.team(), request.model(), blocking)
-                .thenCompose(routes -> router.streamAsync(context, routes, request, listener));
+        return limited(context, request, () -> directory.routesAsync(context.team(), request.model(), blocking)
+                .thenCompose(routes -> router.streamAsync(context, routes, request, listener)));
+    }
+
+    /**
+     * The call within its key's limits. Admitting reads and writes tables only for a key with metered limits, and
+     * then on the blocking executor, as does recording what the call used, which the answer waits for (so the next
+     * call of that key sees it); every other call starts at once on the caller's thread.
+     */
+    private CompletableFuture<ChatResponse> limited(CallContext context, ChatRequest request,
+                                                    Supplier<CompletableFuture<ChatResponse>> call) {
+        if (limits.inMemory(context)) {
+            try {
+                limits.admit(context, request);
+            } catch (RuntimeException refused) {
+                return CompletableFuture.failedFuture(refused);
+            }
+            return call.get();
+        }
+        return CompletableFuture.supplyAsync(() -> limits.admit(context, request), blocking)
+                .thenCompose(admission -> call.get().handle((response, failure) -> failure == null
+                        ? CompletableFuture.supplyAsync(() -> {
+                            admission.succeeded(response);
+                            return response;
+                        }, blocking)
+                        : CompletableFuture.runAsync(admission::failed, blocking)
+                        .<ChatResponse>thenCompose(done -> CompletableFuture.failedFuture(unwrap(failure))))
+                        .thenCompose(next -> next));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -1,0 +1,22 @@
+package dev.athanor.core.auth.keys;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.util.StringUtils;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.token.reader.TokenReader;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/** Reads an API key sent as {@code X-API-Key: sk-ath-...}, for clients that cannot set an Authorization header. */
+@Singleton
+@Requires(property = "micronaut.security.enabled", notEquals = StringUtils.FALSE)
+final class ApiKeyHeaderReader implements TokenReader<HttpRequest<?>> {
+
+    static final String HEADER = "X-API-Key";
+
+    @Override
+    public Optional<String> findToken(HttpRequest<?> request) {
+        return Optional.ofNullable(request.getHeaders().get(HEADER)).map(String::trim).filter(s -> !s.isEmpty());
+    }
+}
