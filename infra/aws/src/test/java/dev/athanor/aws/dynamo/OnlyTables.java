@@ -73,4 +73,14 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getPromptEvaluations() {
         return tables.get("prompt_evaluations");
     }
+
+    @Override
+    public String getApiKeys() {
+        return tables.get("api_keys");
+    }
+
+    @Override
+    public String getRateLimits() {
+        return tables.get("rate_limits");
+    }
 }
