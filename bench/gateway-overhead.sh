@@ -10,6 +10,10 @@
 #   reference nginx as a plain reverse proxy to the same upstream (keep-alive upstream connections, no buffering):
 #             what one extra hop costs on this machine at this moment, the floor any gateway is measured against.
 #             Needs nginx on the PATH (Debian: apt-get install nginx-light); skipped with a note otherwise
+# Credentials: each load phase runs once per credential, one after the other on the same warmed gateway: the team
+# JWT, an API key without limits (checked in memory after its first use), and an API key with a budget and request
+# and token limits (a conditional counter write, a budget reserve and settle per call). Their difference is what the
+# key check and the limits add; set CREDENTIALS="jwt" to measure the token alone as before.
 # Usage: bench/gateway-overhead.sh [seconds per phase] [models] [set-ups] [warm-up seconds]
 #   model mock-20ms: the upstream takes 20 ms, like a fast model; mock-0ms answers at once; mock-200ms
 #   warm-up: 64 clients through the gateway before measuring (default 90 s), so C2 has compiled the hot path, as it
@@ -47,6 +51,14 @@ done
 token=$(curl -sf -X POST http://localhost:8001/api/auth/token -H 'X-Admin-Key: bench-admin' \
   -H 'Content-Type: application/json' -d '{"team_id":"bench","role":"member"}' \
   | sed -E 's/.*"token":"([^"]+)".*/\1/')
+# API keys are created on the gateway with the team token (a member may create member keys for itself)
+new_key() {
+  curl -sf -X POST http://localhost:8000/auth/keys -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d "$1" | sed -E 's/.*"key":"([^"]+)".*/\1/'
+}
+key_plain=$(new_key '{"name":"bench plain"}')
+key_limited=$(new_key '{"name":"bench limited","budget_usd":1000000,"budget_period":"month","requests_per_minute":1000000000,"tokens_per_minute":1000000000}')
+credentials=${CREDENTIALS:-"jwt key limited-key"}
 dynamo_port=$(sed -nE 's/^Port:\s+([0-9]+).*/\1/p' "$target/bench-platform.log" | head -1)
 echo "$(java -version 2>&1 | head -1), $(nproc) cores, ${seconds}s per phase"
 
@@ -83,6 +95,8 @@ EOF
     LAMBDA_TASK_ROOT=functions/gateway/target ATHANOR_SURFACE=gateway MICRONAUT_SERVER_PORT=$alone_port \
     ATHANOR_AUTH_JWT_SECRET="$(cat "$data/jwt-secret")" ATHANOR_CRYPTO_LOCAL_KEY_FILE="$data/data-key" \
     ATHANOR_DYNAMODB_TABLES_BREAKERS=athanor-local-breakers ATHANOR_DYNAMODB_TABLES_PROVIDERS=athanor-local-providers \
+    ATHANOR_DYNAMODB_TABLES_API_KEYS=athanor-local-api-keys ATHANOR_DYNAMODB_TABLES_RATE_LIMITS=athanor-local-rate-limits \
+    ATHANOR_DYNAMODB_TABLES_BUDGETS=athanor-local-budgets \
     AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE="http://localhost:$dynamo_port" AWS_REGION=us-east-1 \
     AWS_ACCESS_KEY_ID=athanorlocal AWS_SECRET_ACCESS_KEY=athanorlocalsecret ATHANOR_LLM_BEDROCK_ENABLED=false \
     OPENAI_API_KEY=bench-upstream-key OPENAI_BASE_URL="http://127.0.0.1:$mock_port/v1" \
@@ -95,8 +109,18 @@ EOF
   echo "== $setup"
   for model in $models; do
     for concurrency in 1 64; do
-      java bench/GatewayLoad.java load "$gateway" "http://127.0.0.1:$mock_port/v1" "$token" "$model" \
-        "$concurrency" "$seconds" 30 2>/dev/null
+      for credential in $credentials; do
+        case "$credential" in
+          jwt) secret=$token ;;
+          key) secret=$key_plain ;;
+          limited-key) secret=$key_limited ;;
+        esac
+        # the reference proxy ignores credentials: one run of it is enough
+        [ "$setup" = reference ] && [ "$credential" != jwt ] && continue
+        echo "-- credential: $credential"
+        java bench/GatewayLoad.java load "$gateway" "http://127.0.0.1:$mock_port/v1" "$secret" "$model" \
+          "$concurrency" "$seconds" 30 2>/dev/null
+      done
     done
   done
 done
