@@ -35,7 +35,7 @@ import java.util.List;
  */
 @Controller("/auth/keys")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@Tag(name = "API keys")
+@Tag(name = "Authentication")
 public class ApiKeysController {
 
     private final ApiKeys keys;

@@ -244,10 +244,11 @@ class OpenAiSdkCompatibilityIT {
     }
 
     @Test
-    void bearer_tokens_are_checked_by_the_one_validator_that_remembers_them() {
+    void bearer_tokens_are_checked_by_the_one_jwt_validator_that_remembers_them_and_keys_by_the_key_validator() {
         var validators = context.getBeansOfType(TokenValidator.class);
 
-        assertEquals(1, validators.size(), validators.toString());
-        assertEquals("CachedTokenValidator", validators.iterator().next().getClass().getSimpleName());
+        assertEquals(java.util.Set.of("CachedTokenValidator", "ApiKeyTokenValidator"),
+                validators.stream().map(v -> v.getClass().getSimpleName()).collect(java.util.stream.Collectors.toSet()),
+                validators.toString());
     }
 }
