@@ -1,5 +1,6 @@
 package dev.athanor.local.chaos;
 
+import dev.athanor.core.auth.keys.KeyLimits;
 import dev.athanor.core.llm.CallContext;
 import dev.athanor.core.llm.LlmRouter;
 import dev.athanor.core.llm.LlmService;
@@ -20,8 +21,9 @@ import java.util.concurrent.Executor;
 @Requires(property = "test.chaos")
 class CountingLlmService extends LlmService {
 
-    CountingLlmService(ModelDirectory directory, LlmRouter router, @Named(TaskExecutors.BLOCKING) Executor blocking) {
-        super(directory, router, blocking);
+    CountingLlmService(ModelDirectory directory, LlmRouter router, @Named(TaskExecutors.BLOCKING) Executor blocking,
+                       KeyLimits limits) {
+        super(directory, router, blocking, limits);
     }
 
     @Override
