@@ -6,6 +6,7 @@ import dev.athanor.model.error.InvalidInputException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -17,6 +18,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -44,6 +48,8 @@ public class UsageAnalyticsController {
 
     @Post("/usage")
     @Operation(summary = "Record a call's token usage for a user of the team (members and admins)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UsageReportBody.class)))
     AnalyticsViews.Recorded record(Authentication authentication, HttpRequest<?> request) {
         TeamPrincipal caller = TeamPrincipal.of(authentication);
         UsageAnalytics.Recorded recorded = analytics.record(caller, parser.parse(RequestFields.read(json, request)));

@@ -104,19 +104,28 @@ class UsageReportParser {
             return null;
         }
         Map<String, Object> kept = new LinkedHashMap<>();
-        metadata.forEach((key, value) -> {
+        boolean valid = true;
+        for (Map.Entry<String, Object> entry : metadata.entrySet()) {
+            String key = entry.getKey();
+            Object value = entry.getValue();
+            String problem = null;
             if (key.isEmpty() || key.length() > MAX_METADATA_KEY_LENGTH) {
                 fields.error("metadata", "keys must be 1 to " + MAX_METADATA_KEY_LENGTH + " characters");
+                valid = false;
             } else if (value instanceof String text && text.length() > MAX_METADATA_VALUE_LENGTH) {
-                fields.error("metadata." + key, "must be at most " + MAX_METADATA_VALUE_LENGTH + " characters");
+                problem = "must be at most " + MAX_METADATA_VALUE_LENGTH + " characters";
             } else if (value != null && !(value instanceof String || value instanceof Number
                     || value instanceof Boolean)) {
-                fields.error("metadata." + key, "must be a string, number, boolean or null");
+                problem = "must be a string, number, boolean or null";
             } else {
                 kept.put(key, value instanceof Number number ? new BigDecimal(number.toString()) : value);
             }
-        });
-        if (!fields.valid()) {
+            if (problem != null) {
+                fields.error("metadata." + key, problem);
+                valid = false;
+            }
+        }
+        if (!valid) {
             return null;
         }
         String text = write(kept);
