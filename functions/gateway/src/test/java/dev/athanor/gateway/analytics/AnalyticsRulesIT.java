@@ -21,7 +21,7 @@ class AnalyticsRulesIT {
 
     private static final String VALID = """
             {"user_id":"frank","model":"gpt-4o","tokens_used":100,"request_type":"chat_completion",
-             "timestamp":"2025-11-02T10:00:00Z","metadata":{"session_id":"s1"}}""";
+             "timestamp":"2025-11-02T10:00:00Z","metadata":{"conversation_id":"s1"}}""";
 
     private static AnalyticsGateway gateway;
     private static String team;

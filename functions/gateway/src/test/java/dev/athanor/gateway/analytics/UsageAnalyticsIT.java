@@ -40,7 +40,7 @@ class UsageAnalyticsIT {
     private static String report(String user, String model, int tokens, String timestamp) {
         return """
                 {"user_id":"%s","model":"%s","tokens_used":%d,"request_type":"chat_completion",
-                 "timestamp":"%s","metadata":{"session_id":"session_abc123","project_id":"project_xyz"}}"""
+                 "timestamp":"%s","metadata":{"conversation_id":"conv_abc123","project_id":"project_xyz"}}"""
                 .formatted(user, model, tokens, timestamp);
     }
 
@@ -75,7 +75,7 @@ class UsageAnalyticsIT {
         assertEquals(0, new BigDecimal("0.0001505").compareTo((BigDecimal) row.get("cost_usd")), row.toString());
         assertEquals("ok", row.get("status"));
         assertEquals(Instant.parse("2025-10-26T10:30:00Z"), ((OffsetDateTime) row.get("occurred_at")).toInstant());
-        assertEquals("{\"session_id\":\"session_abc123\",\"project_id\":\"project_xyz\"}", row.get("metadata"));
+        assertEquals("{\"conversation_id\":\"conv_abc123\",\"project_id\":\"project_xyz\"}", row.get("metadata"));
 
         assertEquals(403, gateway.analytics(member, "user123").status(), "alice is not user123 and not an admin");
         LambdaHttp.Response analytics = gateway.analytics(gateway.token(team, "admin", "root"), "user123",

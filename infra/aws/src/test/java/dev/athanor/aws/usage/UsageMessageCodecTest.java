@@ -34,7 +34,7 @@ class UsageMessageCodecTest {
     void an_attributed_event_survives_the_trip_with_its_user_key_request_type_source_and_metadata() {
         UsageEvent event = new UsageEvent("c1", "team-a", "gateway", null, null, null, "openai", "gpt-4o", 10, 5,
                 new BigDecimal("0.25"), 300, 40L, "ok", Instant.parse("2025-06-01T12:00:00Z"), "user-1", "key-1",
-                "chat_completion", "reported", "{\"session_id\":\"s1\"}");
+                "chat_completion", "reported", "{\"conversation_id\":\"s1\"}");
 
         String body = codec.encode(event);
 

@@ -242,7 +242,7 @@ abstract class UsageLedgerContract {
         assertEquals("key-1", row.apiKeyId());
         assertEquals("chat_completion", row.requestType());
         assertEquals("reported", row.source());
-        assertEquals("{\"session_id\":\"s1\"}", row.metadata());
+        assertEquals("{\"conversation_id\":\"s1\"}", row.metadata());
         UsageRow plain = rows.findById("m1").orElseThrow();
         assertNull(plain.userId());
         assertNull(plain.apiKeyId());
@@ -290,7 +290,7 @@ abstract class UsageLedgerContract {
                                String source, Instant at) {
         return new UsageEvent(id, team, "gateway", null, null, null, "openai", model, tokens, 0,
                 new BigDecimal(cost), 100, null, "ok", at, user, "key-1", "chat_completion", source,
-                UsageEvent.REPORTED.equals(source) ? "{\"session_id\":\"s1\"}" : null);
+                UsageEvent.REPORTED.equals(source) ? "{\"conversation_id\":\"s1\"}" : null);
     }
 
     static UsageEvent failedUserCall(String id, String team, String user, String model, Instant at) {
