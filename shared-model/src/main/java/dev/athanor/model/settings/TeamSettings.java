@@ -30,6 +30,12 @@ public final class TeamSettings {
      * factory's {@code POST /api/providers/{name}/use}; a name no provider has is ignored.
      */
     public static final String LLM_PROVIDER = "llm_provider";
+    /**
+     * Tokens each user of the team may use per UTC calendar month, counted from the usage ledger (the gateway's
+     * {@code quota_remaining}). Absent or empty means unlimited.
+     */
+    public static final String USER_TOKEN_QUOTA = "user_token_quota";
+    public static final long USER_TOKEN_QUOTA_LIMIT = 1_000_000_000_000L;
 
     public static final int MAX_KEYS = 64;
     public static final int MAX_VALUE_LENGTH = 1024;
@@ -111,8 +117,22 @@ public final class TeamSettings {
                 }
                 yield value;
             }
+            case USER_TOKEN_QUOTA -> value.isEmpty() ? value : boundedLong(value, 0, USER_TOKEN_QUOTA_LIMIT);
             default -> value;
         };
+    }
+
+    /** A team's per-user monthly token quota, or null when it has none (or a stored value is unreadable). */
+    public static Long userTokenQuota(Map<String, String> settings) {
+        String value = settings == null ? null : settings.get(USER_TOKEN_QUOTA);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String money(String value) {
@@ -142,6 +162,19 @@ public final class TeamSettings {
             throw new IllegalArgumentException("must be between " + min + " and " + max);
         }
         return Integer.toString(parsed);
+    }
+
+    private static String boundedLong(String value, long min, long max) {
+        long parsed;
+        try {
+            parsed = new BigDecimal(value).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("must be a whole number");
+        }
+        if (parsed < min || parsed > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max);
+        }
+        return Long.toString(parsed);
     }
 
     private static String describe(Map<String, List<String>> errors) {

@@ -34,4 +34,13 @@ public interface UsageLedger {
      * first. Days without calls are left out.
      */
     List<DailyUsage> daily(TeamId team, String surface, LocalDate first, LocalDate last);
+
+    /**
+     * One user's successful calls in {@code [from, to)} per model, through every surface and reported by clients,
+     * most tokens first; only those of {@code model} when it is not null.
+     */
+    List<UserModelUsage> userUsage(TeamId team, String userId, Instant from, Instant to, String model);
+
+    /** The tokens of one user's calls in {@code [from, to)}, every model and source. */
+    long userTokens(TeamId team, String userId, Instant from, Instant to);
 }

@@ -73,4 +73,25 @@ class TeamSettingsTest {
                 () -> TeamSettings.merge(TeamSettings.defaults(), Map.of("llm_provider", "Not A Name")));
         assertEquals(Set.of("llm_provider"), e.fieldErrors().keySet());
     }
+
+    @Test
+    void user_token_quota_is_a_whole_number_of_tokens_or_empty_for_unlimited() {
+        assertEquals("1000", TeamSettings.merge(Map.of(), Map.of("user_token_quota", 1000)).get("user_token_quota"));
+        assertEquals("250", TeamSettings.merge(Map.of(), Map.of("user_token_quota", "250")).get("user_token_quota"));
+        assertEquals("", TeamSettings.merge(Map.of(), Map.of("user_token_quota", "")).get("user_token_quota"));
+        for (Object bad : new Object[] {-1, "1.5", "lots", 1_000_000_000_001L}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> TeamSettings.merge(Map.of(), Map.of("user_token_quota", bad)), String.valueOf(bad));
+            assertEquals(Set.of("user_token_quota"), e.fieldErrors().keySet());
+        }
+    }
+
+    @Test
+    void the_user_token_quota_is_read_as_a_number_and_absent_empty_or_unreadable_means_unlimited() {
+        assertEquals(1000L, TeamSettings.userTokenQuota(Map.of("user_token_quota", "1000")));
+        assertEquals(null, TeamSettings.userTokenQuota(Map.of()));
+        assertEquals(null, TeamSettings.userTokenQuota(Map.of("user_token_quota", "")));
+        assertEquals(null, TeamSettings.userTokenQuota(Map.of("user_token_quota", "many")));
+        assertEquals(null, TeamSettings.userTokenQuota(null));
+    }
 }

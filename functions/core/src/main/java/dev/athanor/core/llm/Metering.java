@@ -15,7 +15,10 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Turns each provider call into a usage event. Publishing is fire-and-forget: it never slows or fails the call. */
+/**
+ * Turns each provider call into a usage event, attributed to the caller's account and API key. Every call the router
+ * makes is a chat completion. Publishing is fire-and-forget: it never slows or fails the call.
+ */
 @Singleton
 public class Metering {
 
@@ -47,7 +50,8 @@ public class Metering {
             publisher.publish(new UsageEvent(UUID.randomUUID().toString(), context.team().value(),
                     context.surface(), context.project(), context.job(), context.agent(), route.provider().id(),
                     route.model(), usage.promptTokens(), usage.completionTokens(), cost(route, usage), latencyMs,
-                    ttftMs, status, clock.instant()));
+                    ttftMs, status, clock.instant(), context.user(), context.apiKey(), UsageEvent.CHAT_COMPLETION,
+                    UsageEvent.METERED, null));
         } catch (RuntimeException e) {
             LOG.warn("Usage event for provider {} not published: {}", route.provider().id(), e.toString());
         }

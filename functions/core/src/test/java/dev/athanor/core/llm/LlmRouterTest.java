@@ -32,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -367,6 +368,28 @@ class LlmRouterTest {
         assertEquals(3, event.promptTokens());
         assertEquals(5, event.completionTokens());
         assertEquals("ok", event.status());
+        assertNull(event.userId());
+        assertNull(event.apiKeyId());
+        assertEquals("chat_completion", event.requestType());
+        assertEquals("metered", event.source());
+        assertNull(event.metadata());
+    }
+
+    @Test
+    void a_call_made_for_an_account_through_an_api_key_is_metered_as_theirs_including_failed_attempts() {
+        ScriptedProvider a = new ScriptedProvider("a").fails(LlmErrorKind.AUTHENTICATION);
+        ScriptedProvider b = new ScriptedProvider("b").answers("ok");
+        CallContext caller = new CallContext(TEAM, "gateway", null, null, null, "user-7", "key-3");
+
+        router.chat(caller, routes(a, b), REQUEST);
+
+        assertEquals(List.of("authentication", "ok"), usage.stream().map(UsageEvent::status).toList());
+        for (UsageEvent event : usage) {
+            assertEquals("user-7", event.userId());
+            assertEquals("key-3", event.apiKeyId());
+            assertEquals("chat_completion", event.requestType());
+            assertEquals("metered", event.source());
+        }
     }
 
     @Test

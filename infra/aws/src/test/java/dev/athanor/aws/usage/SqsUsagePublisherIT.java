@@ -31,7 +31,8 @@ class SqsUsagePublisherIT {
         for (int i = 0; i < 23; i++) {
             published.add(new UsageEvent("call-" + (100 + i), "team-a", "gateway", "p1", null, "writer", "openai",
                     "gpt-4o-mini", 10 + i, 5, new BigDecimal("0.0000045"), 300 + i, i % 2 == 0 ? 40L : null,
-                    "ok", Instant.parse("2025-06-01T12:00:00Z").plusSeconds(i)));
+                    "ok", Instant.parse("2025-06-01T12:00:00Z").plusSeconds(i), i % 3 == 0 ? null : "user-" + i,
+                    i % 2 == 0 ? "key-" + i : null, "chat_completion", "metered", null));
         }
 
         ApplicationContext context = TestFunctions.start("GatewayFunction");
@@ -61,7 +62,8 @@ class SqsUsagePublisherIT {
 
     private static UsageEvent withCost(UsageEvent e, BigDecimal cost) {
         return new UsageEvent(e.id(), e.teamId(), e.surface(), e.project(), e.job(), e.agent(), e.provider(), e.model(),
-                e.promptTokens(), e.completionTokens(), cost, e.latencyMs(), e.ttftMs(), e.status(), e.occurredAt());
+                e.promptTokens(), e.completionTokens(), cost, e.latencyMs(), e.ttftMs(), e.status(), e.occurredAt(),
+                e.userId(), e.apiKeyId(), e.requestType(), e.source(), e.metadata());
     }
 
     private static List<Message> receiveAll(SqsClient sqs, String queueUrl, int expected) {

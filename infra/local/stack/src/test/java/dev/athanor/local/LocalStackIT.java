@@ -92,10 +92,11 @@ class LocalStackIT {
     @Test
     void every_function_given_a_database_shares_the_stacks_ledger_and_the_others_get_none() {
         assertTrue(stack.ledgerUrl().startsWith("jdbc:h2:mem:"), stack.ledgerUrl());
-        for (String function : new String[] {"LedgerFunction", "FactoryFunction", "GatewayFunction"}) {
+        for (String function : new String[] {"LedgerFunction", "FactoryFunction", "GatewayFunction",
+                "OrchestratorFunction"}) {
             try (ApplicationContext context = LocalFunctions.contextBuilder(stack, function, Map.of()).start()) {
                 boolean hasDatabase = stack.functionEnvironment(function).containsKey(LocalLedger.URL_VARIABLE);
-                assertEquals(!function.equals("GatewayFunction"), hasDatabase, function);
+                assertEquals(!function.equals("OrchestratorFunction"), hasDatabase, function);
                 if (hasDatabase) {
                     assertEquals(stack.ledgerUrl(), context.getProperty(LocalLedger.URL_PROPERTY, String.class)
                             .orElseThrow(), function);

@@ -8,6 +8,7 @@ import dev.athanor.model.usage.UsageGroup;
 import dev.athanor.model.usage.UsageLedger;
 import dev.athanor.model.usage.UsageSummary;
 import dev.athanor.model.usage.UsageTotals;
+import dev.athanor.model.usage.UserModelUsage;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -32,8 +33,9 @@ public class JdbcUsageLedger implements UsageLedger {
 
     private static final String INSERT = """
             INSERT INTO usage_ledger (id, team_id, surface, project, job, agent, provider, model, prompt_tokens,
-                completion_tokens, total_tokens, cost_usd, latency_ms, ttft_ms, status, occurred_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                completion_tokens, total_tokens, cost_usd, latency_ms, ttft_ms, status, occurred_at, user_id,
+                api_key_id, request_type, source, metadata)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
     private final JdbcOperations jdbc;
@@ -101,6 +103,20 @@ public class JdbcUsageLedger implements UsageLedger {
         return repository.surfaceTotalsByDay(team.value(), surface, since, until).stream().map(DayRow::day).toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<UserModelUsage> userUsage(TeamId team, String userId, Instant from, Instant to, String model) {
+        List<UserModelRow> rows = model == null ? repository.userTotalsByModel(team.value(), userId, from, to)
+                : repository.userTotalsOfModel(team.value(), userId, from, to, model);
+        return rows.stream().map(UserModelRow::usage).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long userTokens(TeamId team, String userId, Instant from, Instant to) {
+        return repository.userTokens(team.value(), userId, from, to);
+    }
+
     private static void bind(PreparedStatement statement, UsageEvent event) throws SQLException {
         statement.setString(1, event.id());
         statement.setString(2, event.teamId());
@@ -122,5 +138,10 @@ public class JdbcUsageLedger implements UsageLedger {
         }
         statement.setString(15, event.status());
         statement.setObject(16, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+        statement.setString(17, event.userId());
+        statement.setString(18, event.apiKeyId());
+        statement.setString(19, event.requestType());
+        statement.setString(20, event.source());
+        statement.setString(21, event.metadata());
     }
 }

@@ -53,5 +53,22 @@ interface UsageLedgerRepository extends GenericRepository<UsageRow, String> {
             + " AND occurred_at >= :since AND occurred_at < :until GROUP BY " + EPOCH_DAY + " ORDER BY epoch_day")
     List<DayRow> surfaceTotalsByDay(String teamId, String surface, Instant since, Instant until);
 
+    // a user's calls, every surface and source; failed attempts carry no tokens and are not requests
+    String USER_PERIOD = " FROM usage_ledger WHERE team_id = :teamId AND user_id = :userId"
+            + " AND occurred_at >= :since AND occurred_at < :until";
+
+    String USER_AGGREGATES = "model, COALESCE(SUM(total_tokens), 0) AS tokens, COUNT(*) AS requests,"
+            + " COALESCE(SUM(cost_usd), 0) AS cost_usd";
+
+    @Query("SELECT " + USER_AGGREGATES + USER_PERIOD + " AND status = 'ok'"
+            + " GROUP BY model ORDER BY tokens DESC, requests DESC, model")
+    List<UserModelRow> userTotalsByModel(String teamId, String userId, Instant since, Instant until);
+
+    @Query("SELECT " + USER_AGGREGATES + USER_PERIOD + " AND status = 'ok' AND model = :model GROUP BY model")
+    List<UserModelRow> userTotalsOfModel(String teamId, String userId, Instant since, Instant until, String model);
+
+    @Query("SELECT COALESCE(SUM(total_tokens), 0) AS tokens" + USER_PERIOD)
+    long userTokens(String teamId, String userId, Instant since, Instant until);
+
     Optional<UsageRow> findById(String id);
 }

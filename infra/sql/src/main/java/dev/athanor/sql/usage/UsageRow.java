@@ -25,5 +25,10 @@ record UsageRow(@Id String id,
                 @Nullable Long ttftMs,
                 String status,
                 Instant occurredAt,
-                Instant recordedAt) {
+                Instant recordedAt,
+                @Nullable String userId,
+                @Nullable String apiKeyId,
+                @Nullable String requestType,
+                String source,
+                @Nullable String metadata) {
 }

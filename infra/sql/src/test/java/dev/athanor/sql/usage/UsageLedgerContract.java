@@ -8,6 +8,7 @@ import dev.athanor.model.usage.UsageGroup;
 import dev.athanor.model.usage.UsageLedger;
 import dev.athanor.model.usage.UsageSummary;
 import dev.athanor.model.usage.UsageTotals;
+import dev.athanor.model.usage.UserModelUsage;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.junit.jupiter.api.AfterAll;
@@ -227,6 +228,74 @@ abstract class UsageLedgerContract {
         assertEquals(0, new BigDecimal("0.30").compareTo(days.get(0).totals().costUsd()));
         assertEquals(1, days.get(1).totals().calls());
         assertEquals(0, new BigDecimal("0.40").compareTo(days.get(1).totals().costUsd()));
+    }
+
+    @Test
+    void an_attributed_call_keeps_its_user_key_request_type_source_and_metadata() {
+        UsageEvent reported = userCall("r1", "team-a", "user-1", "gpt-4o", 150, "0.001", UsageEvent.REPORTED, T0);
+        UsageEvent unattributed = event("m1", "team-a", "openai", "gpt-4o", "0.5", T0);
+
+        ledger.record(List.of(reported, unattributed));
+
+        UsageRow row = rows.findById("r1").orElseThrow();
+        assertEquals("user-1", row.userId());
+        assertEquals("key-1", row.apiKeyId());
+        assertEquals("chat_completion", row.requestType());
+        assertEquals("reported", row.source());
+        assertEquals("{\"conversation_id\":\"s1\"}", row.metadata());
+        UsageRow plain = rows.findById("m1").orElseThrow();
+        assertNull(plain.userId());
+        assertNull(plain.apiKeyId());
+        assertNull(plain.requestType());
+        assertEquals("metered", plain.source());
+        assertNull(plain.metadata());
+    }
+
+    @Test
+    void a_users_usage_is_per_model_most_tokens_first_within_the_period_team_and_user_and_counts_successes_only() {
+        ledger.record(List.of(
+                userCall("u1", "team-a", "user-1", "gpt-4o", 100, "0.25", UsageEvent.METERED, T0),
+                userCall("u2", "team-a", "user-1", "gpt-4o", 50, "0.125", UsageEvent.REPORTED, T0.plusSeconds(5)),
+                userCall("u3", "team-a", "user-1", "claude-3-5-sonnet", 400, "1.5", UsageEvent.METERED,
+                        T0.plusSeconds(10)),
+                failedUserCall("u4", "team-a", "user-1", "gpt-4o", T0.plusSeconds(11)),
+                userCall("late", "team-a", "user-1", "gpt-4o", 7, "9", UsageEvent.METERED, T0.plusSeconds(3600)),
+                userCall("early", "team-a", "user-1", "gpt-4o", 7, "9", UsageEvent.METERED, T0.minusSeconds(1)),
+                userCall("other-user", "team-a", "user-2", "gpt-4o", 7, "9", UsageEvent.METERED, T0),
+                userCall("other-team", "team-b", "user-1", "gpt-4o", 7, "9", UsageEvent.METERED, T0),
+                event("no-user", "team-a", "openai", "gpt-4o", "9", T0)));
+        TeamId team = TeamId.of("team-a");
+
+        List<UserModelUsage> usage = ledger.userUsage(team, "user-1", T0, T0.plusSeconds(3600), null);
+
+        assertEquals(List.of("claude-3-5-sonnet", "gpt-4o"), usage.stream().map(UserModelUsage::model).toList());
+        assertEquals(400, usage.get(0).tokens());
+        assertEquals(1, usage.get(0).requests());
+        assertEquals(0, new BigDecimal("1.5").compareTo(usage.get(0).costUsd()));
+        assertEquals(150, usage.get(1).tokens());
+        assertEquals(2, usage.get(1).requests(), "the failed attempt is not a request");
+        assertEquals(0, new BigDecimal("0.375").compareTo(usage.get(1).costUsd()));
+
+        List<UserModelUsage> onlyGpt = ledger.userUsage(team, "user-1", T0, T0.plusSeconds(3600), "gpt-4o");
+        assertEquals(List.of("gpt-4o"), onlyGpt.stream().map(UserModelUsage::model).toList());
+        assertEquals(150, onlyGpt.get(0).tokens());
+        assertEquals(List.of(), ledger.userUsage(team, "user-1", T0, T0.plusSeconds(3600), "gpt-9"));
+        assertEquals(List.of(), ledger.userUsage(TeamId.of("team-c"), "user-1", T0, T0.plusSeconds(3600), null));
+
+        assertEquals(550, ledger.userTokens(team, "user-1", T0, T0.plusSeconds(3600)));
+        assertEquals(0, ledger.userTokens(team, "nobody", T0, T0.plusSeconds(3600)));
+    }
+
+    static UsageEvent userCall(String id, String team, String user, String model, int tokens, String cost,
+                               String source, Instant at) {
+        return new UsageEvent(id, team, "gateway", null, null, null, "openai", model, tokens, 0,
+                new BigDecimal(cost), 100, null, "ok", at, user, "key-1", "chat_completion", source,
+                UsageEvent.REPORTED.equals(source) ? "{\"conversation_id\":\"s1\"}" : null);
+    }
+
+    static UsageEvent failedUserCall(String id, String team, String user, String model, Instant at) {
+        return new UsageEvent(id, team, "gateway", null, null, null, "openai", model, 0, 0, BigDecimal.ZERO, 100,
+                null, "timeout", at, user, null, "chat_completion", UsageEvent.METERED, null);
     }
 
     static UsageEvent factoryCall(String id, String team, String job, String agent, String cost, String status,
