@@ -65,9 +65,16 @@ final class QuickStartAnswers {
         }
         List<Map<String, Object>> history = list(5, 200);
         assertEquals(List.of(2, 1), history.stream().map(h -> h.get("id")).toList(), history.toString());
+        assertEquals(List.of("Debug this Python code: {{code}}", "Help me with {{task}}"),
+                history.stream().map(h -> h.get("user_prompt")).toList());
+        assertEquals(Map.of("task", "Python debugging"), history.get(1).get("variables"));
         for (Map<String, Object> test : history) {
+            assertEquals(1, test.get("project_id"), test.toString());
             assertEquals("Set a breakpoint on the failing line.", test.get("backend_response"), test.toString());
-            assertEquals(backendUrl, test.get("backend_url"), test.toString());
+            assertEquals(backendUrl, test.get("test_backend_url"), test.toString());
+            assertEquals(200, test.get("status_code"), test.toString());
+            assertEquals(null, test.get("error_message"), test.toString());
+            assertEquals(false, test.get("is_test"), test.toString());
         }
         Map<String, Object> rated = object(6, 200);
         assertEquals(1, rated.get("id"));

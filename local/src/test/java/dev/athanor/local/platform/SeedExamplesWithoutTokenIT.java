@@ -78,10 +78,10 @@ class SeedExamplesWithoutTokenIT {
 
     @RegisterExtension
     static final WireMockExtension VENDOR = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).resetOnEachTest(false).build();
     @RegisterExtension
     static final WireMockExtension BACKEND = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).resetOnEachTest(false).build();
 
     @TempDir
     static Path root;
