@@ -92,6 +92,21 @@ class AnonymousCallersIT {
     }
 
     @Test
+    void a_request_without_credentials_starts_and_reads_a_job_of_the_anonymous_team() {
+        var started = anonymousOn.send(request("POST", "/api/jobs")
+                .json("{\"name\": \"Anonymous Job\", \"description\": \"A todo list app\"}"));
+
+        assertEquals(202, started.status(), started.body());
+        assertEquals("anonymous-job", started.get("slug"));
+        var read = anonymousOn.send(request("GET", "/api/jobs/anonymous-job"));
+        assertEquals(200, read.status(), read.body());
+        assertEquals("anonymous-job", read.get("slug"));
+        var elsewhere = anonymousOn.send(request("GET", "/api/jobs/anonymous-job").bearer(anonymousOn.context()
+                .getBean(TokenIssuer.class).issue(TeamId.of("token-team"), "admin").token()));
+        assertEquals(404, elsewhere.status(), "the job is the anonymous team's: " + elsewhere.body());
+    }
+
+    @Test
     void a_credential_that_is_not_valid_stays_401_with_the_setting_on_and_writes_nothing() throws Exception {
         String forged = signed("another-signing-key-of-at-least-thirty-two-bytes", Instant.now().plusSeconds(3600));
         String expired = signed(TestFunctions.JWT_SECRET, Instant.now().minusSeconds(3600));
