@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
 
+    /** The team callers without credentials act for when the platform is started by {@link Main}. */
+    public static final String ANONYMOUS_TEAM = "default";
+    /** Where every surface listens when callers without credentials are let in: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     /** An HTTP surface that is up: its template function, name and base URL. */
     public record Surface(String functionId, String name, String url, ApplicationContext context) {
     }
@@ -47,10 +53,12 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, ApplicationContext> workerContexts;
     private final List<SqsPoller> pollers;
     private final ScheduledExecutorService timers;
+    private final String anonymousTeam;
 
     private LocalPlatform(LocalStack stack, LocalSecrets secrets, List<Surface> surfaces,
                           Map<String, ApplicationContext> workerContexts, List<SqsPoller> pollers,
-                          ScheduledExecutorService timers) {
+                          ScheduledExecutorService timers, String anonymousTeam) {
+        this.anonymousTeam = anonymousTeam;
         this.stack = stack;
         this.secrets = secrets;
         this.surfaces = surfaces;
@@ -60,11 +68,25 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
+     * The platform where every protected route needs a credential, as in the cloud.
+     *
      * @param dataDir   where data and generated keys are kept, or {@code null} for an in-memory run
      * @param portOf    maps each surface's template port to the port to use (identity for the documented ports)
      */
     public static LocalPlatform start(Path template, Path dataDir, String adminKeyOverride, IntUnaryOperator portOf)
             throws Exception {
+        return start(template, dataDir, adminKeyOverride, portOf, null, Map.of());
+    }
+
+    /**
+     * @param anonymousTeam the team requests without credentials act for as a member
+     *                      ({@code athanor.auth.anonymous-team}), or {@code null} for none; when given, every surface
+     *                      listens on {@link #LOOPBACK} only, so nobody else on the network is let in
+     * @param settings      operator settings by property name, as their environment variables would give them
+     *                      ({@code openai.api.key} for {@code OPENAI_API_KEY}); the platform's own settings win
+     */
+    public static LocalPlatform start(Path template, Path dataDir, String adminKeyOverride, IntUnaryOperator portOf,
+                                      String anonymousTeam, Map<String, Object> settings) throws Exception {
         LocalSecrets secrets = LocalSecrets.load(dataDir, adminKeyOverride);
         LocalStack stack = LocalStack.start(template, dataDir);
         List<Surface> surfaces = new ArrayList<>();
@@ -77,7 +99,11 @@ public final class LocalPlatform implements AutoCloseable {
             return thread;
         });
         try {
-            Map<String, Object> common = new LinkedHashMap<>();
+            Map<String, Object> common = new LinkedHashMap<>(settings);
+            if (anonymousTeam != null) {
+                common.put("athanor.auth.anonymous-team", anonymousTeam);
+                common.put("micronaut.server.host", LOOPBACK);
+            }
             common.put("athanor.auth.jwt-secret", secrets.jwtSecret());
             common.put("athanor.auth.admin-key", secrets.adminKey());
             // provider API keys are sealed with a key file here; it wins over the template's KMS key id
@@ -117,9 +143,9 @@ public final class LocalPlatform implements AutoCloseable {
                     }
                 }, every, every, TimeUnit.MILLISECONDS);
             }
-            return new LocalPlatform(stack, secrets, surfaces, workers, pollers, timers);
+            return new LocalPlatform(stack, secrets, surfaces, workers, pollers, timers, anonymousTeam);
         } catch (Exception | Error e) {
-            new LocalPlatform(stack, secrets, surfaces, workers, pollers, timers).close();
+            new LocalPlatform(stack, secrets, surfaces, workers, pollers, timers, anonymousTeam).close();
             throw e;
         }
     }
@@ -151,6 +177,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public LocalStack stack() {
         return stack;
+    }
+
+    /** The team requests without credentials act for, or empty when every protected route needs a credential. */
+    public Optional<String> anonymousTeam() {
+        return Optional.ofNullable(anonymousTeam);
     }
 
     public String adminKey() {

@@ -37,8 +37,8 @@ public final class Main {
         if (!Files.exists(template)) {
             throw new IllegalArgumentException(template.toAbsolutePath() + " not found: run from the project root or pass --template");
         }
-        LocalPlatform platform = LocalPlatform.start(template, dataDir, System.getenv("ATHANOR_ADMIN_KEY"),
-                IntUnaryOperator.identity());
+        LocalPlatform platform = platform(template, dataDir, System.getenv("ATHANOR_ADMIN_KEY"),
+                IntUnaryOperator.identity(), Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 platform.close();
@@ -52,7 +52,18 @@ public final class Main {
         Thread.currentThread().join();
     }
 
-    private static String banner(LocalPlatform platform, Path dataDir, double seconds) {
+    /**
+     * The platform as this command starts it. The seeds' own client examples send no token, so requests without
+     * credentials act as a member of team {@code default}; for that reason every surface listens on this machine only.
+     *
+     * @param settings operator settings the environment would otherwise give (see {@link LocalPlatform#start})
+     */
+    static LocalPlatform platform(Path template, Path dataDir, String adminKey, IntUnaryOperator portOf,
+                                  Map<String, Object> settings) throws Exception {
+        return LocalPlatform.start(template, dataDir, adminKey, portOf, LocalPlatform.ANONYMOUS_TEAM, settings);
+    }
+
+    static String banner(LocalPlatform platform, Path dataDir, double seconds) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nAthanor is running (started in %.1f s; data: %s)%n%n", seconds,
                 dataDir == null ? "in memory" : dataDir.toAbsolutePath()));
@@ -72,8 +83,14 @@ public final class Main {
         var token = platform.token("default", "admin");
         out.append(String.format("%n  admin key (X-Admin-Key): %s%n", platform.adminKey()));
         out.append(String.format("  token for team 'default' (admin, %d s):%n    %s%n", token.expiresInSeconds(), token.token()));
-        out.append(String.format("%n  try: curl -H 'Authorization: Bearer <token>' %s/api/settings%n",
-                platform.surface("factory").url()));
+        platform.anonymousTeam().ifPresentOrElse(team -> {
+            out.append(String.format("%n  requests without credentials act as a member of team '%s'; every surface"
+                    + " listens on %s only (this machine)%n", team, LocalPlatform.LOOPBACK));
+            out.append(String.format("  try: curl %s/v1/models%n", platform.surface("gateway").url()));
+            out.append(String.format("       curl -H 'Authorization: Bearer <token>' %s/api/settings   (admin)%n",
+                    platform.surface("factory").url()));
+        }, () -> out.append(String.format("%n  try: curl -H 'Authorization: Bearer <token>' %s/api/settings%n",
+                platform.surface("factory").url())));
         out.append("  Ctrl-C stops everything.\n");
         return out.toString();
     }

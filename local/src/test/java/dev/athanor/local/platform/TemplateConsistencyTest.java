@@ -242,6 +242,13 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void no_function_lets_callers_without_credentials_in() throws Exception {
+        // athanor.auth.anonymous-team is for a laptop only: the cloud never sets it, in any spelling
+        String text = Files.readString(TEMPLATE).toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        assertFalse(text.contains("ANONYMOUS_TEAM"), "template.yaml sets athanor.auth.anonymous-team");
+    }
+
+    @Test
     void no_function_has_a_broad_managed_policy() {
         for (String function : functions().keySet()) {
             String policies = String.valueOf(template.properties(function).get("Policies"));

@@ -27,4 +27,12 @@ public interface AuthConfiguration {
 
     @Bindable(defaultValue = "24h")
     Duration getTokenTtl();
+
+    /**
+     * The team a request that carries no credentials at all acts for, as a {@code member} (env
+     * {@code ATHANOR_AUTH_ANONYMOUS_TEAM}). Unset, the default everywhere but the local platform: such requests are
+     * anonymous and protected routes answer 401. See {@link AnonymousTeamFetcher}.
+     */
+    @Nullable
+    String getAnonymousTeam();
 }
