@@ -1,5 +1,6 @@
 package dev.athanor.factory.agents;
 
+import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.budget.BudgetedLlm;
 import dev.athanor.core.llm.CallContext;
 import dev.athanor.model.TeamId;
@@ -10,6 +11,7 @@ import dev.athanor.model.agents.AgentOverride;
 import dev.athanor.model.agents.AgentRepository;
 import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.DomainException;
+import dev.athanor.model.error.LimitExceededException;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
@@ -84,7 +86,8 @@ public class AgentService {
      * Sends a short prompt to the agent's model with its system prompt. A failing model is an outcome, not an
      * error: the caller wants to see why the agent cannot answer.
      */
-    public TestOutcome test(TeamId team, String agentId, String prompt) {
+    public TestOutcome test(TeamPrincipal caller, String agentId, String prompt) {
+        TeamId team = caller.team();
         AgentConfig agent = source.resolve(team, agentId);
         String text = prompt == null || prompt.isBlank() ? DEFAULT_TEST_PROMPT : prompt.strip();
         if (text.length() > MAX_TEST_PROMPT) {
@@ -95,8 +98,11 @@ public class AgentService {
                 List.of(ChatMessage.system(agent.systemPrompt()), ChatMessage.user(text)), null, null,
                 TEST_MAX_TOKENS, null);
         try {
-            ChatResponse response = llm.chat(new CallContext(team, SURFACE, null, null, agentId), request);
+            ChatResponse response = llm.chat(
+                    new CallContext(team, SURFACE, null, null, agentId, caller.userId(), caller.keyId()), request);
             return new TestOutcome(agentId, agent.model(), response.content(), null);
+        } catch (LimitExceededException e) {
+            throw e; // the caller's key or budget said no: a 429 with Retry-After, not an agent's failure
         } catch (LlmException | DomainException e) {
             return new TestOutcome(agentId, agent.model(), null, e.getMessage());
         }

@@ -72,6 +72,6 @@ public class AgentsController {
         RequestFields fields = RequestFields.read(json, request);
         String prompt = fields.string("prompt");
         fields.check();
-        return AgentViews.TestResult.of(agents.test(TeamPrincipal.of(authentication).team(), agentId, prompt));
+        return AgentViews.TestResult.of(agents.test(TeamPrincipal.of(authentication), agentId, prompt));
     }
 }

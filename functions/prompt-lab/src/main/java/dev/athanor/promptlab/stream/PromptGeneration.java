@@ -1,6 +1,7 @@
 package dev.athanor.promptlab.stream;
 
 import dev.athanor.core.http.LlmExceptionHandler;
+import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.llm.CallContext;
 import dev.athanor.core.llm.LlmService;
 import dev.athanor.model.TeamId;
@@ -79,12 +80,14 @@ public class PromptGeneration {
      * @throws dev.athanor.model.error.InvalidInputException when the prompt, its variables or a sampling value
      *                               is not acceptable
      */
-    public Flux<byte[]> generate(TeamId team, long projectId, PromptSettings settings) {
+    public Flux<byte[]> generate(TeamPrincipal caller, long projectId, PromptSettings settings) {
+        TeamId team = caller.team();
         PromptProject project = projects.get(team, projectId);
         PromptInput input = PromptInput.of(settings);
         ChatRequest request = new ChatRequest(project.providerId(), input.messages(), settings.temperature(),
                 settings.topP(), settings.maxLen(), null, settings.topK());
-        CallContext context = new CallContext(team, SURFACE, Long.toString(projectId), null, null);
+        // the caller's account and API key come along: the key's models, budget and limits hold here as on the gateway
+        CallContext context = CallContext.of(caller, SURFACE).withProject(Long.toString(projectId));
         EventStream events = new EventStream(json, scheduler, configuration.getHeartbeatInterval());
         events.event("status", "Generating with " + project.providerId());
         ThinkSplitter splitter = new ThinkSplitter();

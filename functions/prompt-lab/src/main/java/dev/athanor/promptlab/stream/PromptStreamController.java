@@ -45,7 +45,7 @@ public class PromptStreamController {
     HttpResponse<Flux<byte[]>> generate(Authentication authentication, @PathVariable("project_id") String projectId,
                                         @Nullable @Body PromptRequest request) {
         PromptRequest body = request == null ? PromptRequest.EMPTY : request;
-        return events(generation.generate(TeamPrincipal.of(authentication).team(), PromptProjects.id(projectId),
+        return events(generation.generate(TeamPrincipal.of(authentication), PromptProjects.id(projectId),
                 body.settings()));
     }
 
