@@ -53,6 +53,9 @@ public interface TableNames {
     @Nullable
     String getPromptEvaluations();
 
+    @Nullable
+    String getAccounts();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -94,6 +97,9 @@ public interface TableNames {
         }
         if (getPromptEvaluations() != null && !getPromptEvaluations().isBlank()) {
             names.put(Tables.PROMPT_EVALUATIONS.logicalName(), getPromptEvaluations());
+        }
+        if (getAccounts() != null && !getAccounts().isBlank()) {
+            names.put(Tables.ACCOUNTS.logicalName(), getAccounts());
         }
         return names;
     }

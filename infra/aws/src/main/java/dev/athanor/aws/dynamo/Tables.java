@@ -1,5 +1,6 @@
 package dev.athanor.aws.dynamo;
 
+import dev.athanor.aws.accounts.AccountItem;
 import dev.athanor.aws.activity.ActivityItem;
 import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.hitl.ExperienceItem;
@@ -52,9 +53,12 @@ public final class Tables {
     public static final TableDefinition<EvaluationItem> PROMPT_EVALUATIONS =
             new TableDefinition<>("prompt_evaluations", EvaluationItem.class);
 
+    /** Accounts, refresh tokens, invites, verification tokens and login-failure counters, keyed by {@code pk}. */
+    public static final TableDefinition<AccountItem> ACCOUNTS = new TableDefinition<>("accounts", AccountItem.class);
+
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
-            PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS);
+            PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, ACCOUNTS);
 
     private Tables() {
     }
