@@ -72,10 +72,12 @@ public class AuthController {
         AuthRequests.Login body = request == null ? AuthRequests.Login.EMPTY : request;
         Logins.Session session = logins.login(body.username(), body.password(), ClientAddress.of(http));
         var account = session.account();
+        boolean withCookies = Boolean.TRUE.equals(body.session()) || Boolean.TRUE.equals(sessionFlag);
         MutableHttpResponse<AuthResponses.LoggedIn> response = noStore(HttpResponse.ok(new AuthResponses.LoggedIn(
                 session.accessToken(), AuthResponses.BEARER, session.expiresIn(),
-                new AuthResponses.User(account.userId(), account.email(), account.role()), session.refreshToken())));
-        if (Boolean.TRUE.equals(body.session()) || Boolean.TRUE.equals(sessionFlag)) {
+                new AuthResponses.User(account.userId(), account.email(), account.role()), session.refreshToken(),
+                withCookies ? cookies.csrfToken(session.accessToken()) : null)));
+        if (withCookies) {
             response.cookies(new LinkedHashSet<>(cookies.issue(http, session.accessToken(), session.expiresIn())));
         }
         return response;

@@ -20,10 +20,12 @@ final class AuthResponses {
     record User(String id, String email, String role) {
     }
 
+    /** @param csrfToken the session's CSRF token (also in the athanor_csrf cookie); null without a session */
     @Serdeable
     record LoggedIn(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
                     @JsonProperty("expires_in") long expiresIn, User user,
-                    @JsonProperty("refresh_token") String refreshToken) {
+                    @JsonProperty("refresh_token") String refreshToken,
+                    @JsonProperty("csrf_token") String csrfToken) {
     }
 
     @Serdeable
