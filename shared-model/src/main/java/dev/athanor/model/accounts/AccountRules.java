@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What a registration must look like. Passwords are 8 to 128 characters (the upper bound keeps Argon2id's input, and
- * so the cost of one login, bounded); emails are an address of at most 254 characters with a dotted domain, compared
+ * What a registration must look like. Passwords are 8 to 128 characters without control characters (the upper bound
+ * keeps Argon2id's input, and so the cost of one login, bounded); emails are an address of at most 254 characters with a dotted domain, compared
  * in lower case; a full name is at most 200 characters.
  */
 public final class AccountRules {
@@ -57,6 +57,10 @@ public final class AccountRules {
         }
         if (length > MAX_PASSWORD) {
             throw invalid("password", "must be at most " + MAX_PASSWORD + " characters");
+        }
+        if (password.chars().anyMatch(Character::isISOControl)) {
+            // NUL and friends are cut off or refused by many a client and terminal: the password could not be typed again
+            throw invalid("password", "must not contain control characters");
         }
     }
 

@@ -29,6 +29,7 @@ class AccountRulesTest {
         assertThrows(InvalidInputException.class, () -> AccountRules.requirePassword("1234567"));
         assertThrows(InvalidInputException.class, () -> AccountRules.requirePassword("x".repeat(129)));
         assertThrows(InvalidInputException.class, () -> AccountRules.requirePassword(null));
+        assertThrows(InvalidInputException.class, () -> AccountRules.requirePassword("\u0000".repeat(10)));
     }
 
     @Test

@@ -73,4 +73,9 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getPromptEvaluations() {
         return tables.get("prompt_evaluations");
     }
+
+    @Override
+    public String getAccounts() {
+        return tables.get("accounts");
+    }
 }
