@@ -19,6 +19,9 @@ public class SmtpMailSender implements MailSender {
     private final MailConfiguration configuration;
 
     public SmtpMailSender(JavaxEmailSender sender, MailConfiguration configuration) {
+        if (configuration.getSmtpHost() == null || configuration.getSmtpHost().isBlank()) {
+            throw new IllegalStateException("athanor.mail.sender is smtp but athanor.mail.smtp-host is not set");
+        }
         this.sender = sender;
         this.configuration = configuration;
     }

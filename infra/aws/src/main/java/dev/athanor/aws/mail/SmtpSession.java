@@ -1,7 +1,7 @@
 package dev.athanor.aws.mail;
 
-import io.micronaut.context.annotation.Primary;
-import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.email.javamail.sender.DefaultSessionProvider;
 import io.micronaut.email.javamail.sender.SessionProvider;
 import jakarta.inject.Singleton;
 import jakarta.mail.Authenticator;
@@ -11,12 +11,13 @@ import jakarta.mail.Session;
 import java.util.Properties;
 
 /**
- * The JavaMail session for {@code athanor.mail.smtp-*}, in place of micronaut-email's own {@code javamail.*}
- * settings, so that the SMTP server is configured under {@code athanor.*} like every other setting.
+ * The JavaMail session for {@code athanor.mail.smtp-*}, in place of micronaut-email's own, so that the SMTP server
+ * is configured under {@code athanor.*} like every other setting. It replaces micronaut-email's session provider
+ * everywhere, as that one fails at start-up (every singleton is built then) when {@code javamail.*} is not set. With
+ * no host the session is never used: {@link SmtpMailSender} exists only when {@code athanor.mail.sender} is smtp.
  */
 @Singleton
-@Primary
-@Requires(property = "athanor.mail.sender", value = "smtp")
+@Replaces(DefaultSessionProvider.class)
 public class SmtpSession implements SessionProvider {
 
     private static final String TIMEOUT_MS = "10000";
@@ -24,12 +25,11 @@ public class SmtpSession implements SessionProvider {
     private final Session session;
 
     public SmtpSession(MailConfiguration configuration) {
-        if (configuration.getSmtpHost() == null || configuration.getSmtpHost().isBlank()) {
-            throw new IllegalStateException("athanor.mail.sender is smtp but athanor.mail.smtp-host is not set");
-        }
         Properties properties = new Properties();
         properties.put("mail.transport.protocol", "smtp");
-        properties.put("mail.smtp.host", configuration.getSmtpHost());
+        if (configuration.getSmtpHost() != null) {
+            properties.put("mail.smtp.host", configuration.getSmtpHost());
+        }
         properties.put("mail.smtp.port", Integer.toString(configuration.getSmtpPort()));
         properties.put("mail.smtp.connectiontimeout", TIMEOUT_MS);
         properties.put("mail.smtp.timeout", TIMEOUT_MS);
