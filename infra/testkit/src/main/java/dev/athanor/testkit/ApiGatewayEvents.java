@@ -47,6 +47,12 @@ public final class ApiGatewayEvents {
         return this;
     }
 
+    /** The client address API Gateway saw ({@code requestContext.identity.sourceIp}); 127.0.0.1 unless set. */
+    public ApiGatewayEvents sourceIp(String address) {
+        event.getRequestContext().getIdentity().setSourceIp(address);
+        return this;
+    }
+
     public ApiGatewayEvents bearer(String token) {
         return header("Authorization", "Bearer " + token);
     }

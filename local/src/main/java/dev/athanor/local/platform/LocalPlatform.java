@@ -110,6 +110,9 @@ public final class LocalPlatform implements AutoCloseable {
             common.put("athanor.crypto.local-key-file", secrets.dataKeyFile().toString());
             // local Ollama and vLLM servers listen on localhost
             common.put("athanor.security.allow-private-urls", true);
+            // anyone on this machine may register (a team of their own); verification links are printed to the log
+            common.put("athanor.auth.registration", "open");
+            common.put("athanor.mail.sender", "log");
             for (String functionId : stack.resources().template().resources(LocalResources.FUNCTION).keySet()) {
                 var port = LocalFunctions.localPort(stack, functionId);
                 if (port.isEmpty()) {
@@ -117,6 +120,7 @@ public final class LocalPlatform implements AutoCloseable {
                 }
                 Map<String, Object> properties = new LinkedHashMap<>(common);
                 properties.put("micronaut.server.port", portOf.applyAsInt(port.get()));
+                properties.put("athanor.auth.public-url", "http://localhost:" + portOf.applyAsInt(port.get()));
                 ApplicationContext context = LocalFunctions.contextBuilder(stack, functionId, properties).start();
                 EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
                 String name = stack.functionEnvironment(functionId).getOrDefault("ATHANOR_SURFACE", functionId);

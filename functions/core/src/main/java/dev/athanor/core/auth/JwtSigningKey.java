@@ -34,6 +34,20 @@ public class JwtSigningKey {
         return secret;
     }
 
+    /**
+     * A key for another purpose (such as CSRF tokens), derived from this one as HMAC-SHA256 of the purpose, so that
+     * no second secret has to be kept and a token of one purpose is never valid for another.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }

@@ -59,6 +59,9 @@ public interface TableNames {
     @Nullable
     String getRateLimits();
 
+    @Nullable
+    String getAccounts();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -106,6 +109,9 @@ public interface TableNames {
         }
         if (getRateLimits() != null && !getRateLimits().isBlank()) {
             names.put(Tables.RATE_LIMITS.logicalName(), getRateLimits());
+        }
+        if (getAccounts() != null && !getAccounts().isBlank()) {
+            names.put(Tables.ACCOUNTS.logicalName(), getAccounts());
         }
         return names;
     }

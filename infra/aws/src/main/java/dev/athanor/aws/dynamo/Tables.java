@@ -1,5 +1,6 @@
 package dev.athanor.aws.dynamo;
 
+import dev.athanor.aws.accounts.AccountItem;
 import dev.athanor.aws.activity.ActivityItem;
 import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.hitl.ExperienceItem;
@@ -59,9 +60,12 @@ public final class Tables {
     public static final TableDefinition<RateLimitItem> RATE_LIMITS =
             new TableDefinition<>("rate_limits", RateLimitItem.class);
 
+    /** Accounts, refresh tokens, invites, verification tokens and login-failure counters, keyed by {@code pk}. */
+    public static final TableDefinition<AccountItem> ACCOUNTS = new TableDefinition<>("accounts", AccountItem.class);
+
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
-            PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS);
+            PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS, ACCOUNTS);
 
     private Tables() {
     }

@@ -83,4 +83,9 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getRateLimits() {
         return tables.get("rate_limits");
     }
+
+    @Override
+    public String getAccounts() {
+        return tables.get("accounts");
+    }
 }
