@@ -36,11 +36,6 @@ import java.util.Map;
 @Requires(property = "athanor.auth.anonymous-team")
 public final class AnonymousTeamFetcher implements AuthenticationFetcher<HttpRequest<?>> {
 
-    /** The header API keys come in (besides {@code Authorization: Bearer sk-ath-...}). */
-    public static final String API_KEY_HEADER = "X-API-Key";
-    /** The browser session cookie. */
-    public static final String SESSION_COOKIE = "athanor_session";
-
     private final Authentication anonymous;
     private final TokenResolver<HttpRequest<?>> tokens;
 
@@ -77,7 +72,7 @@ public final class AnonymousTeamFetcher implements AuthenticationFetcher<HttpReq
     private boolean carriesCredentials(HttpRequest<?> request) {
         HttpHeaders headers = request.getHeaders();
         return headers.contains(HttpHeaders.AUTHORIZATION)
-                || headers.contains(API_KEY_HEADER)
+                || headers.contains(Credentials.API_KEY_HEADER)
                 || hasSessionCookie(request)
                 || !tokens.resolveTokens(request).isEmpty();
     }
@@ -88,7 +83,7 @@ public final class AnonymousTeamFetcher implements AuthenticationFetcher<HttpReq
             for (String pair : header.split(";")) {
                 int equals = pair.indexOf('=');
                 String name = (equals < 0 ? pair : pair.substring(0, equals)).strip();
-                if (name.equalsIgnoreCase(SESSION_COOKIE)) {
+                if (name.equalsIgnoreCase(Credentials.SESSION_COOKIE)) {
                     return true;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.athanor.core.auth.keys;
 
+import dev.athanor.core.auth.Credentials;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.http.HttpRequest;
@@ -13,10 +14,8 @@ import java.util.Optional;
 @Requires(property = "micronaut.security.enabled", notEquals = StringUtils.FALSE)
 final class ApiKeyHeaderReader implements TokenReader<HttpRequest<?>> {
 
-    static final String HEADER = "X-API-Key";
-
     @Override
     public Optional<String> findToken(HttpRequest<?> request) {
-        return Optional.ofNullable(request.getHeaders().get(HEADER)).map(String::trim).filter(s -> !s.isEmpty());
+        return Optional.ofNullable(request.getHeaders().get(Credentials.API_KEY_HEADER)).map(String::trim).filter(s -> !s.isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.athanor.core.auth.session;
 
+import dev.athanor.core.auth.Credentials;
 import dev.athanor.core.http.ErrorResponses;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -49,7 +50,7 @@ public class CsrfFilter implements Ordered {
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
         if (!STATE_CHANGING.contains(request.getMethod()) || hasHeader(request, HttpHeaders.AUTHORIZATION)
-                || hasHeader(request, "X-API-Key")) {
+                || hasHeader(request, Credentials.API_KEY_HEADER)) {
             return null;
         }
         Optional<Cookie> session = request.getCookies().findCookie(SessionCookies.SESSION);

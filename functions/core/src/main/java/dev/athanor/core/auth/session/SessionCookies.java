@@ -1,5 +1,6 @@
 package dev.athanor.core.auth.session;
 
+import dev.athanor.core.auth.Credentials;
 import dev.athanor.core.auth.JwtSigningKey;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
@@ -30,7 +31,7 @@ import java.util.Locale;
 @Requires(property = "micronaut.security.enabled", notEquals = StringUtils.FALSE)
 public class SessionCookies {
 
-    public static final String SESSION = "athanor_session";
+    public static final String SESSION = Credentials.SESSION_COOKIE;
     public static final String CSRF = "athanor_csrf";
     public static final String HEADER = "X-CSRF-Token";
 
