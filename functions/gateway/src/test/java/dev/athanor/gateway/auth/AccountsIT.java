@@ -122,7 +122,7 @@ class AccountsIT {
     }
 
     @Test
-    void forged_expired_and_missing_refresh_tokens_are_401_or_422() {
+    void forged_and_expired_refresh_tokens_are_401_and_a_missing_one_is_422() {
         String email = email("expired");
         auth.register(email, PASSWORD);
         String expired = SecretTokens.newToken();
@@ -134,7 +134,10 @@ class AccountsIT {
         assertEquals(401, auth.refresh(SecretTokens.newToken()).status());
         assertEquals(401, auth.refresh("x".repeat(5000)).status());
         LambdaHttp.Response missing = auth.send(AuthClient.post("/auth/refresh").json("{}"));
-        assertEquals(401, missing.status(), missing.body());
+        assertEquals(422, missing.status(), missing.body());
+        assertEquals(Map.of("detail", "refresh_token is required"), missing.map());
+        LambdaHttp.Response list = auth.send(AuthClient.post("/auth/refresh").json("{\"refresh_token\":[1,2]}"));
+        assertEquals(422, list.status(), list.body());
     }
 
     @Test

@@ -93,6 +93,9 @@ public class Logins {
     }
 
     public Session refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.isEmpty()) {
+            throw required("refresh_token");
+        }
         String hash = SecretTokens.hash(refreshToken);
         RefreshToken current = Optional.ofNullable(hash).flatMap(refreshTokens::find)
                 .orElseThrow(() -> new UnauthorizedException(BAD_REFRESH));
