@@ -82,6 +82,6 @@ public class CsrfFilter implements Ordered {
 
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.before();
+        return ServerFilterPhase.SECURITY.after();
     }
 }
