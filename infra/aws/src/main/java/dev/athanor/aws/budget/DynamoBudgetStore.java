@@ -7,6 +7,7 @@ import dev.athanor.model.TeamData;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.budget.BudgetAccount;
 import dev.athanor.model.budget.BudgetHold;
+import dev.athanor.model.budget.BudgetPeriod;
 import dev.athanor.model.budget.BudgetStore;
 import dev.athanor.model.budget.DailyBudget;
 import dev.athanor.model.error.ConflictException;
@@ -102,8 +103,10 @@ public class DynamoBudgetStore implements BudgetStore, TeamData {
                 return;
             } catch (ConflictException raced) {
                 if (attempt == MAX_ATTEMPTS) {
-                    throw new UnavailableException("The daily budget of team " + team.value()
-                            + " is changing too fast to update; try again", raced);
+                    String whose = account.isTeam() ? "The daily budget of team " + team.value()
+                            : (account.period() == BudgetPeriod.DAY ? "The daily" : "The monthly")
+                            + " budget of API key " + account.keyId();
+                    throw new UnavailableException(whose + " is changing too fast to update; try again", raced);
                 }
                 pause(attempt);
             }
