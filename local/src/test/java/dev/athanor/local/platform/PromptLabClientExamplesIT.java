@@ -24,14 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The client examples of the prompt lab's seed document ("Example Integration": a Python client using
@@ -112,9 +109,9 @@ class PromptLabClientExamplesIT {
 
     @Test
     void the_python_example_prints_the_latest_prompt_and_the_production_prompt() throws Exception {
-        requireTool("python3 with the requests package (pip install requests)",
+        ExampleRuns.requireTool("python3 with the requests package (pip install requests)",
                 "python3", "-c", "import requests");
-        Run run = runExample("example.py", "with_token.py", "python3");
+        ExampleRuns.Run run = runExample("example.py", "with_token.py", "python3");
 
         assertEquals(List.of(
                 "Latest prompt: " + LATEST_PROMPT,
@@ -126,9 +123,9 @@ class PromptLabClientExamplesIT {
 
     @Test
     void the_javascript_example_prints_both_prompts_and_every_backend_token_through_to_the_end() throws Exception {
-        requireTool("node 18 or later (for fetch)", "node", "-e",
+        ExampleRuns.requireTool("node 18 or later (for fetch)", "node", "-e",
                 "process.exit(Number(process.versions.node.split('.')[0]) >= 18 ? 0 : 1)");
-        Run run = runExample("example.mjs", "with_token.mjs", "node");
+        ExampleRuns.Run run = runExample("example.mjs", "with_token.mjs", "node");
 
         List<String> lines = run.lines();
         assertEquals(List.of("Latest prompt: " + LATEST_PROMPT, "Is production: false",
@@ -179,22 +176,8 @@ class PromptLabClientExamplesIT {
         }
     }
 
-    /** One example's run: its exit code and what it printed. */
-    private record Run(String command, int exitCode, String stdout, String stderr) {
-
-        List<String> lines() {
-            assertEquals(0, exitCode, "exit code of " + this);
-            return stdout.lines().toList();
-        }
-
-        @Override
-        public String toString() {
-            return command + " (exit " + exitCode + ")\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
-        }
-    }
-
     /** Copies an example with its base URLs moved to this run's servers, then runs it behind its token prelude. */
-    private Run runExample(String example, String prelude, String interpreter) throws Exception {
+    private ExampleRuns.Run runExample(String example, String prelude, String interpreter) throws Exception {
         String text = resource(example);
         assertTrue(text.contains(SEED_LAB_URL), example + " names the prompt lab as the seed does");
         Path script = work.resolve(example);
@@ -204,40 +187,8 @@ class PromptLabClientExamplesIT {
         Files.writeString(wrapper, resource(prelude));
 
         List<String> command = List.of(interpreter, wrapper.toString(), script.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(work.resolve("stdout").toFile()).redirectError(work.resolve("stderr").toFile());
-        // the examples talk to localhost only; a proxy from the environment would stand in between
-        builder.environment().keySet().removeIf(name -> name.toLowerCase(Locale.ROOT).endsWith("_proxy"));
-        builder.environment().put("ATHANOR_TOKEN", token);
-        builder.environment().put("ATHANOR_BASE_URL", labUrl);
-        builder.environment().put("PYTHONIOENCODING", "utf-8");
-        Process process = builder.start();
-        boolean finished = process.waitFor(RUN_SECONDS, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        Run run = new Run(String.join(" ", command), finished ? process.exitValue() : -1,
-                Files.readString(work.resolve("stdout")), Files.readString(work.resolve("stderr")));
-        if (!finished) {
-            fail("did not finish within " + RUN_SECONDS + " s: " + run);
-        }
-        return run;
-    }
-
-    /** Fails (never skips) when an interpreter the examples need is missing: every build machine has them. */
-    private static void requireTool(String what, String... probe) throws InterruptedException {
-        String problem;
-        try {
-            Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            problem = process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 ? null
-                    : "'" + String.join(" ", probe) + "' failed: " + output;
-        } catch (IOException e) {
-            problem = e.getMessage();
-        }
-        if (problem != null) {
-            fail("The seed's client examples need " + what + " on the PATH: " + problem);
-        }
+        return ExampleRuns.run(command, work, Map.of("ATHANOR_TOKEN", token, "ATHANOR_BASE_URL", labUrl,
+                "PYTHONIOENCODING", "utf-8"), RUN_SECONDS);
     }
 
     private static String resource(String name) throws IOException {

@@ -20,10 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class QuickStartAnswers {
 
     private final JsonMapper json;
-    private final List<SeedExamplesWithoutTokenIT.Run> runs;
+    private final List<ExampleRuns.Run> runs;
     private final String backendUrl;
 
-    QuickStartAnswers(JsonMapper json, List<SeedExamplesWithoutTokenIT.Run> runs, String backendUrl) {
+    QuickStartAnswers(JsonMapper json, List<ExampleRuns.Run> runs, String backendUrl) {
         this.json = json;
         this.runs = runs;
         this.backendUrl = backendUrl;
@@ -146,7 +146,7 @@ final class QuickStartAnswers {
     }
 
     private Map<String, Object> object(int index, int status) {
-        SeedExamplesWithoutTokenIT.Run run = runs.get(index);
+        ExampleRuns.Run run = runs.get(index);
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(String.valueOf(status), run.stderr().strip(), run.toString());
         try {
@@ -157,7 +157,7 @@ final class QuickStartAnswers {
     }
 
     private List<Map<String, Object>> list(int index, int status) {
-        SeedExamplesWithoutTokenIT.Run run = runs.get(index);
+        ExampleRuns.Run run = runs.get(index);
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(String.valueOf(status), run.stderr().strip(), run.toString());
         try {
@@ -169,7 +169,7 @@ final class QuickStartAnswers {
 
     /** The {@code data:} events of a streamed answer, which must be 200. */
     private List<Map<String, Object>> events(int index) {
-        SeedExamplesWithoutTokenIT.Run run = runs.get(index);
+        ExampleRuns.Run run = runs.get(index);
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("200", run.stderr().strip(), run.toString());
         List<Map<String, Object>> events = new ArrayList<>();

@@ -31,9 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -45,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The seeds' own examples, which send no token (documents 001 and 002 say their APIs need none), run unchanged
@@ -132,14 +129,14 @@ class SeedExamplesWithoutTokenIT {
 
     @Test
     void the_gateway_documents_javascript_client_runs_as_written_without_a_token() throws Exception {
-        requireTool("node 18 or later (for fetch)", "node", "-e",
+        ExampleRuns.requireTool("node 18 or later (for fetch)", "node", "-e",
                 "process.exit(Number(process.versions.node.split('.')[0]) >= 18 ? 0 : 1)");
         String example = resource("/seed-001/example.mjs");
         assertTrue(example.contains(SEED_GATEWAY_URL + "/health"), "the example names the gateway as the seed does");
         Path script = root.resolve("example.mjs");
         Files.writeString(script, example.replace(SEED_GATEWAY_URL, platform.surface("gateway").url()));
 
-        Run run = run(List.of("node", script.toString()), root, Map.of());
+        ExampleRuns.Run run = ExampleRuns.run(List.of("node", script.toString()), root, Map.of(), RUN_SECONDS);
 
         List<String> lines = run.lines();
         assertEquals(5, lines.size(), run.toString());
@@ -173,11 +170,12 @@ class SeedExamplesWithoutTokenIT {
         assertEquals(15, commands.size(), String.join("\n\n", commands));
         Path curlHome = Files.createDirectories(root.resolve("curl-home"));
         Files.writeString(curlHome.resolve(".curlrc"), "silent\nshow-error\nwrite-out = \"%{stderr}%{http_code}\"\n");
-        List<Run> runs = new ArrayList<>();
+        List<ExampleRuns.Run> runs = new ArrayList<>();
         for (String command : commands) {
             assertTrue(command.contains(SEED_LAB_URL), command);
             String script = QuickStartCommands.asMeant(command).replace(SEED_LAB_URL, lab);
-            runs.add(run(List.of("bash", "-c", script), root, Map.of("CURL_HOME", curlHome.toString())));
+            runs.add(ExampleRuns.run(List.of("bash", "-c", script), root, Map.of("CURL_HOME", curlHome.toString()),
+                    RUN_SECONDS));
         }
         QuickStartAnswers answers = new QuickStartAnswers(json, runs, BACKEND.baseUrl() + "/backend");
         answers.projectsAndPrompts();
@@ -283,57 +281,6 @@ class SeedExamplesWithoutTokenIT {
             }
         }
         return null;
-    }
-
-    /** One command's run: its exit code and what it printed. */
-    record Run(String command, int exitCode, String stdout, String stderr) {
-
-        List<String> lines() {
-            assertEquals(0, exitCode, "exit code of " + this);
-            return stdout.lines().toList();
-        }
-
-        @Override
-        public String toString() {
-            return command + " (exit " + exitCode + ")\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
-        }
-    }
-
-    private static Run run(List<String> command, Path dir, Map<String, String> environment) throws Exception {
-        Path out = Files.createTempFile(dir, "stdout", ".txt");
-        Path err = Files.createTempFile(dir, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        // the examples talk to localhost only; a proxy from the environment would stand in between
-        builder.environment().keySet().removeIf(name -> name.toLowerCase(Locale.ROOT).endsWith("_proxy"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        boolean finished = process.waitFor(RUN_SECONDS, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        Run run = new Run(String.join(" ", command), finished ? process.exitValue() : -1,
-                Files.readString(out), Files.readString(err));
-        if (!finished) {
-            fail("did not finish within " + RUN_SECONDS + " s: " + run);
-        }
-        return run;
-    }
-
-    /** Fails (never skips) when a tool the examples need is missing: every build machine has them. */
-    private static void requireTool(String what, String... probe) throws InterruptedException {
-        String problem;
-        try {
-            Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            problem = process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 ? null
-                    : "'" + String.join(" ", probe) + "' failed: " + output;
-        } catch (IOException e) {
-            problem = e.getMessage();
-        }
-        if (problem != null) {
-            fail("The seeds' examples need " + what + " on the PATH: " + problem);
-        }
     }
 
     static String resource(String name) throws IOException {
