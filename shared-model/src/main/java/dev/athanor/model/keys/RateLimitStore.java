@@ -2,12 +2,13 @@ package dev.athanor.model.keys;
 
 import dev.athanor.model.TeamId;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Port: counters per fixed one-minute window, shared by every function instance. A counter is named by its owner
- * and what it counts ({@code key#<id>#requests}); each minute (UTC, aligned to the minute) starts at zero, and a
- * window's counter is deleted by the store some time after the window ends.
+ * Port: counters per fixed window (a minute, a day), shared by every function instance. A counter is named by its
+ * owner and what it counts ({@code key#<id>#requests}); each window starts at zero, and a window's counter is deleted
+ * by the store some time after the window ends.
  */
 public interface RateLimitStore {
 
@@ -16,11 +17,11 @@ public interface RateLimitStore {
      *
      * @return false (and nothing added) when the counter had reached the limit
      */
-    boolean tryAcquire(TeamId team, String counter, Instant windowStart, long limit);
+    boolean tryAcquire(TeamId team, String counter, Instant windowStart, Duration window, long limit);
 
     /** The window's counter (0 when nothing was counted), read strongly consistent. */
     long current(TeamId team, String counter, Instant windowStart);
 
     /** Adds {@code amount} to the window's counter, whatever it holds. */
-    void add(TeamId team, String counter, Instant windowStart, long amount);
+    void add(TeamId team, String counter, Instant windowStart, Duration window, long amount);
 }

@@ -15,17 +15,16 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Per-minute counters in the {@code rate_limits} table, one item per (team, counter, minute), changed only with
+ * Counters per window in the {@code rate_limits} table, one item per (team, counter, window), changed only with
  * atomic {@code ADD}s: a limited acquire adds on condition that the count is below the limit, so instances racing
- * for the last request of a minute cannot both get it, and nothing is read first. Items expire an hour after their
- * minute (TTL); DynamoDB's TTL deletes late, which is harmless since a window is never read after its minute.
+ * for the last request of a window cannot both get it, and nothing is read first. Items expire an hour after their
+ * window (TTL); DynamoDB's TTL deletes late, which is harmless since a window is never read after it ends.
  */
 @Singleton
 @Requires(property = "athanor.dynamodb.tables.rate-limits")
 public class DynamoRateLimitStore implements RateLimitStore {
 
     static final Duration KEPT_AFTER_WINDOW = Duration.ofHours(1);
-    private static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -36,7 +35,7 @@ public class DynamoRateLimitStore implements RateLimitStore {
     }
 
     @Override
-    public boolean tryAcquire(TeamId team, String counter, Instant windowStart, long limit) {
+    public boolean tryAcquire(TeamId team, String counter, Instant windowStart, Duration window, long limit) {
         try {
             dynamo.updateItem(b -> b.tableName(tableName)
                     .key(key(team, counter, windowStart))
@@ -45,7 +44,7 @@ public class DynamoRateLimitStore implements RateLimitStore {
                     .expressionAttributeNames(Map.of("#count", "count"))
                     .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
                             ":limit", AttributeValue.fromN(Long.toString(limit)),
-                            ":purge", purgeAt(windowStart))));
+                            ":purge", purgeAt(windowStart, window))));
             return true;
         } catch (ConditionalCheckFailedException full) {
             return false;
@@ -62,13 +61,13 @@ public class DynamoRateLimitStore implements RateLimitStore {
     }
 
     @Override
-    public void add(TeamId team, String counter, Instant windowStart, long amount) {
+    public void add(TeamId team, String counter, Instant windowStart, Duration window, long amount) {
         dynamo.updateItem(b -> b.tableName(tableName)
                 .key(key(team, counter, windowStart))
                 .updateExpression("ADD #count :amount SET purge_at = :purge")
                 .expressionAttributeNames(Map.of("#count", "count"))
                 .expressionAttributeValues(Map.of(":amount", AttributeValue.fromN(Long.toString(amount)),
-                        ":purge", purgeAt(windowStart))));
+                        ":purge", purgeAt(windowStart, window))));
     }
 
     static String id(String counter, Instant windowStart) {
@@ -80,7 +79,7 @@ public class DynamoRateLimitStore implements RateLimitStore {
                 "id", AttributeValue.fromS(id(counter, windowStart)));
     }
 
-    private static AttributeValue purgeAt(Instant windowStart) {
-        return AttributeValue.fromN(Long.toString(windowStart.plus(WINDOW).plus(KEPT_AFTER_WINDOW).getEpochSecond()));
+    private static AttributeValue purgeAt(Instant windowStart, Duration window) {
+        return AttributeValue.fromN(Long.toString(windowStart.plus(window).plus(KEPT_AFTER_WINDOW).getEpochSecond()));
     }
 }

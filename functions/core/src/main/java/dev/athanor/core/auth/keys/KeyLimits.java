@@ -115,7 +115,7 @@ public class KeyLimits {
         }
         TeamId team = context.team();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
-        if (key.requestsPerMinute() != null && !rates(key).tryAcquire(team, counter(key, "requests"), window,
+        if (key.requestsPerMinute() != null && !rates(key).tryAcquire(team, counter(key, "requests"), window, WINDOW,
                 key.requestsPerMinute())) {
             throw new RateLimitExceededException(key.id(), "requests", key.requestsPerMinute(), now,
                     window.plus(WINDOW));
@@ -174,7 +174,7 @@ public class KeyLimits {
             try {
                 if (key.tokensPerMinute() != null) {
                     long tokens = response.usage().totalTokens();
-                    rates.add(team, counter(key, "tokens"), now.truncatedTo(ChronoUnit.MINUTES),
+                    rates.add(team, counter(key, "tokens"), now.truncatedTo(ChronoUnit.MINUTES), WINDOW,
                             tokens > 0 ? tokens : costs.maximumTokens(request));
                 }
                 if (hold != null) {
