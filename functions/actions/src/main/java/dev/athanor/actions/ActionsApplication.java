@@ -18,6 +18,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         security = @SecurityRequirement(name = "bearer"),
         // the feature groups, in the order of the API document; every operation carries one of them
         tags = {
+                @Tag(name = "LLM Actions", description = "Actions bound to prompt templates: create, change, run, history"),
+                @Tag(name = "LLM Configuration", description = "The team's default model and provider for this API"),
+                @Tag(name = "LLM Testing", description = "Try a prompt on a model before saving it"),
+                @Tag(name = "Content", description = "Blog posts and their sections, and the content helpers that "
+                        + "act on them: ideas, expanded sections, SEO suggestions, social posts"),
+                @Tag(name = "Template Management", description = "Prompt templates per source field"),
+                @Tag(name = "Interaction Tracking", description = "Every model interaction of this API, kept"),
                 @Tag(name = "Health", description = "Health of the actions API"),
                 @Tag(name = "Authentication",
                         description = "Who the caller's token says they are (a route every surface shares)")})

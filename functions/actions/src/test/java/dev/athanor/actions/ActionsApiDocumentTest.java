@@ -11,9 +11,13 @@ class ActionsApiDocumentTest extends ApiDocumentContract {
         return "actions";
     }
 
-    /** Seed 004's sections, and Health for the health route it does not list. */
+    /**
+     * Seed 004's sections; Content for its second "Endpoints" section (the content helpers) and the posts they act
+     * on; Health for the health route it does not list.
+     */
     @Override
     protected Set<String> documentedGroups() {
-        return Set.of("LLM Actions", "LLM Configuration", "LLM Testing", "Template Management", "Health");
+        return Set.of("LLM Actions", "LLM Configuration", "LLM Testing", "Template Management",
+                "Interaction Tracking", "Content", "Health");
     }
 }

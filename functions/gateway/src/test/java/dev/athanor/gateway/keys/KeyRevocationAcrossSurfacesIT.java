@@ -4,7 +4,7 @@ import dev.athanor.core.auth.Roles;
 import dev.athanor.core.auth.TokenIssuer;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.keys.ApiKeyText;
-import dev.athanor.testclock.MovableClockFactory;
+import dev.athanor.testkit.MovableClockFactory;
 import dev.athanor.testkit.LocalStackExtension;
 import dev.athanor.testkit.TestFunctions;
 import io.micronaut.context.ApplicationContext;

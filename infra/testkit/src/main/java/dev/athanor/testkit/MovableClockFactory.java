@@ -1,6 +1,5 @@
-package dev.athanor.testclock;
+package dev.athanor.testkit;
 
-import dev.athanor.core.ClockFactory;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -14,14 +13,15 @@ import java.time.ZoneOffset;
 
 /**
  * In a context given {@code test.movable-clock}, time stands still at the moment the clock was made (so a test never
- * straddles a minute's edge by chance) and moves only when the test advances it.
+ * straddles a minute's edge by chance) and moves only when the test advances it. It replaces the one clock the
+ * services read time from.
  */
 @Factory
 @Requires(property = "test.movable-clock")
 public class MovableClockFactory {
 
     @Singleton
-    @Replaces(factory = ClockFactory.class, bean = Clock.class)
+    @Replaces(bean = Clock.class)
     MovableClock clock() {
         return new MovableClock();
     }
