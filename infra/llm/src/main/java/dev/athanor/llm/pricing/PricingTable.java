@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * by its longest prefix that ends where a version suffix starts ({@code gpt-4o-2024-08-06} is priced as
  * {@code gpt-4o}), after dropping a routing prefix ({@code openai/gpt-4o}, {@code models/gemini-1.5-pro}) and a
  * Bedrock cross-region profile ({@code us.anthropic.claude-...}). An unknown model costs zero and is logged once as
- * unpriced, so a missing price shows up without failing the call it meters.
+ * unpriced, so a missing price shows up without failing the call it meters. The same lookup gives a model's published
+ * output-token limit, where the file has one.
  */
 @Singleton
 public class PricingTable {
@@ -80,6 +82,15 @@ public class PricingTable {
 
     public Optional<ModelPrice> price(String model) {
         return match(model).map(Map.Entry::getValue);
+    }
+
+    /**
+     * The most output tokens the model can produce in one call, found as its price is; empty for an unknown model or
+     * one whose limit the table does not give.
+     */
+    public OptionalInt maxOutputTokens(String model) {
+        Integer limit = price(model).map(ModelPrice::maxOutputTokens).orElse(null);
+        return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
     }
 
     public boolean isPriced(String model) {

@@ -14,9 +14,15 @@ import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.llm.StreamListener;
 import dev.athanor.model.llm.Usage;
 
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,20 +39,39 @@ import java.util.regex.Pattern;
  *
  * <p>A judge: when a system message asks for a {@code Score:} line (as an LLM-as-judge rubric does), the reply starts
  * {@code "Score: <s>\nReason: "} and goes on as above, where s = 1 + (hash mod 10), read as an unsigned number. So
- * evaluations run offline with scores from 1 to 10 that a test can predict, and differ from answer to answer. Embeddings are unit vectors of {@value #DIMENSIONS} dimensions seeded by a hash of the
- * text. Any other model id is NOT_FOUND.
+ * evaluations run offline with scores from 1 to 10 that a test can predict, and differ from answer to answer.
+ *
+ * <p>Structured output: when a system message says {@code JSON Schema} (any case) and, later in that message, holds a
+ * fenced {@code ```json} block with a schema, the reply is a compact JSON document, no fence and no prose, that is a
+ * valid instance of the schema ({@link SchemaInstance}): an object has every property of {@code properties} in their
+ * order (and nothing else but a {@code required} name they leave out); an array has {@code minItems} items when that
+ * is above 0, else 3, at most {@code maxItems}; a {@code const} is itself, an {@code enum} its first value; a string
+ * reads {@code "[sandbox] <property name, or item> [<1-based index, for an array item>] fnv <hash>: <the last user
+ * message, first 8 words>"}, padded with '.' to {@code minLength} or cut to {@code maxLength}; an integer or number is
+ * its {@code minimum}, else 1 or 0.5 (at most {@code maximum}); a boolean is true and null is null; a schema with no
+ * type is a string, and a list of types answers with its first non-null one. A schema that is not valid JSON or uses
+ * {@code $ref}, {@code anyOf}, {@code oneOf} or another composing keyword gets the usual reply. This answer wins over
+ * the judge's when both are asked for; the {@code maxTokens} cut, streaming and usage are as above.
+ *
+ * <p>Embeddings are unit vectors of {@value #DIMENSIONS} dimensions seeded by a hash of the text. Any other model id
+ * is NOT_FOUND.
  */
 public final class SandboxProvider implements LlmProvider {
 
     public static final String MODEL = "sandbox";
     public static final int DIMENSIONS = 64;
     private static final int ECHO_WORDS = 32;
+    private static final int SCHEMA_ECHO_WORDS = 8;
     private static final Pattern ASKS_FOR_SCORE = Pattern.compile("\\bscore:", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASKS_FOR_JSON = Pattern.compile("json\\s+schema.*?```json\\b\\s*(.*?)```",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final String id;
+    private final JsonMapper json;
 
-    public SandboxProvider(String id) {
+    public SandboxProvider(String id, JsonMapper json) {
         this.id = id;
+        this.json = json;
     }
 
     @Override
@@ -62,9 +87,9 @@ public final class SandboxProvider implements LlmProvider {
     @Override
     public ChatResponse chat(ChatRequest request) {
         requireSandbox(request.model());
-        List<String> pieces = pieces(request);
-        String content = String.join("", pieces);
-        boolean cut = request.maxTokens() != null && request.maxTokens() < wordPieces(reply(request)).size();
+        List<String> all = wordPieces(reply(request));
+        String content = String.join("", limit(all, request.maxTokens()));
+        boolean cut = request.maxTokens() != null && request.maxTokens() < all.size();
         return new ChatResponse("sandbox-" + hex(fnv1a32(conversation(request))), MODEL, content,
                 cut ? "length" : "stop", new Usage(estimateTokens(conversation(request)), estimateTokens(content)));
     }
@@ -72,7 +97,7 @@ public final class SandboxProvider implements LlmProvider {
     @Override
     public ChatResponse stream(ChatRequest request, StreamListener listener) {
         ChatResponse response = chat(request);
-        pieces(request).forEach(listener::onDelta);
+        wordPieces(response.content()).forEach(listener::onDelta);
         return response;
     }
 
@@ -110,25 +135,50 @@ public final class SandboxProvider implements LlmProvider {
         }
     }
 
-    private static List<String> pieces(ChatRequest request) {
-        List<String> pieces = wordPieces(reply(request));
-        Integer max = request.maxTokens();
+    private static List<String> limit(List<String> pieces, Integer max) {
         return max != null && max >= 0 && max < pieces.size() ? pieces.subList(0, max) : pieces;
     }
 
-    private static String reply(ChatRequest request) {
+    private String reply(ChatRequest request) {
         String last = "";
         for (ChatMessage message : request.messages()) {
             if ("user".equals(message.role())) {
                 last = message.content();
             }
         }
-        String[] words = last.isBlank() ? new String[0] : last.strip().split("\\s+");
-        String echo = String.join(" ", words.length > ECHO_WORDS ? List.of(words).subList(0, ECHO_WORDS) : List.of(words));
+        List<String> words = last.isBlank() ? List.of() : List.of(last.strip().split("\\s+"));
         int hash = fnv1a32(conversation(request));
-        String reply = "[sandbox] " + words.length + (words.length == 1 ? " word" : " words")
-                + ", fnv " + hex(hash) + ": " + echo;
+        Optional<String> structured =
+                structuredReply(request, "fnv " + hex(hash) + ": " + first(words, SCHEMA_ECHO_WORDS));
+        if (structured.isPresent()) {
+            return structured.get();
+        }
+        String reply = "[sandbox] " + words.size() + (words.size() == 1 ? " word" : " words")
+                + ", fnv " + hex(hash) + ": " + first(words, ECHO_WORDS);
         return asksForScore(request) ? "Score: " + judgeScore(hash) + "\nReason: " + reply : reply;
+    }
+
+    private static String first(List<String> words, int count) {
+        return String.join(" ", words.size() > count ? words.subList(0, count) : words);
+    }
+
+    /** The JSON answer to the first system message that asks for one with a schema the sandbox can answer. */
+    private Optional<String> structuredReply(ChatRequest request, String label) {
+        for (ChatMessage message : request.messages()) {
+            if (!"system".equals(message.role())) {
+                continue;
+            }
+            Matcher schema = ASKS_FOR_JSON.matcher(message.content());
+            if (schema.find()) {
+                try {
+                    JsonNode parsed = json.readValue(schema.group(1).getBytes(StandardCharsets.UTF_8), JsonNode.class);
+                    return Optional.of(json.writeValueAsString(SchemaInstance.of(parsed, label)));
+                } catch (IOException | SchemaInstance.Unsupported e) {
+                    // not JSON, or not a schema the sandbox answers: the usual reply then
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The score the sandbox gives as a judge to a conversation with this hash: 1 to 10. */

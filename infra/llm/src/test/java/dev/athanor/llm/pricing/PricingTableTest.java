@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,6 +109,39 @@ class PricingTableTest {
             BigDecimal cost = table.cost(model, MILLION_EACH);
             assertTrue(cost.signum() > 0, model + " should cost something, got " + cost);
         }
+    }
+
+    @ParameterizedTest(name = "{0} may produce {1} output tokens")
+    @CsvSource({
+            "gpt-4o-mini, 16384",
+            "claude-sonnet-4-20250514, 64000",
+            "openai/gpt-4o, 16384",
+            "us.anthropic.claude-opus-4-1-20250805-v1:0, 32000",
+            "models/gemini-2.5-pro, 65536"
+    })
+    void the_output_limit_is_found_as_the_price_is(String model, int limit) {
+        assertEquals(OptionalInt.of(limit), table.maxOutputTokens(model));
+    }
+
+    @Test
+    void a_longer_prefix_gives_its_own_output_limit() {
+        assertEquals(OptionalInt.of(100_000), table.maxOutputTokens("o1-2024-12-17"));
+        assertEquals(OptionalInt.of(65_536), table.maxOutputTokens("o1-mini-2024-09-12"));
+    }
+
+    @Test
+    void an_unknown_model_or_an_entry_without_a_limit_has_none() {
+        assertEquals(OptionalInt.empty(), table.maxOutputTokens("llama3:8b"));
+        assertEquals(OptionalInt.empty(), table.maxOutputTokens(null));
+        assertEquals(OptionalInt.empty(), table.maxOutputTokens("sandbox"));
+        assertTrue(table.isPriced("amazon.nova-pro-v1:0"));
+        assertEquals(OptionalInt.empty(), table.maxOutputTokens("amazon.nova-pro-v1:0"));
+    }
+
+    @Test
+    void a_price_made_without_a_limit_has_none() {
+        PricingTable custom = new PricingTable(Map.of("my-model", new ModelPrice(BigDecimal.ONE, BigDecimal.TEN)));
+        assertEquals(OptionalInt.empty(), custom.maxOutputTokens("my-model"));
     }
 
     @Test
