@@ -62,6 +62,12 @@ public interface TableNames {
     @Nullable
     String getAccounts();
 
+    @Nullable
+    String getActions();
+
+    @Nullable
+    String getActionHistory();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -112,6 +118,12 @@ public interface TableNames {
         }
         if (getAccounts() != null && !getAccounts().isBlank()) {
             names.put(Tables.ACCOUNTS.logicalName(), getAccounts());
+        }
+        if (getActions() != null && !getActions().isBlank()) {
+            names.put(Tables.ACTIONS.logicalName(), getActions());
+        }
+        if (getActionHistory() != null && !getActionHistory().isBlank()) {
+            names.put(Tables.ACTION_HISTORY.logicalName(), getActionHistory());
         }
         return names;
     }

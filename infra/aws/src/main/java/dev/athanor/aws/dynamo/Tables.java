@@ -1,6 +1,8 @@
 package dev.athanor.aws.dynamo;
 
 import dev.athanor.aws.accounts.AccountItem;
+import dev.athanor.aws.actions.ActionItem;
+import dev.athanor.aws.actions.InteractionItem;
 import dev.athanor.aws.activity.ActivityItem;
 import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.hitl.ExperienceItem;
@@ -63,9 +65,17 @@ public final class Tables {
     /** Accounts, refresh tokens, invites, verification tokens and login-failure counters, keyed by {@code pk}. */
     public static final TableDefinition<AccountItem> ACCOUNTS = new TableDefinition<>("accounts", AccountItem.class);
 
+    /** The actions surface's prompt templates, actions, posts, section pointers and id counters. */
+    public static final TableDefinition<ActionItem> ACTIONS = new TableDefinition<>("actions", ActionItem.class);
+
+    /** Every model interaction of the actions surface, with its id counter. */
+    public static final TableDefinition<InteractionItem> ACTION_HISTORY =
+            new TableDefinition<>("action_history", InteractionItem.class);
+
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
-            PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS, ACCOUNTS);
+            PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS, ACCOUNTS,
+            ACTIONS, ACTION_HISTORY);
 
     private Tables() {
     }

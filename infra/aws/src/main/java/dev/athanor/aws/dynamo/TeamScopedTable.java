@@ -99,12 +99,17 @@ public class TeamScopedTable<T extends TeamScopedItem> {
      * failure part-way leaves the rest for a repeated call; other teams' items are never read.
      */
     public int deleteAll(TeamId team) {
+        return deleteAllExcept(team, null);
+    }
+
+    /** {@link #deleteAll} but for the item {@code kept} (null: none), e.g. an id counter that must keep counting. */
+    public int deleteAllExcept(TeamId team, @Nullable String kept) {
         Key partition = Key.builder().partitionValue(team.value()).build();
         List<String> ids = table.query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(partition))
                         .attributesToProject("team_id", "id")
                         .build())
-                .items().stream().map(TeamScopedItem::getId).toList();
+                .items().stream().map(TeamScopedItem::getId).filter(id -> !id.equals(kept)).toList();
         ids.forEach(id -> table.deleteItem(key(team, id)));
         return ids.size();
     }

@@ -1,5 +1,6 @@
 package dev.athanor.aws.promptlab;
 
+import dev.athanor.aws.dynamo.AtomicCounter;
 import dev.athanor.aws.dynamo.PagedQuery;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.aws.dynamo.Tables;

@@ -88,4 +88,14 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getAccounts() {
         return tables.get("accounts");
     }
+
+    @Override
+    public String getActions() {
+        return tables.get("actions");
+    }
+
+    @Override
+    public String getActionHistory() {
+        return tables.get("action_history");
+    }
 }
