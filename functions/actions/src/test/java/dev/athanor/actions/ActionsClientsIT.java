@@ -76,7 +76,7 @@ class ActionsClientsIT {
         TeamId team = TeamId.of("act-key-" + UUID.randomUUID());
         TeamPrincipal owner = user(team);
         String key = http.context().getBean(ApiKeys.class).create(owner, new NewApiKey("script", Roles.MEMBER, null,
-                List.of(), null, null, null, null)).text();
+                null, null, null, null, null)).text();
 
         var saved = http.send(request("POST", "/api/v1/llm/actions/").header("X-API-Key", key)
                 .json("{\"source_field\": \"body\", \"template\": \"Expand {{input}}\"}"));

@@ -116,6 +116,7 @@ class ActionsModelCallsIT {
         assertEquals(true, config.get("auth_token_set"));
         assertFalse(config.body().contains(SECRET));
         Map<String, AttributeValue> provider = stored("ATHANOR_DYNAMODB_TABLES_PROVIDERS", caller.team(), "actions");
+        assertTrue(provider.containsKey("sealed_api_key"), provider.toString());
         assertFalse(provider.toString().contains(SECRET), "the key is stored sealed");
         assertEquals(200, tested.status(), tested.body());
         assertEquals("Bonnie Scotland", tested.get("result"));
@@ -140,7 +141,7 @@ class ActionsModelCallsIT {
         assertEquals(java.util.Set.of("provider_type"), details(kind).keySet());
         assertEquals(java.util.Set.of("model_name"), details(model).keySet());
         assertError(empty, 400, "validation");
-        assertNull(stored("ATHANOR_DYNAMODB_TABLES_PROVIDERS", caller.team(), "actions"));
+        assertTrue(stored("ATHANOR_DYNAMODB_TABLES_PROVIDERS", caller.team(), "actions").isEmpty());
         var config = send(caller, "GET", "/config", null);
         assertEquals(Map.of("provider_type", "sandbox", "model_name", "sandbox", "auth_token_set", false),
                 Map.of("provider_type", config.get("provider_type"), "model_name", config.get("model_name"),
@@ -153,7 +154,8 @@ class ActionsModelCallsIT {
     void a_model_slower_than_the_timeout_is_a_504_timeout_with_steps_and_is_kept_as_a_failed_run() {
         Caller caller = configured(VENDOR.baseUrl() + "/v1");
         VENDOR.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(okJson(completion("late")).withFixedDelay(3000)));
-        long actionId = action(http, caller, "title", template(http, caller, "title", "T {{input}}"));
+        long actionId = action(http, caller, "title", template(http, caller, "title", "T {{input}}",
+                "actions/house-model"), "actions/house-model");
 
         var run = send(caller, "POST", "/actions/" + actionId + "/run", "{\"input_text\": \"x\"}");
 

@@ -38,20 +38,28 @@ final class ActionsTesting {
         return http.send(body == null ? event : event.json(body));
     }
 
-    /** Saves a template for {@code field} through template management; returns its id. */
+    /** Saves the template of {@code field} (its first) through template management, on the sandbox; returns its id. */
     static long template(LambdaHttp http, Caller caller, String field, String text) {
+        return template(http, caller, field, text, "sandbox");
+    }
+
+    static long template(LambdaHttp http, Caller caller, String field, String text, String model) {
         var saved = send(http, caller, "POST", "/actions/", """
-                {"source_field": "%s", "template": "%s", "llm_model": "sandbox", "temperature": 0.5,
-                 "max_tokens": 300}""".formatted(field, text));
+                {"source_field": "%s", "template": "%s", "llm_model": "%s", "temperature": 0.5,
+                 "max_tokens": 300}""".formatted(field, text, model));
         assertEquals(200, saved.status(), saved.body());
         return Long.parseLong((String) ((Map<?, ?>) saved.get("data")).get("template_id"));
     }
 
-    /** Creates an action on the template; returns its id. */
+    /** Creates an action on the template, on the sandbox; returns its id. */
     static long action(LambdaHttp http, Caller caller, String field, long templateId) {
+        return action(http, caller, field, templateId, "sandbox");
+    }
+
+    static long action(LambdaHttp http, Caller caller, String field, long templateId, String model) {
         var created = send(http, caller, "POST", "/actions", """
-                {"field_name": "%s", "prompt_template_id": %d, "llm_model": "sandbox"}""".formatted(field,
-                templateId));
+                {"field_name": "%s", "prompt_template_id": %d, "llm_model": "%s"}""".formatted(field,
+                templateId, model));
         assertEquals(201, created.status(), created.body());
         return ((Number) ((Map<?, ?>) created.get("action")).get("id")).longValue();
     }
@@ -75,6 +83,7 @@ final class ActionsTesting {
         return (Map<?, ?>) assertError(response, 400, "validation").get("details");
     }
 
+    /** The stored item, empty when there is none. */
     static Map<String, AttributeValue> stored(String tableVariable, String team, String id) {
         String table = LocalStackExtension.stack().functionEnvironment("ActionsFunction").get(tableVariable);
         return LocalStackExtension.stack().dynamo().getItem(r -> r.tableName(table).consistentRead(true)

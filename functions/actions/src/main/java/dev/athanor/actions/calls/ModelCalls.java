@@ -27,8 +27,13 @@ import java.util.concurrent.TimeoutException;
 public class ModelCalls {
 
     public static final String SURFACE = "actions";
-    /** Stored texts are cut to this many characters, so one interaction stays well within an item. */
-    public static final int MAX_STORED_TEXT = 100_000;
+    /** Input texts are at most this many characters. */
+    public static final int MAX_TEXT = 100_000;
+    /**
+     * Stored texts (input, output, error) are cut to this many UTF-8 bytes, so an interaction stays within DynamoDB's
+     * 400 KB item whatever the script (a character may take three bytes).
+     */
+    static final int MAX_STORED_BYTES = 120_000;
 
     /** A call that answered, and the interaction it was kept as. */
     public record Answer(ChatResponse response, Interaction interaction) {
@@ -92,8 +97,24 @@ public class ModelCalls {
                 response == null ? null : response.usage().completionTokens(), null));
     }
 
-    private static String cut(String text) {
-        return text == null || text.length() <= MAX_STORED_TEXT ? text : text.substring(0, MAX_STORED_TEXT);
+    /** The text cut to at most {@value #MAX_STORED_BYTES} UTF-8 bytes, never inside a character. */
+    static String cut(String text) {
+        if (text == null || text.length() <= MAX_STORED_BYTES / 3) {
+            return text;
+        }
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int size = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4 : 3;
+            if (bytes + size > MAX_STORED_BYTES) {
+                return text.substring(0, i);
+            }
+            bytes += size;
+            if (size == 4) {
+                i++;
+            }
+        }
+        return text;
     }
 
     private static RuntimeException unwrap(Throwable failure) {

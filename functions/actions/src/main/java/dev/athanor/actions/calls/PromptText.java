@@ -11,8 +11,8 @@ import java.util.Map;
 /** Reading the inputs of a model call and filling a template with them, with every problem named by field. */
 public final class PromptText {
 
-    /** Input and prompt texts are at most this long (stored with the interaction in full). */
-    public static final int MAX_TEXT = ModelCalls.MAX_STORED_TEXT;
+    /** Input and prompt texts are at most this long. */
+    public static final int MAX_TEXT = ModelCalls.MAX_TEXT;
 
     private PromptText() {
     }
