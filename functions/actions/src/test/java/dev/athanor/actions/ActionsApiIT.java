@@ -202,6 +202,8 @@ class ActionsApiIT {
                 .json("{\"field_name\": "));
         var emptyTemplate = send(caller, "POST", "/actions/", "{\"source_field\": \"title\", \"template\": \" \"}");
         var both = send(caller, "POST", "/actions", "{\"field_name\": \"t\", \"source_field\": \"t\"}");
+        var oversize = send(caller, "POST", "/actions/", "{\"source_field\": \"title\", \"template\": \""
+                + "x".repeat(1_100_000) + "\"}");
 
         assertEquals(java.util.Set.of("field_name", "llm_model", "temperature", "max_tokens"), details(wrong).keySet());
         assertTrue(details(wrong).get("llm_model").toString().contains("sandbox"), "names the models available");
@@ -212,6 +214,7 @@ class ActionsApiIT {
         assertError(malformed, 400, "validation");
         assertEquals(java.util.Set.of("template"), details(emptyTemplate).keySet());
         assertError(both, 400, "validation");
+        assertError(oversize, 413, "payload_too_large");
         assertEquals(List.of(), send(caller, "GET", "/actions", null).list());
         Map<String, AttributeValue> counter = stored("ATHANOR_DYNAMODB_TABLES_ACTIONS", caller.team(),
                 "counter#actions");
@@ -257,5 +260,30 @@ class ActionsApiIT {
         assertTrue(details(blank).containsKey("prompt_template"), blank.body());
         var history = send(caller, "GET", "/actions/" + actionId + "/history", null);
         assertEquals(List.of(), history.get("history"));
+    }
+
+    @Test
+    void the_test_answers_result_model_and_duration_and_refuses_an_empty_prompt_or_settings_out_of_range() {
+        Caller caller = newCaller(http);
+
+        var tested = send(caller, "POST", "/test", """
+                {"prompt": "Describe {{input}}", "model_name": "sandbox", "temperature": 0, "max_tokens": 50,
+                 "input": "a glen"}""");
+        var empty = send(caller, "POST", "/test", "{\"prompt\": \"\"}");
+        var missing = send(caller, "POST", "/test", "{\"input\": \"x\"}");
+        var ranges = send(caller, "POST", "/test", """
+                {"prompt": "p", "temperature": -0.1, "max_tokens": 0, "model_name": "nobody"}""");
+
+        assertEquals(200, tested.status(), tested.body());
+        assertTrue(((String) tested.get("result")).endsWith(": Describe a glen"), tested.body());
+        assertEquals("sandbox", tested.get("model"));
+        assertTrue(tested.get("duration") instanceof Number);
+        assertEquals(java.util.Set.of("prompt"), details(empty).keySet());
+        assertEquals(java.util.Set.of("prompt"), details(missing).keySet());
+        assertEquals(java.util.Set.of("temperature", "max_tokens", "model_name"), details(ranges).keySet());
+        var kept = send(caller, "GET", "/interactions", null).list();
+        assertEquals(1, kept.size(), "only the test that ran is kept");
+        assertEquals("Describe a glen", ((String) kept.get(0).get("output_text")).split(": ", 2)[1]);
+        assertEquals("a glen", kept.get(0).get("input_text"));
     }
 }
