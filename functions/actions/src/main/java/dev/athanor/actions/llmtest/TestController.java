@@ -1,4 +1,4 @@
-package dev.athanor.actions.test;
+package dev.athanor.actions.llmtest;
 
 import dev.athanor.actions.calls.ModelCalls;
 import dev.athanor.core.auth.TeamPrincipal;

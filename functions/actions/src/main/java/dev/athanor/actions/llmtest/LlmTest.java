@@ -1,4 +1,4 @@
-package dev.athanor.actions.test;
+package dev.athanor.actions.llmtest;
 
 import dev.athanor.actions.calls.CallerLimits;
 import dev.athanor.actions.calls.ModelCall;
