@@ -5,11 +5,15 @@ import dev.athanor.model.error.ConflictException;
 import io.micronaut.core.annotation.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,11 +26,16 @@ import java.util.function.Supplier;
  */
 public class TeamScopedTable<T extends TeamScopedItem> {
 
+    /** The most keys one BatchGetItem takes. */
+    private static final int BATCH_GET = 100;
+
+    private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<T> table;
     private final Supplier<T> factory;
 
     public TeamScopedTable(DynamoDbEnhancedClient client, TableNames names, TableDefinition<T> definition,
                            Supplier<T> factory) {
+        this.client = client;
         this.table = client.table(names.require(definition), definition.schema());
         this.factory = factory;
     }
@@ -52,6 +61,47 @@ public class TeamScopedTable<T extends TeamScopedItem> {
                         .attributesToProject(projected)
                         .build())
                 .items().stream().findFirst();
+    }
+
+    /**
+     * The team's items of these ids that exist, strongly consistent, in no particular order: BatchGetItem, 100 keys
+     * a call (the enhanced client asks again for keys a call left unprocessed).
+     */
+    public List<T> getAll(TeamId team, Collection<String> ids) {
+        List<String> distinct = ids.stream().distinct().toList();
+        List<T> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += BATCH_GET) {
+            ReadBatch.Builder<T> batch = ReadBatch.builder(table.tableSchema().itemType().rawClass())
+                    .mappedTableResource(table);
+            distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET))
+                    .forEach(id -> batch.addGetItem(r -> r.key(key(team, id)).consistentRead(true)));
+            client.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(table).forEach(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * Every item of one partition of {@code index} that passes {@code filter} (null: all), in sort-key order or
+     * (descending) reversed, reading only {@code attributes} (and the table's keys), which the index must project.
+     * The whole partition is read, a Query page at a time: for partitions of thousands of small projected items.
+     * The partition must be the team's (its id, or its id then {@code #}: team ids have no {@code #}), so no other
+     * team's items can be read.
+     */
+    public List<T> indexPartition(TeamId team, String index, String partition, boolean descending,
+                                  @Nullable Expression filter, String... attributes) {
+        if (!partition.equals(team.value()) && !partition.startsWith(team.value() + "#")) {
+            throw new IllegalArgumentException("Partition " + partition + " is not team " + team.value() + "'s");
+        }
+        List<String> projected = new ArrayList<>(List.of("team_id", "id"));
+        projected.addAll(List.of(attributes));
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
+                .scanIndexForward(!descending)
+                .attributesToProject(projected);
+        if (filter != null) {
+            request.filterExpression(filter);
+        }
+        return table.index(index).query(request.build()).stream().flatMap(page -> page.items().stream()).toList();
     }
 
     /** Every item of the team, in sort-key order (the query pages through the whole partition). */
