@@ -68,6 +68,9 @@ public interface TableNames {
     @Nullable
     String getActionHistory();
 
+    @Nullable
+    String getOrchestratorProjects();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -124,6 +127,9 @@ public interface TableNames {
         }
         if (getActionHistory() != null && !getActionHistory().isBlank()) {
             names.put(Tables.ACTION_HISTORY.logicalName(), getActionHistory());
+        }
+        if (getOrchestratorProjects() != null && !getOrchestratorProjects().isBlank()) {
+            names.put(Tables.ORCHESTRATOR_PROJECTS.logicalName(), getOrchestratorProjects());
         }
         return names;
     }
