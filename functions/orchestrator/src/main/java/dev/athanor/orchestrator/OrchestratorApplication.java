@@ -19,6 +19,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         // the feature groups, in the order of the API document; every operation carries one of them
         tags = {
                 @Tag(name = "Orchestration", description = "Multi-agent task execution"),
+                @Tag(name = "Projects", description = "A team's projects (at most 3, in slots Projekt-A to Projekt-C) "
+                        + "and their configuration"),
                 @Tag(name = "Tasks", description = "The team's tasks: numbered pages of them, filtered by project "
                         + "and status, and one task"),
                 @Tag(name = "Health & System", description = "System health"),

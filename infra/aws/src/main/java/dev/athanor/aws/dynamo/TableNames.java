@@ -71,6 +71,9 @@ public interface TableNames {
     @Nullable
     String getOrchestratorTasks();
 
+    @Nullable
+    String getOrchestratorProjects();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -130,6 +133,9 @@ public interface TableNames {
         }
         if (getOrchestratorTasks() != null && !getOrchestratorTasks().isBlank()) {
             names.put(Tables.ORCHESTRATOR_TASKS.logicalName(), getOrchestratorTasks());
+        }
+        if (getOrchestratorProjects() != null && !getOrchestratorProjects().isBlank()) {
+            names.put(Tables.ORCHESTRATOR_PROJECTS.logicalName(), getOrchestratorProjects());
         }
         return names;
     }

@@ -9,6 +9,7 @@ import dev.athanor.aws.hitl.ExperienceItem;
 import dev.athanor.aws.keys.ApiKeyItem;
 import dev.athanor.aws.keys.RateLimitItem;
 import dev.athanor.aws.orchestrator.TaskItem;
+import dev.athanor.aws.orchestrator.OrchestratorProjectItem;
 import dev.athanor.aws.pipeline.CheckpointItem;
 import dev.athanor.aws.pipeline.ExecutionItem;
 import dev.athanor.aws.budget.BudgetItem;
@@ -76,11 +77,14 @@ public final class Tables {
     /** The orchestrator's tasks. */
     public static final TableDefinition<TaskItem> ORCHESTRATOR_TASKS =
             new TableDefinition<>("orchestrator_tasks", TaskItem.class);
+    /** The orchestrator's projects and the slot claims that keep a team to three of them. */
+    public static final TableDefinition<OrchestratorProjectItem> ORCHESTRATOR_PROJECTS =
+            new TableDefinition<>("orchestrator_projects", OrchestratorProjectItem.class);
 
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
             PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS, ACCOUNTS,
-            ACTIONS, ACTION_HISTORY, ORCHESTRATOR_TASKS);
+            ACTIONS, ACTION_HISTORY, ORCHESTRATOR_TASKS, ORCHESTRATOR_PROJECTS);
 
     private Tables() {
     }

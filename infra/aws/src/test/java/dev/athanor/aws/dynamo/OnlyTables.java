@@ -103,4 +103,9 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getOrchestratorTasks() {
         return tables.get("orchestrator_tasks");
     }
+
+    @Override
+    public String getOrchestratorProjects() {
+        return tables.get("orchestrator_projects");
+    }
 }
