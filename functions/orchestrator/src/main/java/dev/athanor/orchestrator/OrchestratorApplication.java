@@ -19,6 +19,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         // the feature groups, in the order of the API document; every operation carries one of them
         tags = {
                 @Tag(name = "Orchestration", description = "Multi-agent task execution"),
+                @Tag(name = "Agents", description = "How agents are reached (connections) and the files that configure "
+                        + "them (skills, MCP configs, commands, other configs)"),
                 @Tag(name = "Health & System", description = "System health"),
                 @Tag(name = "Authentication",
                         description = "Who the caller's token says they are (a route every surface shares)")})

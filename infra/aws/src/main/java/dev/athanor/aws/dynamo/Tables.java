@@ -8,6 +8,7 @@ import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.hitl.ExperienceItem;
 import dev.athanor.aws.keys.ApiKeyItem;
 import dev.athanor.aws.keys.RateLimitItem;
+import dev.athanor.aws.orchestrator.AgentConnectionItem;
 import dev.athanor.aws.pipeline.CheckpointItem;
 import dev.athanor.aws.pipeline.ExecutionItem;
 import dev.athanor.aws.budget.BudgetItem;
@@ -72,10 +73,14 @@ public final class Tables {
     public static final TableDefinition<InteractionItem> ACTION_HISTORY =
             new TableDefinition<>("action_history", InteractionItem.class);
 
+    /** The orchestrator's agent connections and the index of its agent configuration files. */
+    public static final TableDefinition<AgentConnectionItem> AGENT_CONFIG =
+            new TableDefinition<>("agent_config", AgentConnectionItem.class);
+
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
             PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS, ACCOUNTS,
-            ACTIONS, ACTION_HISTORY);
+            ACTIONS, ACTION_HISTORY, AGENT_CONFIG);
 
     private Tables() {
     }
