@@ -23,6 +23,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + "and their configuration"),
                 @Tag(name = "Tasks", description = "The team's tasks: numbered pages of them, filtered by project "
                         + "and status, and one task"),
+                @Tag(name = "Agents", description = "How agents are reached (connections) and the files that configure "
+                        + "them (skills, MCP configs, commands, other configs)"),
                 @Tag(name = "Health & System", description = "System health"),
                 @Tag(name = "Authentication",
                         description = "Who the caller's token says they are (a route every surface shares)")})

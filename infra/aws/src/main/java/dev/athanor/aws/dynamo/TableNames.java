@@ -74,6 +74,9 @@ public interface TableNames {
     @Nullable
     String getOrchestratorProjects();
 
+    @Nullable
+    String getAgentConfig();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -136,6 +139,9 @@ public interface TableNames {
         }
         if (getOrchestratorProjects() != null && !getOrchestratorProjects().isBlank()) {
             names.put(Tables.ORCHESTRATOR_PROJECTS.logicalName(), getOrchestratorProjects());
+        }
+        if (getAgentConfig() != null && !getAgentConfig().isBlank()) {
+            names.put(Tables.AGENT_CONFIG.logicalName(), getAgentConfig());
         }
         return names;
     }

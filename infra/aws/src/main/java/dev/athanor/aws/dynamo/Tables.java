@@ -10,6 +10,7 @@ import dev.athanor.aws.keys.ApiKeyItem;
 import dev.athanor.aws.keys.RateLimitItem;
 import dev.athanor.aws.orchestrator.TaskItem;
 import dev.athanor.aws.orchestrator.OrchestratorProjectItem;
+import dev.athanor.aws.orchestrator.AgentConnectionItem;
 import dev.athanor.aws.pipeline.CheckpointItem;
 import dev.athanor.aws.pipeline.ExecutionItem;
 import dev.athanor.aws.budget.BudgetItem;
@@ -80,11 +81,14 @@ public final class Tables {
     /** The orchestrator's projects and the slot claims that keep a team to three of them. */
     public static final TableDefinition<OrchestratorProjectItem> ORCHESTRATOR_PROJECTS =
             new TableDefinition<>("orchestrator_projects", OrchestratorProjectItem.class);
+    /** The orchestrator's agent connections and the index of its agent configuration files. */
+    public static final TableDefinition<AgentConnectionItem> AGENT_CONFIG =
+            new TableDefinition<>("agent_config", AgentConnectionItem.class);
 
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
             PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS, ACCOUNTS,
-            ACTIONS, ACTION_HISTORY, ORCHESTRATOR_TASKS, ORCHESTRATOR_PROJECTS);
+            ACTIONS, ACTION_HISTORY, ORCHESTRATOR_TASKS, ORCHESTRATOR_PROJECTS, AGENT_CONFIG);
 
     private Tables() {
     }

@@ -108,4 +108,9 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getOrchestratorProjects() {
         return tables.get("orchestrator_projects");
     }
+
+    @Override
+    public String getAgentConfig() {
+        return tables.get("agent_config");
+    }
 }
