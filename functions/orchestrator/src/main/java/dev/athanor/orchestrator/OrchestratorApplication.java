@@ -19,6 +19,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         // the feature groups, in the order of the API document; every operation carries one of them
         tags = {
                 @Tag(name = "Orchestration", description = "Multi-agent task execution"),
+                @Tag(name = "HRM", description = "Hierarchical Reasoning Module configs of projects and tasks, "
+                        + "presets, and the history of config changes"),
                 @Tag(name = "Health & System", description = "System health"),
                 @Tag(name = "Authentication",
                         description = "Who the caller's token says they are (a route every surface shares)")})

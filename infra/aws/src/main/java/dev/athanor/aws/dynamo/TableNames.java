@@ -68,6 +68,9 @@ public interface TableNames {
     @Nullable
     String getActionHistory();
 
+    @Nullable
+    String getHrm();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -124,6 +127,9 @@ public interface TableNames {
         }
         if (getActionHistory() != null && !getActionHistory().isBlank()) {
             names.put(Tables.ACTION_HISTORY.logicalName(), getActionHistory());
+        }
+        if (getHrm() != null && !getHrm().isBlank()) {
+            names.put(Tables.HRM.logicalName(), getHrm());
         }
         return names;
     }

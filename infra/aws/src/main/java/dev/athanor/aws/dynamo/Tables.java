@@ -8,6 +8,7 @@ import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.hitl.ExperienceItem;
 import dev.athanor.aws.keys.ApiKeyItem;
 import dev.athanor.aws.keys.RateLimitItem;
+import dev.athanor.aws.orchestrator.HrmConfigItem;
 import dev.athanor.aws.pipeline.CheckpointItem;
 import dev.athanor.aws.pipeline.ExecutionItem;
 import dev.athanor.aws.budget.BudgetItem;
@@ -72,10 +73,13 @@ public final class Tables {
     public static final TableDefinition<InteractionItem> ACTION_HISTORY =
             new TableDefinition<>("action_history", InteractionItem.class);
 
+    /** The orchestrator's HRM configs (per project and task), their history, presets and preset usage counters. */
+    public static final TableDefinition<HrmConfigItem> HRM = new TableDefinition<>("hrm", HrmConfigItem.class);
+
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
             PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS, ACCOUNTS,
-            ACTIONS, ACTION_HISTORY);
+            ACTIONS, ACTION_HISTORY, HRM);
 
     private Tables() {
     }

@@ -98,4 +98,9 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getActionHistory() {
         return tables.get("action_history");
     }
+
+    @Override
+    public String getHrm() {
+        return tables.get("hrm");
+    }
 }
