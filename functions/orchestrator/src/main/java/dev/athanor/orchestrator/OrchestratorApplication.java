@@ -25,6 +25,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + "and status, and one task"),
                 @Tag(name = "Agents", description = "How agents are reached (connections) and the files that configure "
                         + "them (skills, MCP configs, commands, other configs)"),
+                @Tag(name = "HRM", description = "Hierarchical Reasoning Module configs of projects and tasks, "
+                        + "presets, and the history of config changes"),
                 @Tag(name = "Health & System", description = "System health"),
                 @Tag(name = "Authentication",
                         description = "Who the caller's token says they are (a route every surface shares)")})

@@ -77,6 +77,9 @@ public interface TableNames {
     @Nullable
     String getAgentConfig();
 
+    @Nullable
+    String getHrm();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -142,6 +145,9 @@ public interface TableNames {
         }
         if (getAgentConfig() != null && !getAgentConfig().isBlank()) {
             names.put(Tables.AGENT_CONFIG.logicalName(), getAgentConfig());
+        }
+        if (getHrm() != null && !getHrm().isBlank()) {
+            names.put(Tables.HRM.logicalName(), getHrm());
         }
         return names;
     }

@@ -11,6 +11,7 @@ import dev.athanor.aws.keys.RateLimitItem;
 import dev.athanor.aws.orchestrator.TaskItem;
 import dev.athanor.aws.orchestrator.OrchestratorProjectItem;
 import dev.athanor.aws.orchestrator.AgentConnectionItem;
+import dev.athanor.aws.orchestrator.HrmConfigItem;
 import dev.athanor.aws.pipeline.CheckpointItem;
 import dev.athanor.aws.pipeline.ExecutionItem;
 import dev.athanor.aws.budget.BudgetItem;
@@ -84,11 +85,13 @@ public final class Tables {
     /** The orchestrator's agent connections and the index of its agent configuration files. */
     public static final TableDefinition<AgentConnectionItem> AGENT_CONFIG =
             new TableDefinition<>("agent_config", AgentConnectionItem.class);
+    /** The orchestrator's HRM configs (per project and task), their history, presets and preset usage counters. */
+    public static final TableDefinition<HrmConfigItem> HRM = new TableDefinition<>("hrm", HrmConfigItem.class);
 
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
             PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS, ACCOUNTS,
-            ACTIONS, ACTION_HISTORY, ORCHESTRATOR_TASKS, ORCHESTRATOR_PROJECTS, AGENT_CONFIG);
+            ACTIONS, ACTION_HISTORY, ORCHESTRATOR_TASKS, ORCHESTRATOR_PROJECTS, AGENT_CONFIG, HRM);
 
     private Tables() {
     }

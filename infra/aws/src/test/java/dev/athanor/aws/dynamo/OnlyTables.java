@@ -113,4 +113,9 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getAgentConfig() {
         return tables.get("agent_config");
     }
+
+    @Override
+    public String getHrm() {
+        return tables.get("hrm");
+    }
 }
