@@ -13,6 +13,7 @@ import dev.athanor.model.orchestrator.OrchestratorTask;
 import dev.athanor.model.orchestrator.StoredHrmConfig;
 import dev.athanor.model.orchestrator.TaskPage;
 import dev.athanor.model.orchestrator.TaskStatus;
+import dev.athanor.model.orchestrator.ProjectStore;
 import dev.athanor.model.orchestrator.TaskStore;
 import dev.athanor.model.page.Page;
 import dev.athanor.model.page.PageRequest;
@@ -43,12 +44,18 @@ public class HrmConfigs {
 
     private final HrmStore store;
     @Nullable
+    private final ProjectStore projects;
+    @Nullable
     private final TaskStore tasks;
     private final Clock clock;
 
-    /** @param tasks absent while no function of this build stores tasks; task checks and hand-on are then skipped */
-    HrmConfigs(HrmStore store, @Nullable TaskStore tasks, Clock clock) {
+    /**
+     * @param projects absent in a function that does not store projects; the project is then not checked
+     * @param tasks    absent in a function that does not store tasks; task checks and hand-on are then skipped
+     */
+    HrmConfigs(HrmStore store, @Nullable ProjectStore projects, @Nullable TaskStore tasks, Clock clock) {
         this.store = store;
+        this.projects = projects;
         this.tasks = tasks;
         this.clock = clock;
     }
@@ -155,8 +162,14 @@ public class HrmConfigs {
         return scope.taskId() == null ? HrmConfig.DEFAULTS : effectiveConfig(team, scope.projectId(), null);
     }
 
-    /** The scope's task, which must be the project's; unchecked (empty) while tasks are not stored here. */
+    /**
+     * The scope's task, which must be the project's, after checking that the team has the project (another team's is
+     * unknown, 404); the task is unchecked (empty) where tasks are not stored.
+     */
     private Optional<OrchestratorTask> task(TeamId team, Scope scope) {
+        if (projects != null && projects.find(team, scope.projectId()).isEmpty()) {
+            throw new NotFoundException("Project not found");
+        }
         if (scope.taskId() == null || tasks == null) {
             return Optional.empty();
         }

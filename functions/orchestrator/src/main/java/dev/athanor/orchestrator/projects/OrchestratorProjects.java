@@ -10,6 +10,7 @@ import dev.athanor.model.orchestrator.ProjectConfiguration;
 import dev.athanor.model.orchestrator.ProjectDraft;
 import dev.athanor.model.orchestrator.ProjectStore;
 import dev.athanor.model.orchestrator.ProjectTaskStats;
+import dev.athanor.model.orchestrator.HrmStore;
 import dev.athanor.model.orchestrator.TaskStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -34,10 +35,13 @@ public class OrchestratorProjects {
     private final ProjectStore store;
     @Nullable
     private final TaskStore tasks;
+    @Nullable
+    private final HrmStore hrm;
 
-    OrchestratorProjects(ProjectStore store, @Nullable TaskStore tasks) {
+    OrchestratorProjects(ProjectStore store, @Nullable TaskStore tasks, @Nullable HrmStore hrm) {
         this.store = store;
         this.tasks = tasks;
+        this.hrm = hrm;
     }
 
     /** The team's projects in slot order. */
@@ -71,11 +75,14 @@ public class OrchestratorProjects {
                 config));
     }
 
-    /** Removes the project's tasks, then the project; answers the project as it was. */
+    /** Removes the project's tasks and HRM configs, then the project; answers the project as it was. */
     public OrchestratorProject delete(TeamId team, String projectId) {
         OrchestratorProject project = find(team, projectId).value();
         if (tasks != null) {
             tasks.deleteProject(team, project.id());
+        }
+        if (hrm != null) {
+            hrm.deleteProject(team, project.id());
         }
         if (!store.delete(team, project.id())) {
             throw notFound();

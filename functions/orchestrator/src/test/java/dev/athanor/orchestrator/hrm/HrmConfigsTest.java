@@ -47,7 +47,7 @@ class HrmConfigsTest {
 
     private final MemoryHrmStore store = new MemoryHrmStore();
     private final MemoryTaskStore tasks = new MemoryTaskStore();
-    private final HrmConfigs configs = new HrmConfigs(store, tasks,
+    private final HrmConfigs configs = new HrmConfigs(store, null, tasks,
             Clock.fixed(Instant.parse("2026-03-04T12:00:00Z"), ZoneOffset.UTC));
 
     private AppliedView applySpeed(String taskId, boolean immediately) {

@@ -41,7 +41,7 @@ class OrchestratorProjectsTest {
     @Test
     void a_project_shows_what_its_tasks_add_up_to_and_its_delete_removes_the_tasks_first() {
         OrchestratorProjects projects = new OrchestratorProjects(store, new StatsOnly(calls,
-                new ProjectTaskStats(10, 8, 0.87, 12.5)));
+                new ProjectTaskStats(10, 8, 0.87, 12.5)), null);
         ProjectView created = projects.create(TEAM, body("{\"name\": \"p\"}"));
 
         ProjectView read = projects.get(TEAM, created.id());
@@ -55,7 +55,7 @@ class OrchestratorProjectsTest {
 
     @Test
     void without_a_task_store_a_project_shows_no_tasks_and_deletes_alone() {
-        OrchestratorProjects projects = new OrchestratorProjects(store, null);
+        OrchestratorProjects projects = new OrchestratorProjects(store, null, null);
         ProjectView created = projects.create(TEAM, body("{\"name\": \"p\"}"));
 
         projects.delete(TEAM, created.id());
