@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * {@code agent_name} and {@code connection_type}; an update changes only the fields it carries (null clears an
  * optional one) and cannot change the agent id. A {@code remote} connection needs an endpoint, and only an
  * {@code api} connection names a {@code model}. An endpoint must pass the SSRF guard as any URL Athanor may call.
- * {@code api_key} stores a new key (null or "" removes it); {@code api_key_id} is the server's: a body may carry the
- * current one back, or null to remove the key, never another value.
+ * {@code api_key} stores a new key (null or "" removes it), sealed, under {@code api_key_id} when the body names one
+ * and under a new id otherwise; {@code api_key_id} alone names a key kept elsewhere (the document's {@code key_123}),
+ * stored and shown as given (null removes it, and the key stored under the old id with it).
  */
 final class ConnectionInput {
 
@@ -79,23 +80,21 @@ final class ConnectionInput {
         }
         String newKey = null;
         String keyId = current == null ? null : current.apiKeyId();
+        if (fields.has("api_key_id")) {
+            keyId = blankAsNull(fields.string("api_key_id"));
+            if (keyId != null && !AGENT_ID.matcher(keyId).matches()) {
+                fields.error("api_key_id", "must be 1-" + MAX_AGENT_ID + " letters, digits or . _ ~ -");
+            }
+        }
         if (fields.has("api_key")) {
             newKey = blankAsNull(fields.string("api_key"));
             if (newKey != null && newKey.length() > MAX_KEY) {
                 fields.error("api_key", "must be at most " + MAX_KEY + " characters");
             }
-            keyId = newKey == null ? null : UUID.randomUUID().toString();
-        }
-        if (fields.has("api_key_id")) {
-            String given = fields.string("api_key_id");
-            String stored = current == null ? null : current.apiKeyId();
-            if (given != null && !given.equals(stored)) {
-                fields.error("api_key_id", "is assigned when api_key is given and cannot be set; "
-                        + "send it unchanged, or null to remove the key");
-            } else if (given == null && newKey != null) {
-                fields.error("api_key_id", "cannot be null while api_key gives a new key");
-            } else if (given == null) {
+            if (newKey == null) {
                 keyId = null;
+            } else if (keyId == null || !fields.has("api_key_id")) {
+                keyId = UUID.randomUUID().toString();
             }
         }
         fields.check("agent connection");

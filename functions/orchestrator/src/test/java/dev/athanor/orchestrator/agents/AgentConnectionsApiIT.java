@@ -200,19 +200,35 @@ class AgentConnectionsApiIT {
     }
 
     @Test
-    void a_key_id_the_server_did_not_assign_is_422_and_the_stored_key_stays() {
+    void a_key_id_of_the_clients_own_names_a_key_kept_elsewhere_as_the_document_example_does() {
         Caller caller = newCaller(http);
         var created = send(caller, "POST", BASE, """
-                {"agent_id": "gemini_main", "agent_name": "Gemini", "connection_type": "api", "api_key": "sk-1"}""");
+                {"agent_id": "gemini_main", "agent_name": "Google Gemini", "connection_type": "api",
+                 "endpoint": "https://generativelanguage.googleapis.com", "port": null, "api_key_id": "key_123",
+                 "enabled": true}""");
+        var withKey = send(caller, "POST", BASE, """
+                {"agent_id": "claude_main", "agent_name": "C", "connection_type": "api", "api_key": "sk-1"}""");
+        var referenced = send(caller, "PUT", BASE + "/claude_main", """
+                {"api_key_id": "vault_claude"}""");
+        var named = send(caller, "POST", BASE, """
+                {"agent_id": "named", "agent_name": "N", "connection_type": "api", "api_key": "sk-2",
+                 "api_key_id": "mine_1"}""");
+        var bad = send(caller, "PUT", BASE + "/gemini_main", """
+                {"api_key_id": "has spaces/and slashes"}""");
 
-        var invented = send(caller, "PUT", BASE + "/gemini_main", """
-                {"api_key_id": "key_123"}""");
-        var onCreate = send(caller, "POST", BASE, """
-                {"agent_id": "other", "agent_name": "O", "connection_type": "api", "api_key_id": "key_123"}""");
-
-        assertTrue(detail(invented, 422).contains("api_key_id"), invented.body());
-        assertTrue(detail(onCreate, 422).contains("api_key_id"), onCreate.body());
-        assertEquals(created.get("api_key_id"), send(caller, "GET", BASE + "/gemini_main", null).get("api_key_id"));
+        assertEquals(201, created.status(), created.body());
+        assertEquals("key_123", created.get("api_key_id"));
+        assertTrue(stored(caller.team(), "connection#gemini_main").get("sealed_api_key") == null);
+        assertEquals(201, withKey.status(), withKey.body());
+        assertEquals("vault_claude", referenced.get("api_key_id"));
+        assertNull(stored(caller.team(), "connection#claude_main").get("sealed_api_key"),
+                "the key stored under the old id goes when the id names another");
+        assertEquals("mine_1", named.get("api_key_id"));
+        assertEquals("sk-2", http.context().getBean(SecretSealer.class).unseal(
+                stored(caller.team(), "connection#named").get("sealed_api_key").s(),
+                caller.team() + "/agent-connections/named/mine_1"));
+        assertTrue(detail(bad, 422).contains("api_key_id"), bad.body());
+        assertEquals("key_123", send(caller, "GET", BASE + "/gemini_main", null).get("api_key_id"));
     }
 
     @Test

@@ -55,12 +55,12 @@ public class DynamoAgentConnectionStore implements AgentConnectionStore {
                 throw new IllegalArgumentException("A new API key needs the key id it is kept under");
             }
             sealedKey = sealer().seal(newApiKey, context(team, connection.agentId(), connection.apiKeyId()));
-        } else if (connection.apiKeyId() != null) {
-            AgentConnectionItem current = expectedVersion == null ? null : table.getLatest(team, id).orElse(null);
-            if (current == null || !connection.apiKeyId().equals(current.getApiKeyId())) {
-                throw new IllegalArgumentException("Key id " + connection.apiKeyId() + " names no stored key");
+        } else if (connection.apiKeyId() != null && expectedVersion != null) {
+            // the stored key stays while the id still names it; another id is a reference to a key kept elsewhere
+            AgentConnectionItem current = table.getLatest(team, id).orElse(null);
+            if (current != null && connection.apiKeyId().equals(current.getApiKeyId())) {
+                sealedKey = current.getSealedApiKey();
             }
-            sealedKey = current.getSealedApiKey();
         }
         String sealed = sealedKey;
         try {
