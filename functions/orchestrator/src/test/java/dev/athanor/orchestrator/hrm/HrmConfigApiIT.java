@@ -1,5 +1,7 @@
 package dev.athanor.orchestrator.hrm;
 
+import dev.athanor.model.TeamId;
+import dev.athanor.model.orchestrator.HrmStore;
 import dev.athanor.orchestrator.hrm.HrmTesting.Caller;
 import dev.athanor.testkit.LambdaHttp;
 import dev.athanor.testkit.LocalStackExtension;
@@ -13,13 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.athanor.model.orchestrator.TaskStatus.IN_PROGRESS;
+import static dev.athanor.model.orchestrator.TaskStatus.PENDING;
 import static dev.athanor.orchestrator.hrm.HrmTesting.APPLIED_FIELDS;
 import static dev.athanor.orchestrator.hrm.HrmTesting.CONFIG_FIELDS;
 import static dev.athanor.orchestrator.hrm.HrmTesting.config;
 import static dev.athanor.orchestrator.hrm.HrmTesting.defaults;
 import static dev.athanor.orchestrator.hrm.HrmTesting.newCaller;
+import static dev.athanor.orchestrator.hrm.HrmTesting.project;
 import static dev.athanor.orchestrator.hrm.HrmTesting.setting;
 import static dev.athanor.orchestrator.hrm.HrmTesting.stored;
+import static dev.athanor.orchestrator.hrm.HrmTesting.task;
 import static dev.athanor.testkit.ApiGatewayEvents.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -46,6 +52,10 @@ class HrmConfigApiIT {
         return HrmTesting.send(http, caller, method, path, body);
     }
 
+    private static HrmStore hrm() {
+        return http.context().getBean(HrmStore.class);
+    }
+
     private static LambdaHttp.Response update(Caller caller, String project, String task, String config) {
         return send(caller, "POST", "/api/hrm/config", """
                 {"project_id": "%s", "task_id": %s, "config": %s}""".formatted(project,
@@ -56,7 +66,7 @@ class HrmConfigApiIT {
     void a_project_without_a_config_runs_with_the_documents_defaults_as_the_balanced_preset() {
         Caller caller = newCaller(http);
 
-        Map<String, Object> view = config(http, caller, UUID.randomUUID().toString(), null);
+        Map<String, Object> view = config(http, caller, project(http, caller), null);
 
         assertEquals(CONFIG_FIELDS, List.copyOf(view.keySet()));
         assertNull(view.get("config_id"));
@@ -69,7 +79,7 @@ class HrmConfigApiIT {
     @Test
     void an_update_merges_the_settings_given_into_the_current_config_and_is_stored() {
         Caller caller = newCaller(http);
-        String project = UUID.randomUUID().toString();
+        String project = project(http, caller);
 
         var first = update(caller, project, null, """
                 {"agent_switching": {"max_switches_per_task": 5}, "caching": {"remote": true}}""");
@@ -102,14 +112,19 @@ class HrmConfigApiIT {
     @Test
     void a_tasks_config_starts_from_its_projects_and_is_read_for_that_task_alone() {
         Caller caller = newCaller(http);
-        String project = UUID.randomUUID().toString();
-        String task = UUID.randomUUID().toString();
+        String project = project(http, caller);
+        String task = task(http, caller, project, PENDING);
+        String otherTask = task(http, caller, project, PENDING);
+        String elsewhere = task(http, caller, project(http, caller), PENDING);
         update(caller, project, null, "{\"agent_switching\": {\"max_switches_per_task\": 5}}");
 
         var saved = update(caller, project, task, "{\"latent_reasoning\": {\"dimensionality\": 256}}");
         Map<String, Object> taskView = config(http, caller, project, task);
         Map<String, Object> projectView = config(http, caller, project, null);
-        Map<String, Object> otherTask = config(http, caller, project, UUID.randomUUID().toString());
+        Map<String, Object> otherView = config(http, caller, project, otherTask);
+        var unknownTask = send(caller, "GET", "/api/hrm/config?project_id=" + project + "&task_id=" + UUID.randomUUID(),
+                null);
+        var anotherProjects = update(caller, project, elsewhere, "{\"caching\": {\"remote\": true}}");
 
         assertEquals(200, saved.status(), saved.body());
         assertEquals(false, saved.get("future_tasks_affected"));
@@ -117,13 +132,18 @@ class HrmConfigApiIT {
         assertEquals(256, setting(taskView, "latent_reasoning", "dimensionality"));
         assertEquals(5, setting(taskView, "agent_switching", "max_switches_per_task"), "inherited from its project");
         assertEquals(512, setting(projectView, "latent_reasoning", "dimensionality"));
-        assertEquals(projectView, otherTask, "a task without a config runs with its project's");
+        assertEquals(projectView, otherView, "a task without a config runs with its project's");
+        assertEquals(404, unknownTask.status(), unknownTask.body());
+        assertEquals(Map.of("detail", "Task not found"), unknownTask.map());
+        assertEquals(404, anotherProjects.status(), anotherProjects.body());
+        assertEquals(Map.of("detail", "Task not found"), anotherProjects.map(), "a task of another project");
+        assertTrue(hrm().findConfig(TeamId.of(caller.team()), project, elsewhere).isEmpty());
     }
 
     @Test
     void every_setting_out_of_range_or_of_the_wrong_kind_is_named_and_nothing_is_stored() {
         Caller caller = newCaller(http);
-        String project = UUID.randomUUID().toString();
+        String project = project(http, caller);
 
         var refused = update(caller, project, null, """
                 {"latent_reasoning": {"enabled": "yes", "dimensionality": 1025, "compression_ratio_target": 0.5},
@@ -175,7 +195,7 @@ class HrmConfigApiIT {
         var malformed = send(caller, "POST", "/api/hrm/config", "{\"project_id\": ");
         var missing = send(caller, "POST", "/api/hrm/config", "{\"persist\": \"yes\"}");
         var notAnId = update(caller, "project-1", null, "{}");
-        var badTask = update(caller, UUID.randomUUID().toString(), "42", "{}");
+        var badTask = update(caller, project(http, caller), "42", "{}");
         var noProject = send(caller, "GET", "/api/hrm/config", null);
         var anonymous = http.send(request("GET", "/api/hrm/config").query("project_id", UUID.randomUUID().toString()));
 
@@ -186,6 +206,7 @@ class HrmConfigApiIT {
         assertEquals(404, notAnId.status(), notAnId.body());
         assertEquals(Map.of("detail", "Project not found"), notAnId.map());
         assertEquals(404, badTask.status(), badTask.body());
+        assertEquals(Map.of("detail", "Task not found"), badTask.map());
         assertEquals(422, noProject.status(), noProject.body());
         assertEquals(401, anonymous.status(), anonymous.body());
     }
@@ -193,7 +214,7 @@ class HrmConfigApiIT {
     @Test
     void without_persist_a_change_is_checked_but_not_stored() {
         Caller caller = newCaller(http);
-        String project = UUID.randomUUID().toString();
+        String project = project(http, caller);
 
         var checked = send(caller, "POST", "/api/hrm/config", """
                 {"project_id": "%s", "config": {"caching": {"remote": true}}, "persist": false}""".formatted(project));
@@ -212,7 +233,7 @@ class HrmConfigApiIT {
     @Test
     void the_history_lists_each_change_newest_first_with_who_what_and_where_from_a_page_at_a_time() {
         Caller caller = newCaller(http);
-        String project = UUID.randomUUID().toString();
+        String project = project(http, caller);
         String configId = (String) update(caller, project, null,
                 "{\"agent_switching\": {\"max_switches_per_task\": 5}}").get("config_id");
         update(caller, project, null, "{\"agent_switching\": {\"max_switches_per_task\": 6}}");
@@ -241,23 +262,89 @@ class HrmConfigApiIT {
     }
 
     @Test
-    void another_teams_configs_and_history_are_not_found_and_unknown_ones_neither() {
+    void another_teams_projects_configs_and_history_are_not_found_and_unknown_ones_neither() {
         Caller owner = newCaller(http);
         Caller stranger = newCaller(http);
-        String project = UUID.randomUUID().toString();
+        String project = project(http, owner);
         String configId = (String) update(owner, project, null, "{\"caching\": {\"remote\": true}}")
                 .get("config_id");
 
         var history = send(stranger, "GET", "/api/hrm/config/history/" + configId, null);
         var unknown = send(owner, "GET", "/api/hrm/config/history/" + UUID.randomUUID(), null);
         var notAnId = send(owner, "GET", "/api/hrm/config/history/abc", null);
-        Map<String, Object> seen = config(http, stranger, project, null);
+        var strangerReads = send(stranger, "GET", "/api/hrm/config?project_id=" + project, null);
+        var strangerChanges = update(stranger, project, null, "{\"caching\": {\"max_size_mb\": 800}}");
+        String nowhere = UUID.randomUUID().toString();
+        var unknownRead = send(owner, "GET", "/api/hrm/config?project_id=" + nowhere, null);
+        var unknownChange = update(owner, nowhere, null, "{\"caching\": {\"remote\": true}}");
 
         assertEquals(404, history.status(), history.body());
         assertEquals(404, unknown.status(), unknown.body());
         assertEquals(404, notAnId.status(), notAnId.body());
-        assertNull(seen.get("config_id"), "a config is the team's own");
-        assertEquals(defaults(), seen.get("config"));
+        for (var refused : List.of(strangerReads, strangerChanges, unknownRead, unknownChange)) {
+            assertEquals(404, refused.status(), refused.body());
+            assertEquals(Map.of("detail", "Project not found"), refused.map());
+        }
+        Map<String, Object> kept = config(http, owner, project, null);
+        assertEquals(configId, kept.get("config_id"));
+        assertEquals(500, setting(kept, "caching", "max_size_mb"), "the stranger changed nothing");
+        assertTrue(hrm().findConfig(TeamId.of(stranger.team()), project, null).isEmpty());
+        assertTrue(hrm().findConfig(TeamId.of(owner.team()), nowhere, null).isEmpty());
+    }
+
+    @Test
+    void deleting_a_project_removes_its_hrm_configs_and_its_config_is_then_not_found() {
+        Caller caller = newCaller(http);
+        String project = project(http, caller);
+        String task = task(http, caller, project, PENDING);
+        String other = project(http, caller);
+        assertEquals(200, update(caller, project, null, "{\"caching\": {\"remote\": true}}").status());
+        assertEquals(200, update(caller, project, task, "{\"caching\": {\"disk\": false}}").status());
+        assertEquals(200, update(caller, other, null, "{\"caching\": {\"remote\": true}}").status());
+        TeamId team = TeamId.of(caller.team());
+        assertTrue(hrm().findConfig(team, project, null).isPresent());
+        assertTrue(hrm().findConfig(team, project, task).isPresent());
+
+        var deleted = send(caller, "DELETE", "/api/projects/" + project, null);
+        var read = send(caller, "GET", "/api/hrm/config?project_id=" + project, null);
+
+        assertEquals(200, deleted.status(), deleted.body());
+        assertEquals(404, read.status(), read.body());
+        assertEquals(Map.of("detail", "Project not found"), read.map());
+        assertTrue(hrm().findConfig(team, project, null).isEmpty());
+        assertTrue(hrm().findConfig(team, project, task).isEmpty());
+        assertTrue(hrm().findConfig(team, other, null).isPresent(), "another project's config stays");
+    }
+
+    @Test
+    void applying_immediately_writes_the_projects_config_to_its_running_tasks_alone() {
+        Caller caller = newCaller(http);
+        String project = project(http, caller);
+        String running = task(http, caller, project, IN_PROGRESS);
+        String pending = task(http, caller, project, PENDING);
+        String elsewhere = project(http, caller);
+        String runningElsewhere = task(http, caller, elsewhere, IN_PROGRESS);
+        update(caller, project, running, "{\"latent_reasoning\": {\"dimensionality\": 256}}");
+        update(caller, project, pending, "{\"latent_reasoning\": {\"dimensionality\": 128}}");
+
+        var applied = send(caller, "POST", "/api/hrm/config", """
+                {"project_id": "%s", "config": {"caching": {"remote": true}}, "apply_immediately": true}"""
+                .formatted(project));
+        Map<String, Object> runningView = config(http, caller, project, running);
+        Map<String, Object> pendingView = config(http, caller, project, pending);
+
+        assertEquals(200, applied.status(), applied.body());
+        assertEquals("applied", applied.get("status"));
+        assertEquals(1, applied.get("active_tasks_affected"), "the project's one running task");
+        assertEquals(true, applied.get("future_tasks_affected"));
+        assertEquals(config(http, caller, project, null).get("config"), runningView.get("config"),
+                "the running task now runs with its project's config");
+        assertEquals(true, setting(runningView, "caching", "remote"));
+        assertEquals(512, setting(runningView, "latent_reasoning", "dimensionality"));
+        assertEquals(false, setting(pendingView, "caching", "remote"), "a task not running keeps its own");
+        assertEquals(128, setting(pendingView, "latent_reasoning", "dimensionality"));
+        assertTrue(hrm().findConfig(TeamId.of(caller.team()), elsewhere, runningElsewhere).isEmpty(),
+                "another project's running task is not reached");
     }
 
     @SuppressWarnings("unchecked")

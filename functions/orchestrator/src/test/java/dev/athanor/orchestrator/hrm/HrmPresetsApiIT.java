@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.athanor.model.orchestrator.TaskStatus.IN_PROGRESS;
+import static dev.athanor.model.orchestrator.TaskStatus.PENDING;
 import static dev.athanor.orchestrator.hrm.HrmTesting.config;
 import static dev.athanor.orchestrator.hrm.HrmTesting.defaults;
 import static dev.athanor.orchestrator.hrm.HrmTesting.member;
 import static dev.athanor.orchestrator.hrm.HrmTesting.newCaller;
+import static dev.athanor.orchestrator.hrm.HrmTesting.project;
 import static dev.athanor.orchestrator.hrm.HrmTesting.setting;
 import static dev.athanor.orchestrator.hrm.HrmTesting.stored;
+import static dev.athanor.orchestrator.hrm.HrmTesting.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,8 +162,8 @@ class HrmPresetsApiIT {
         var teammateChanges = send(teammate, "PUT", PRESETS + "/" + mine, "{\"name\": \"taken\"}");
         var strangerChanges = send(stranger, "PUT", PRESETS + "/" + ours, "{\"name\": \"taken\"}");
         var strangerDeletes = send(stranger, "DELETE", PRESETS + "/" + ours, null);
-        var strangerApplies = send(stranger, "POST", PRESETS + "/" + ours + "/apply?project_id=" + UUID.randomUUID(),
-                null);
+        var strangerApplies = send(stranger, "POST", PRESETS + "/" + ours + "/apply?project_id="
+                + project(http, stranger), null);
 
         assertEquals("private", named(presets(owner), "mine").get("visibility"), "private by default");
         assertEquals(List.of("balanced", "cost_optimized", "quality_first", "speed", "ours"), teammateSees);
@@ -174,8 +178,9 @@ class HrmPresetsApiIT {
     @Test
     void applying_a_preset_sets_the_project_or_task_config_and_counts_its_use() {
         Caller caller = newCaller(http);
-        String project = UUID.randomUUID().toString();
-        String task = UUID.randomUUID().toString();
+        String project = project(http, caller);
+        String running = task(http, caller, project, IN_PROGRESS);
+        String task = task(http, caller, project, PENDING);
         List<Map<String, Object>> before = presets(caller);
         String costId = (String) named(before, "cost_optimized").get("id");
         Map<String, Object> custom = create(caller,
@@ -191,19 +196,26 @@ class HrmPresetsApiIT {
                 + "&apply_immediately=maybe", null);
         Map<String, Object> projectView = config(http, caller, project, null);
         Map<String, Object> taskView = config(http, caller, project, task);
+        Map<String, Object> runningView = config(http, caller, project, running);
+        var unknownProject = send(caller, "POST", PRESETS + "/speed/apply?project_id=" + UUID.randomUUID(), null);
 
         assertEquals(200, applied.status(), applied.body());
         assertEquals("applied", applied.get("status"));
-        assertEquals(0, applied.get("active_tasks_affected"), "no task is running");
+        assertEquals(1, applied.get("active_tasks_affected"), "the project's running task");
         assertEquals(true, applied.get("future_tasks_affected"));
         assertEquals(named(before, "cost_optimized").get("config"), projectView.get("config"));
         assertEquals("cost_optimized", projectView.get("preset_name"));
+        assertEquals(projectView.get("config"), runningView.get("config"), "handed on to the running task");
+        assertEquals("cost_optimized", runningView.get("preset_name"));
+        assertNotEquals(projectView.get("config_id"), runningView.get("config_id"), "the running task's own config");
         assertEquals(200, onTask.status(), onTask.body());
         assertEquals(custom.get("config"), taskView.get("config"));
         assertEquals("tiny", taskView.get("preset_name"));
         assertNotEquals(projectView.get("config_id"), taskView.get("config_id"));
         assertEquals(404, unknown.status(), unknown.body());
         assertEquals(422, noProject.status(), noProject.body());
+        assertEquals(404, unknownProject.status(), unknownProject.body());
+        assertEquals(Map.of("detail", "Project not found"), unknownProject.map());
         assertEquals(422, badFlag.status(), badFlag.body());
         List<Map<String, Object>> after = presets(caller);
         assertEquals(1, ((Map<?, ?>) named(after, "cost_optimized").get("usage_stats")).get("usage_count"));

@@ -4,11 +4,15 @@ import dev.athanor.core.auth.Roles;
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.auth.TokenIssuer;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.orchestrator.OrchestratorTask;
+import dev.athanor.model.orchestrator.TaskStatus;
+import dev.athanor.model.orchestrator.TaskStore;
 import dev.athanor.testkit.LambdaHttp;
 import dev.athanor.testkit.LocalStackExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +58,22 @@ final class HrmTesting {
             }
         }
         return http.send(body == null ? event : event.json(body));
+    }
+
+    /** Creates a project of the caller's team through POST /api/projects; returns its id. */
+    static String project(LambdaHttp http, Caller caller) {
+        var created = send(http, caller, "POST", "/api/projects", "{\"name\": \"HRM " + UUID.randomUUID() + "\"}");
+        assertEquals(201, created.status(), created.body());
+        return (String) created.get("id");
+    }
+
+    /** Stores a task of {@code project} for the caller's team, as the execution engine does; returns its id. */
+    static String task(LambdaHttp http, Caller caller, String project, TaskStatus status) {
+        Instant now = Instant.now();
+        OrchestratorTask task = new OrchestratorTask(UUID.randomUUID().toString(), project, 1, "HRM task", null,
+                List.of(), status, null, 0, 0, 5, 0, null, false, 0, null, null, null, 1.0, null, now, now);
+        http.context().getBean(TaskStore.class).create(TeamId.of(caller.team()), task);
+        return task.id();
     }
 
     /** The project's (or task's) config through GET /api/hrm/config; asserts a 200. */
