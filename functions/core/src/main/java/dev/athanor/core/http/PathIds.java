@@ -19,6 +19,8 @@ public final class PathIds {
     /** ASCII digits only: {@link Long#parseLong} would also take a sign and other scripts' digits. */
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~-]{1," + MAX_KEY + "}");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private PathIds() {
     }
@@ -53,5 +55,17 @@ public final class PathIds {
             throw notFound.get();
         }
         return value;
+    }
+
+    /**
+     * A UUID id, in its lower-case form (the form ids are stored in).
+     *
+     * @throws NotFoundException from {@code notFound} when {@code value} is not one
+     */
+    public static String uuid(String value, Supplier<? extends NotFoundException> notFound) {
+        if (value == null || !UUID.matcher(value).matches()) {
+            throw notFound.get();
+        }
+        return value.toLowerCase(java.util.Locale.ROOT);
     }
 }

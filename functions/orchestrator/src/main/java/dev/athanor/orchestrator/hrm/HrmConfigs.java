@@ -1,5 +1,6 @@
 package dev.athanor.orchestrator.hrm;
 
+import dev.athanor.core.http.PathIds;
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
@@ -136,7 +137,7 @@ public class HrmConfigs {
 
     /** A page of the config's changes, newest first. */
     Page<HrmHistoryEntry> history(TeamId team, String configId, PageRequest page) {
-        String id = HrmIds.uuid(configId, () -> new NotFoundException("HRM config not found"));
+        String id = PathIds.uuid(configId, () -> new NotFoundException("HRM config not found"));
         Page<HrmHistoryEntry> found = store.history(team, id, page);
         // every stored config has its first change recorded with it: no history, no such config of this team
         if (page.cursor() == null && found.items().isEmpty() && !found.hasNext()) {
@@ -147,8 +148,8 @@ public class HrmConfigs {
 
     /** The scope the ids name; ids that are not UUIDs name nothing (404). */
     static Scope scope(String projectId, @Nullable String taskId) {
-        return new Scope(HrmIds.uuid(projectId, () -> new NotFoundException("Project not found")),
-                taskId == null ? null : HrmIds.uuid(taskId, () -> new NotFoundException("Task not found")));
+        return new Scope(PathIds.uuid(projectId, () -> new NotFoundException("Project not found")),
+                taskId == null ? null : PathIds.uuid(taskId, () -> new NotFoundException("Task not found")));
     }
 
     private Optional<StoredHrmConfig> effective(TeamId team, String projectId, @Nullable String taskId) {

@@ -1,5 +1,6 @@
 package dev.athanor.orchestrator.hrm;
 
+import dev.athanor.core.http.PathIds;
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
@@ -108,7 +109,7 @@ class HrmPresets {
     }
 
     private Versioned<HrmPreset> custom(TeamPrincipal caller, String id) {
-        String uuid = HrmIds.uuid(id, HrmPresets::notFound);
+        String uuid = PathIds.uuid(id, HrmPresets::notFound);
         return store.findPreset(caller.team(), uuid).filter(p -> visible(p.value(), caller))
                 .orElseThrow(HrmPresets::notFound);
     }

@@ -17,7 +17,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A team's orchestrator projects, at most three (one per slot). A project's task figures come from its tasks; in a
@@ -28,9 +27,6 @@ import java.util.regex.Pattern;
 @Singleton
 @Requires(beans = ProjectStore.class)
 public class OrchestratorProjects {
-
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ProjectStore store;
     @Nullable
@@ -95,10 +91,7 @@ public class OrchestratorProjects {
     }
 
     private Versioned<OrchestratorProject> find(TeamId team, String projectId) {
-        String id = PathIds.key(projectId, OrchestratorProjects::notFound);
-        if (!UUID_TEXT.matcher(id).matches()) {
-            throw notFound();
-        }
+        String id = PathIds.uuid(projectId, OrchestratorProjects::notFound);
         return store.find(team, id).orElseThrow(OrchestratorProjects::notFound);
     }
 

@@ -144,6 +144,8 @@ class ProjectsInputIT {
         var mine = send(owner, "GET", "/api/projects/" + id, null);
         assertEquals("Mine", mine.get("name"));
         assertEquals("balanced", ((Map<?, ?>) ((Map<?, ?>) mine.get("config")).get("priority")).get("mode"));
+        assertEquals(id, send(owner, "GET", "/api/projects/" + id.toUpperCase(), null).get("id"),
+                "a UUID names the same project in either case");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.athanor.aws.orchestrator;
 
 import dev.athanor.aws.dynamo.OnlyTables;
+import dev.athanor.aws.dynamo.WriteRace;
 import dev.athanor.local.LocalStack;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;

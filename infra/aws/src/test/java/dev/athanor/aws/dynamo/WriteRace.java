@@ -1,4 +1,4 @@
-package dev.athanor.aws.orchestrator;
+package dev.athanor.aws.dynamo;
 
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -12,23 +12,23 @@ import java.util.function.Predicate;
  * Loses a race on purpose: installed on a client, it runs a competing write just before the next request of that
  * client that matches, once. A read-then-write is thus interleaved with another writer without any timing.
  */
-final class WriteRace implements ExecutionInterceptor {
+public final class WriteRace implements ExecutionInterceptor {
 
     private record Armed(Predicate<SdkRequest> when, Runnable competitor) {
     }
 
     private final AtomicReference<Armed> armed = new AtomicReference<>();
 
-    void before(Predicate<SdkRequest> when, Runnable competitor) {
+    public void before(Predicate<SdkRequest> when, Runnable competitor) {
         armed.set(new Armed(when, competitor));
     }
 
     /** Whether the competing write has run since {@link #before}. */
-    boolean ran() {
+    public boolean ran() {
         return armed.get() == null;
     }
 
-    void reset() {
+    public void reset() {
         armed.set(null);
     }
 
