@@ -68,9 +68,13 @@ public class ActionService {
         interactions.deleteForAction(team, id);
     }
 
-    public Page<Interaction> history(TeamId team, long id, PageRequest page) {
-        find(team, id);
-        return interactions.forAction(team, id, page);
+    /** An action and a page of its history. */
+    public record History(ActionView action, Page<Interaction> rows) {
+    }
+
+    public History history(TeamId team, long id, PageRequest page) {
+        ActionView action = get(team, id);
+        return new History(action, interactions.forAction(team, id, page));
     }
 
     public PromptTemplate template(TeamId team, long templateId) {

@@ -105,9 +105,7 @@ public class ActionsController {
     ActionSaved update(Authentication authentication, @PathVariable("action_id") String actionId,
                        HttpRequest<?> request) {
         TeamId team = team(authentication);
-        long id = id(actionId);
-        actions.find(team, id);
-        return new ActionSaved("success", actions.update(team, id, RequestFields.read(json, request)));
+        return new ActionSaved("success", actions.update(team, id(actionId), RequestFields.read(json, request)));
     }
 
     @Delete("/{action_id}")
@@ -125,12 +123,10 @@ public class ActionsController {
             @PathVariable("action_id") String actionId,
             @Parameter(description = Paging.LIMIT_TEXT) @Nullable @QueryValue String limit,
             @Parameter(description = Paging.CURSOR_TEXT) @Nullable @QueryValue String cursor) {
-        TeamId team = team(authentication);
-        long id = id(actionId);
-        ActionView action = actions.get(team, id);
-        Page<InteractionView> page = actions.history(team, id, Paging.request(limit, cursor))
-                .map(InteractionView::of);
-        return Paging.withNext(HttpResponse.ok(new History(action, page.items())), request, page.next());
+        ActionService.History found = actions.history(team(authentication), id(actionId),
+                Paging.request(limit, cursor));
+        Page<InteractionView> page = found.rows().map(InteractionView::of);
+        return Paging.withNext(HttpResponse.ok(new History(found.action(), page.items())), request, page.next());
     }
 
     @Post("/{action_id}/run")

@@ -23,6 +23,11 @@ public record ModelCall(String kind, String model, List<ChatMessage> messages, d
     public ModelCall followedBy(List<ChatMessage> more) {
         List<ChatMessage> all = new java.util.ArrayList<>(messages);
         all.addAll(more);
-        return new ModelCall(kind, model, all, temperature, maxTokens, actionId, postId, inputText);
+        return withMessages(all);
+    }
+
+    /** The same call with another conversation. */
+    public ModelCall withMessages(List<ChatMessage> conversation) {
+        return new ModelCall(kind, model, conversation, temperature, maxTokens, actionId, postId, inputText);
     }
 }

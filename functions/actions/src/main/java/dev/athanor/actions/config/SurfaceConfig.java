@@ -50,10 +50,8 @@ public class SurfaceConfig {
 
     public View get(TeamId team) {
         Optional<RegisteredProvider> own = registered(team);
-        String model = models.configuredModel(team);
-        if (model == null) {
-            model = models.defaultModel(team);
-        }
+        String configured = models.configuredModel(team);
+        String model = configured != null ? configured : models.firstListed(team);
         if (own.isPresent()) {
             return new View(own.get().kind().wireName(), model, own.get().baseUrl(), own.get().hasApiKey());
         }

@@ -61,6 +61,11 @@ public class SurfaceModels {
         if (configured != null) {
             return hasConfigProvider(team) ? PROVIDER + "/" + configured : configured;
         }
+        return firstListed(team);
+    }
+
+    /** The default model when none is configured: the first one the team can call. */
+    public String firstListed(TeamId team) {
         List<ModelDirectory.ListedModel> listed = directory.list(team);
         return listed.isEmpty() ? ProviderCatalog.SANDBOX_ID : listed.get(0).id();
     }
@@ -90,7 +95,8 @@ public class SurfaceModels {
             fields.error(field, "must be at most 200 characters");
             return;
         }
-        if (model.equals(defaultModel(team)) || directory.list(team).stream().anyMatch(m -> m.id().equals(model))) {
+        // the in-memory lists first; the default (a settings read) only for a model they do not name
+        if (directory.list(team).stream().anyMatch(m -> m.id().equals(model))) {
             return;
         }
         int slash = model.indexOf('/');
@@ -99,6 +105,9 @@ public class SurfaceModels {
             if (catalog.describe(team).stream().anyMatch(p -> p.id().equals(provider))) {
                 return;
             }
+        }
+        if (model.equals(defaultModel(team))) {
+            return;
         }
         fields.error(field, "names no model the team can call ('" + model + "'); available: "
                 + String.join(", ", available(team)));

@@ -76,8 +76,7 @@ class StructuredAnswers {
                 + "```json\n" + schemaText + "\n```");
         List<ChatMessage> messages = new java.util.ArrayList<>(call.messages());
         messages.set(0, system);
-        return new ModelCall(call.kind(), call.model(), messages, call.temperature(), call.maxTokens(),
-                call.actionId(), call.postId(), call.inputText());
+        return call.withMessages(messages);
     }
 
     private List<String> problems(String answer, Map<String, Object> schema) {
