@@ -4,6 +4,8 @@ import dev.athanor.model.TeamData;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Port: a team's orchestrator tasks. Writes are conditional on the version read (optimistic locking). */
@@ -27,6 +29,12 @@ public interface TaskStore extends TeamData {
      * many match in all.
      */
     TaskPage list(TeamId team, String projectId, TaskStatus status, int page, int pageSize);
+
+    /**
+     * Every task of the team (of one project when given) created at or after {@code from}, newest first: what metrics
+     * and estimates add up. A team has thousands of tasks, not millions.
+     */
+    List<OrchestratorTask> createdSince(TeamId team, String projectId, Instant from);
 
     /** What the project's tasks add up to. */
     ProjectTaskStats stats(TeamId team, String projectId);

@@ -96,7 +96,7 @@ public class CircuitBreakers {
         }
         if (store.tryProbe(team, breaker, seen, now)) {
             cache.put(cacheKey(team, breaker), new Cached(new BreakerSnapshot(CircuitState.HALF_OPEN,
-                    seen.failures(), now), now));
+                    seen.failures(), now, seen.lastFailureAt()), now));
             return Permit.PROBE;
         }
         cache.remove(cacheKey(team, breaker));

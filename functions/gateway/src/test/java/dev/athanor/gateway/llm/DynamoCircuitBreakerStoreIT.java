@@ -68,6 +68,7 @@ class DynamoCircuitBreakerStoreIT {
 
         assertEquals(CircuitState.OPEN, opened.state());
         assertEquals(now, opened.changedAt());
+        assertEquals(now, opened.lastFailureAt());
         assertEquals(opened, store.read(team, "openai"));
     }
 
@@ -106,7 +107,8 @@ class DynamoCircuitBreakerStoreIT {
 
         store.tryProbe(team, "ollama", reopened, t0.plusSeconds(70));
         store.recordSuccess(team, "ollama");
-        assertEquals(new BreakerSnapshot(CircuitState.CLOSED, 0, Instant.EPOCH), store.read(team, "ollama"));
+        assertEquals(new BreakerSnapshot(CircuitState.CLOSED, 0, Instant.EPOCH, t0.plusSeconds(32)),
+                store.read(team, "ollama"), "a success clears the count and keeps when the last failure was");
     }
 
     @Test

@@ -142,6 +142,11 @@ class HrmConfigsTest {
         }
 
         @Override
+        public List<OrchestratorTask> createdSince(TeamId team, String projectId, java.time.Instant from) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ProjectTaskStats stats(TeamId team, String projectId) {
             throw new UnsupportedOperationException();
         }

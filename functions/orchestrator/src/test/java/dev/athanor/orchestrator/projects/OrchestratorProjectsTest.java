@@ -119,6 +119,11 @@ class OrchestratorProjectsTest {
     private record StatsOnly(List<String> calls, ProjectTaskStats stats) implements TaskStore {
 
         @Override
+        public List<OrchestratorTask> createdSince(TeamId team, String projectId, java.time.Instant from) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ProjectTaskStats stats(TeamId team, String projectId) {
             calls.add("stats " + projectId);
             return stats;

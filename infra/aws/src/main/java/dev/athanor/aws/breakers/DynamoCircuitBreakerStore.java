@@ -45,10 +45,10 @@ public class DynamoCircuitBreakerStore implements CircuitBreakerStore {
     public BreakerSnapshot recordFailure(TeamId team, String breaker, int threshold, Instant now) {
         Map<String, AttributeValue> counted = dynamo.updateItem(b -> b.tableName(tableName).key(key(team, breaker))
                 .updateExpression("ADD failures :one SET #state = if_not_exists(#state, :closed), "
-                        + "changed_at = if_not_exists(changed_at, :zero)")
+                        + "changed_at = if_not_exists(changed_at, :zero), last_failure_at = :now")
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(":one", n(1), ":closed", s(CircuitState.CLOSED),
-                        ":zero", n(0)))
+                        ":zero", n(0), ":now", n(now.toEpochMilli())))
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
         BreakerSnapshot after = toSnapshot(counted);
         boolean trips = after.state() == CircuitState.HALF_OPEN
@@ -106,7 +106,9 @@ public class DynamoCircuitBreakerStore implements CircuitBreakerStore {
         CircuitState state = CircuitState.fromWire(item.containsKey("state") ? item.get("state").s() : null);
         int failures = item.containsKey("failures") ? Integer.parseInt(item.get("failures").n()) : 0;
         long changedAt = item.containsKey("changed_at") ? Long.parseLong(item.get("changed_at").n()) : 0;
-        return new BreakerSnapshot(state, failures, Instant.ofEpochMilli(changedAt));
+        Instant lastFailure = item.containsKey("last_failure_at")
+                ? Instant.ofEpochMilli(Long.parseLong(item.get("last_failure_at").n())) : null;
+        return new BreakerSnapshot(state, failures, Instant.ofEpochMilli(changedAt), lastFailure);
     }
 
     private static AttributeValue s(CircuitState state) {

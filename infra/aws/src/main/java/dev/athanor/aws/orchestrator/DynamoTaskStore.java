@@ -10,17 +10,23 @@ import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.orchestrator.OrchestratorTask;
 import dev.athanor.model.orchestrator.ProjectTaskStats;
+import dev.athanor.model.orchestrator.TaskIteration;
 import dev.athanor.model.orchestrator.TaskPage;
 import dev.athanor.model.orchestrator.TaskStatus;
 import dev.athanor.model.orchestrator.TaskStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,15 +53,20 @@ public class DynamoTaskStore implements TaskStore {
     private static final String STATUS = "status";
     private static final String FINAL_QUALITY = "final_quality";
     private static final String ACTUAL_COST = "actual_cost";
+    private static final String CREATED_KEY = "created_key";
     /** DynamoDB's bound on a partition key's value. */
     private static final int MAX_PARTITION_BYTES = 2048;
     /** What {@code team_project} leaves for the project id beside the longest team id and its {@code #}. */
     private static final int MAX_PROJECT_BYTES = MAX_PARTITION_BYTES - 65;
 
-    private final TeamScopedTable<TaskItem> table;
+    private static final Argument<List<TaskIteration>> ITERATIONS = Argument.listOf(TaskIteration.class);
 
-    public DynamoTaskStore(DynamoDbEnhancedClient client, TableNames names) {
+    private final TeamScopedTable<TaskItem> table;
+    private final JsonMapper json;
+
+    public DynamoTaskStore(DynamoDbEnhancedClient client, TableNames names, JsonMapper json) {
         this.table = new TeamScopedTable<>(client, names, Tables.ORCHESTRATOR_TASKS, TaskItem::new);
+        this.json = json;
     }
 
     @Override
@@ -103,8 +114,21 @@ public class DynamoTaskStore implements TaskStore {
                 .collect(Collectors.toMap(TaskItem::getId, Function.identity()));
         // a task deleted between the two reads is left out of its page rather than shown half-read
         List<OrchestratorTask> shown = ids.stream().map(items::get).filter(Objects::nonNull)
-                .map(DynamoTaskStore::view).toList();
+                .map(this::view).toList();
         return new TaskPage(shown, matching.size(), page, pageSize);
+    }
+
+    @Override
+    public List<OrchestratorTask> createdSince(TeamId team, @Nullable String projectId, Instant from) {
+        String first = SortKeys.timeThen(from, "");
+        List<TaskItem> keys = projectId == null
+                ? table.indexPartition(team, TaskItem.BY_CREATED, team.value(), true, null, CREATED_KEY)
+                : ofProject(team, projectId, true, null, CREATED_KEY);
+        List<String> ids = keys.stream().filter(k -> k.getCreatedKey().compareTo(first) >= 0)
+                .map(TaskItem::getId).toList();
+        Map<String, TaskItem> items = table.getAll(team, ids).stream()
+                .collect(Collectors.toMap(TaskItem::getId, Function.identity()));
+        return ids.stream().map(items::get).filter(Objects::nonNull).map(this::view).toList();
     }
 
     /** Read from the project's index alone, which projects the three attributes added up. */
@@ -170,7 +194,7 @@ public class DynamoTaskStore implements TaskStore {
         return task.id();
     }
 
-    private static void fill(TaskItem item, TeamId team, OrchestratorTask task) {
+    private void fill(TaskItem item, TeamId team, OrchestratorTask task) {
         item.setTeamProject(teamProject(team, task.projectId()));
         item.setCreatedKey(SortKeys.timeThen(task.createdAt(), task.id()));
         item.setProjectId(task.projectId());
@@ -194,16 +218,44 @@ public class DynamoTaskStore implements TaskStore {
         item.setActualCost(task.actualCost());
         item.setCreatedAt(task.createdAt());
         item.setUpdatedAt(task.updatedAt());
+        item.setTaskType(task.taskType());
+        item.setFiles(task.files().isEmpty() ? null : task.files());
+        item.setWorkspace(task.workspace());
+        item.setRequiresSecurity(task.requiresSecurity() ? Boolean.TRUE : null);
+        item.setError(task.error());
+        item.setRuns(task.runs());
+        item.setIterations(task.iterations().isEmpty() ? null : write(task.iterations()));
     }
 
-    private static OrchestratorTask view(TaskItem item) {
+    private OrchestratorTask view(TaskItem item) {
         return new OrchestratorTask(item.getId(), item.getProjectId(), item.getIssueNumber(), item.getTitle(),
                 item.getDescription(), item.getLabels(), TaskStatus.fromWire(item.getStatus()),
                 item.getAssignedAgent(), orZero(item.getAgentSwitches()), orZero(item.getCurrentIteration()),
                 orZero(item.getMaxIterations()), orZero(item.getCurrentQuality()), item.getFinalQuality(),
                 Boolean.TRUE.equals(item.getTestsPassing()), orZero(item.getSecurityIssues()), item.getStartedAt(),
                 item.getCompletedAt(), item.getDurationSeconds(), orZero(item.getEstimatedCost()),
-                item.getActualCost(), item.getCreatedAt(), item.getUpdatedAt());
+                item.getActualCost(), item.getCreatedAt(), item.getUpdatedAt(), item.getTaskType(),
+                item.getFiles(), item.getWorkspace(), Boolean.TRUE.equals(item.getRequiresSecurity()),
+                item.getError(), orZero(item.getRuns()), read(item.getIterations()));
+    }
+
+    private String write(List<TaskIteration> iterations) {
+        try {
+            return json.writeValueAsString(iterations);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<TaskIteration> read(@Nullable String iterations) {
+        if (iterations == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(iterations, ITERATIONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String teamProject(TeamId team, String projectId) {

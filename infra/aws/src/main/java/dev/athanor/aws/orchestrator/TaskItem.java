@@ -46,6 +46,13 @@ public class TaskItem extends TeamScopedItem {
     private Double actualCost;
     private Instant createdAt;
     private Instant updatedAt;
+    private String taskType;
+    private List<String> files;
+    private String workspace;
+    private Boolean requiresSecurity;
+    private String error;
+    private Integer runs;
+    private String iterations;
 
     /** The table's partition key, also {@value #BY_CREATED}'s: overridden only to add the index annotation. */
     @Override
@@ -268,5 +275,69 @@ public class TaskItem extends TeamScopedItem {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    @DynamoDbAttribute("task_type")
+    public String getTaskType() {
+        return taskType;
+    }
+
+    public void setTaskType(String taskType) {
+        this.taskType = taskType;
+    }
+
+    @DynamoDbAttribute("files")
+    public List<String> getFiles() {
+        return files;
+    }
+
+    public void setFiles(List<String> files) {
+        this.files = files;
+    }
+
+    @DynamoDbAttribute("workspace")
+    public String getWorkspace() {
+        return workspace;
+    }
+
+    public void setWorkspace(String workspace) {
+        this.workspace = workspace;
+    }
+
+    @DynamoDbAttribute("requires_security")
+    public Boolean getRequiresSecurity() {
+        return requiresSecurity;
+    }
+
+    public void setRequiresSecurity(Boolean requiresSecurity) {
+        this.requiresSecurity = requiresSecurity;
+    }
+
+    @DynamoDbAttribute("error")
+    public String getError() {
+        return error;
+    }
+
+    public void setError(String error) {
+        this.error = error;
+    }
+
+    @DynamoDbAttribute("runs")
+    public Integer getRuns() {
+        return runs;
+    }
+
+    public void setRuns(Integer runs) {
+        this.runs = runs;
+    }
+
+    /** The iterations as a JSON array (they are read and written with the task, never queried). */
+    @DynamoDbAttribute("iterations")
+    public String getIterations() {
+        return iterations;
+    }
+
+    public void setIterations(String iterations) {
+        this.iterations = iterations;
     }
 }

@@ -6,6 +6,8 @@ import dev.athanor.model.Versioned;
 import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.orchestrator.OrchestratorTask;
+import dev.athanor.model.orchestrator.TaskIteration;
+import io.micronaut.json.JsonMapper;
 import dev.athanor.model.orchestrator.ProjectTaskStats;
 import dev.athanor.model.orchestrator.TaskPage;
 import dev.athanor.model.orchestrator.TaskStatus;
@@ -51,7 +53,7 @@ class DynamoTaskStoreIT {
                 .get("ATHANOR_DYNAMODB_TABLES_ORCHESTRATOR_TASKS");
         dynamo = LocalStackExtension.stack().dynamo();
         DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-        store = new DynamoTaskStore(client, OnlyTables.of("orchestrator_tasks", tableName));
+        store = new DynamoTaskStore(client, OnlyTables.of("orchestrator_tasks", tableName), JsonMapper.createDefault());
         team = TeamId.of("tasks-" + UUID.randomUUID());
         other = TeamId.of("other-" + UUID.randomUUID());
     }
@@ -100,6 +102,42 @@ class DynamoTaskStoreIT {
                 .item();
         assertEquals("in_progress", item.get("status").s());
         assertEquals(team.value() + "#project-1", item.get("team_project").s());
+    }
+
+    @Test
+    void a_task_keeps_its_request_error_runs_and_iterations() {
+        OrchestratorTask.Builder b = task("p", 0, FAILED).change();
+        b.taskType = "security";
+        b.files = List.of("src/**/*.py");
+        b.workspace = "./project";
+        b.requiresSecurity = true;
+        b.error = "Cancelled by alice";
+        b.runs = 2;
+        b.iterations.add(new TaskIteration(1, 1, "claude", "claude_main", "claude-sonnet", 0.5, false, 2,
+                "Two injections remain", 1200, 0.0123, 4.5, null, T0.plusSeconds(30)));
+        b.iterations.add(new TaskIteration(2, 1, "gemini", null, "sandbox", null, false, 0, null, 80, 0, 0.1,
+                "switched from claude: its circuit is open", T0.plusSeconds(90)));
+        OrchestratorTask full = b.build();
+
+        store.create(team, full);
+
+        assertEquals(full, store.find(team, full.id()).orElseThrow().value());
+        assertEquals(List.of(full.iterations().get(1)), full.iterationsOf(2));
+    }
+
+    @Test
+    void tasks_created_since_a_time_are_read_whole_newest_first_per_team_and_project() {
+        OrchestratorTask old = created(team, task("p", 0, COMPLETED, 0.9, 1.0));
+        OrchestratorTask recent = created(team, task("p", 10, COMPLETED, 0.8, 2.0));
+        OrchestratorTask newest = created(team, task("q", 20, FAILED));
+        created(other, task("p", 30, PENDING));
+
+        assertEquals(ids(newest, recent), store.createdSince(team, null, T0.plusSeconds(600)).stream()
+                .map(OrchestratorTask::id).toList());
+        assertEquals(List.of(recent), store.createdSince(team, "p", T0.plusSeconds(600)));
+        assertEquals(ids(newest, recent, old), store.createdSince(team, null, T0).stream()
+                .map(OrchestratorTask::id).toList());
+        assertEquals(List.of(), store.createdSince(team, null, T0.plusSeconds(3600)));
     }
 
     @Test
