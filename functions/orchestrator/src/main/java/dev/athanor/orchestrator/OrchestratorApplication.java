@@ -26,7 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "Agents", description = "How agents are reached (connections) and the files that configure "
                         + "them (skills, MCP configs, commands, other configs)"),
                 @Tag(name = "HRM", description = "Hierarchical Reasoning Module configs of projects and tasks, "
-                        + "presets, and the history of config changes"),
+                        + "presets, the history of config changes, and the predicted impact of a change"),
                 @Tag(name = "Health & System", description = "System health"),
                 @Tag(name = "Authentication",
                         description = "Who the caller's token says they are (a route every surface shares)")})

@@ -10,7 +10,8 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  * @param status              {@code applied} when something was stored, {@code validated} when nothing was
  *                            (neither persisted nor applied to a running task)
  * @param configId            the stored config's id; null when nothing is stored for the project or task
- * @param impactEstimate      its fields are null: no estimate is made without the task history it needs
+ * @param impactEstimate      the change from the config run with before to the new one, estimated on the project's
+ *                            task history ({@link HrmImpacts#change}); its fields are null without history
  * @param futureTasksAffected whether the project's tasks started from now on run with it
  */
 @Serdeable(naming = SnakeCaseStrategy.class)

@@ -48,16 +48,19 @@ public class HrmConfigs {
     private final ProjectStore projects;
     @Nullable
     private final TaskStore tasks;
+    private final HrmImpacts impacts;
     private final Clock clock;
 
     /**
      * @param projects absent in a function that does not store projects; the project is then not checked
      * @param tasks    absent in a function that does not store tasks; task checks and hand-on are then skipped
      */
-    HrmConfigs(HrmStore store, @Nullable ProjectStore projects, @Nullable TaskStore tasks, Clock clock) {
+    HrmConfigs(HrmStore store, @Nullable ProjectStore projects, @Nullable TaskStore tasks, HrmImpacts impacts,
+               Clock clock) {
         this.store = store;
         this.projects = projects;
         this.tasks = tasks;
+        this.impacts = impacts;
         this.clock = clock;
     }
 
@@ -74,6 +77,12 @@ public class HrmConfigs {
     /** The config a task runs with (or, with {@code taskId} null, a project's tasks without one of their own). */
     public HrmConfig effectiveConfig(TeamId team, String projectId, @Nullable String taskId) {
         return effective(team, projectId, taskId).map(StoredHrmConfig::config).orElse(HrmConfig.DEFAULTS);
+    }
+
+    /** The config a project's tasks run with, once the team is known to have the project (404 otherwise). */
+    HrmConfig projectConfig(TeamId team, String projectId) {
+        task(team, new Scope(projectId, null));
+        return effectiveConfig(team, projectId, null);
     }
 
     ConfigView view(TeamId team, Scope scope) {
@@ -107,23 +116,25 @@ public class HrmConfigs {
 
     /**
      * Changes the scope's config (when {@code persist}) and, for a project with {@code immediately}, writes the
-     * result to the configs of its running tasks too. Nothing is written when the change is refused.
+     * result to the configs of its running tasks too. Nothing is written when the change is refused. The answer
+     * estimates the change from the config the scope ran with to the new one on the project's task history.
      */
     AppliedView apply(TeamPrincipal caller, Scope scope, UnaryOperator<HrmConfig> change, Source source,
                       boolean immediately, boolean persist) {
         TeamId team = caller.team();
         Optional<OrchestratorTask> task = task(team, scope);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<Versioned<StoredHrmConfig>> stored = store.findConfig(team, scope.projectId(), scope.taskId());
+        HrmConfig before = stored.map(s -> s.value().config()).orElseGet(() -> base(team, scope));
         String configId;
         HrmConfig config;
         if (persist) {
-            StoredHrmConfig saved = write(caller, scope, change, source, now).value();
+            StoredHrmConfig saved = write(caller, scope, stored, change, source, now).value();
             configId = saved.configId();
             config = saved.config();
         } else {
-            Optional<Versioned<StoredHrmConfig>> stored = store.findConfig(team, scope.projectId(), scope.taskId());
             configId = stored.map(s -> s.value().configId()).orElse(null);
-            config = change.apply(stored.map(s -> s.value().config()).orElseGet(() -> base(team, scope)));
+            config = change.apply(before);
         }
         int active = 0;
         if (scope.taskId() != null) {
@@ -132,7 +143,7 @@ public class HrmConfigs {
             active = handOn(caller, scope.projectId(), config, source, now);
         }
         return new AppliedView(persist || active > 0 ? "applied" : "validated", configId, now.toString(),
-                AppliedView.Impact.NOT_ESTIMATED, active, persist && scope.taskId() == null);
+                impacts.change(team, scope.projectId(), before, config), active, persist && scope.taskId() == null);
     }
 
     /** A page of the config's changes, newest first. */
@@ -179,10 +190,11 @@ public class HrmConfigs {
                 .orElseThrow(() -> new NotFoundException("Task not found")));
     }
 
-    private Versioned<StoredHrmConfig> write(TeamPrincipal caller, Scope scope, UnaryOperator<HrmConfig> change,
-                                             Source source, Instant now) {
+    /** @param stored the scope's config as just read, empty when it has none */
+    private Versioned<StoredHrmConfig> write(TeamPrincipal caller, Scope scope,
+                                             Optional<Versioned<StoredHrmConfig>> stored,
+                                             UnaryOperator<HrmConfig> change, Source source, Instant now) {
         TeamId team = caller.team();
-        Optional<Versioned<StoredHrmConfig>> stored = store.findConfig(team, scope.projectId(), scope.taskId());
         HrmConfig before = stored.map(s -> s.value().config()).orElseGet(() -> base(team, scope));
         HrmConfig after = change.apply(before);
         String configId = stored.map(s -> s.value().configId()).orElseGet(() -> UUID.randomUUID().toString());
@@ -210,7 +222,8 @@ public class HrmConfigs {
             for (OrchestratorTask task : running.items()) {
                 for (int attempt = 1; ; attempt++) {
                     try {
-                        write(caller, new Scope(projectId, task.id()), current -> config, source, now);
+                        write(caller, new Scope(projectId, task.id()),
+                                store.findConfig(caller.team(), projectId, task.id()), current -> config, source, now);
                         break;
                     } catch (ConflictException raced) {
                         if (attempt == ATTEMPTS) {

@@ -114,20 +114,26 @@ final class HrmRules {
      * problem is recorded in {@code errors}, and then {@code current} is returned unchanged.
      */
     static HrmConfig merge(HrmConfig current, Map<String, Object> changes, RequestFields errors) {
+        return merge(current, changes, errors, "");
+    }
+
+    /** As {@link #merge(HrmConfig, Map, RequestFields)}, each problem recorded under {@code prefix} + its path. */
+    static HrmConfig merge(HrmConfig current, Map<String, Object> changes, RequestFields errors, String prefix) {
         Map<String, Object> merged = ConfigTree.of(current);
         boolean valid = true;
         for (Map.Entry<String, Object> section : changes.entrySet()) {
             if (!(merged.get(section.getKey()) instanceof Map<?, ?> target)) {
-                errors.error(section.getKey(), "is not an HRM setting");
+                errors.error(prefix + section.getKey(), "is not an HRM setting");
                 valid = false;
             } else if (!(section.getValue() instanceof Map<?, ?> settings)) {
-                errors.error(section.getKey(), "must be an object");
+                errors.error(prefix + section.getKey(), "must be an object");
                 valid = false;
             } else {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> into = (Map<String, Object>) target;
                 for (Map.Entry<?, ?> setting : settings.entrySet()) {
-                    valid &= set(section.getKey(), String.valueOf(setting.getKey()), setting.getValue(), into, errors);
+                    valid &= set(section.getKey(), String.valueOf(setting.getKey()), setting.getValue(), into, errors,
+                            prefix);
                 }
             }
         }
@@ -135,12 +141,12 @@ final class HrmRules {
     }
 
     private static boolean set(String section, String field, @Nullable Object value, Map<String, Object> into,
-                               RequestFields errors) {
+                               RequestFields errors, String prefix) {
         Rule rule = RULES.stream().filter(r -> r.section().equals(section) && r.field().equals(field))
                 .findFirst().orElse(null);
         String problem = rule == null ? "is not an HRM setting" : rule.problem(value);
         if (problem != null) {
-            errors.error(section + "." + field, problem);
+            errors.error(prefix + section + "." + field, problem);
             return false;
         }
         into.put(field, value instanceof Number n && rule.kind() == Kind.INTEGER

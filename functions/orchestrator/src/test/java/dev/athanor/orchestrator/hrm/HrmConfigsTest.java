@@ -47,8 +47,8 @@ class HrmConfigsTest {
 
     private final MemoryHrmStore store = new MemoryHrmStore();
     private final MemoryTaskStore tasks = new MemoryTaskStore();
-    private final HrmConfigs configs = new HrmConfigs(store, null, tasks,
-            Clock.fixed(Instant.parse("2026-03-04T12:00:00Z"), ZoneOffset.UTC));
+    private final Clock clock = Clock.fixed(Instant.parse("2026-03-04T12:00:00Z"), ZoneOffset.UTC);
+    private final HrmConfigs configs = new HrmConfigs(store, null, tasks, new HrmImpacts(tasks, clock), clock);
 
     private AppliedView applySpeed(String taskId, boolean immediately) {
         return configs.apply(CALLER, HrmConfigs.scope(PROJECT, taskId), current -> SPEED.config(),
@@ -143,7 +143,7 @@ class HrmConfigsTest {
 
         @Override
         public List<OrchestratorTask> createdSince(TeamId team, String projectId, java.time.Instant from) {
-            throw new UnsupportedOperationException();
+            return tasks.stream().filter(t -> t.projectId().equals(projectId)).toList();
         }
 
         @Override
