@@ -40,7 +40,8 @@ class TasksApiIT {
     private static final List<String> TASK_FIELDS = List.of("id", "project_id", "issue_number", "title",
             "description", "labels", "status", "assigned_agent", "agent_switches", "current_iteration",
             "max_iterations", "current_quality", "final_quality", "tests_passing", "security_issues", "started_at",
-            "completed_at", "duration_seconds", "estimated_cost", "actual_cost", "created_at", "updated_at");
+            "completed_at", "duration_seconds", "estimated_cost", "actual_cost", "created_at", "updated_at",
+            "task_type", "error", "runs");
 
     private static LambdaHttp http;
     private static TaskStore store;

@@ -37,4 +37,12 @@ public record CallContext(TeamId team, String surface, String project, String jo
     public CallContext withProject(String project) {
         return new CallContext(team, surface, project, job, agent, user, apiKey);
     }
+
+    public CallContext withJob(String job) {
+        return new CallContext(team, surface, project, job, agent, user, apiKey);
+    }
+
+    public CallContext withAgent(String agent) {
+        return new CallContext(team, surface, project, job, agent, user, apiKey);
+    }
 }

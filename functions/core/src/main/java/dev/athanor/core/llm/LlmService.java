@@ -8,6 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -34,10 +35,18 @@ public class LlmService {
     }
 
     public ChatResponse chat(CallContext context, ChatRequest request) {
+        return chat(context, directory.routes(context.team(), request.model()), request);
+    }
+
+    /**
+     * A call on routes the caller built instead of the team's providers (an endpoint of the caller's own, such as an
+     * orchestrator agent's), within the same key limits, breakers and metering.
+     */
+    public ChatResponse chat(CallContext context, List<Route> routes, ChatRequest request) {
         KeyLimits.Admission admission = limits.admit(context, request);
         ChatResponse response;
         try {
-            response = router.chat(context, directory.routes(context.team(), request.model()), request);
+            response = router.chat(context, routes, request);
         } catch (RuntimeException | Error failure) {
             admission.failed();
             throw failure;

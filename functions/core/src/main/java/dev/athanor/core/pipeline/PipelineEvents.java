@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,11 +34,14 @@ public class PipelineEvents {
 
     private final CheckpointStore checkpoints;
     private final ActivityLog activity;
+    private final List<ExecutionListener> listeners;
     private final Clock clock;
 
-    public PipelineEvents(CheckpointStore checkpoints, ActivityLog activity, Clock clock) {
+    public PipelineEvents(CheckpointStore checkpoints, ActivityLog activity, List<ExecutionListener> listeners,
+                          Clock clock) {
         this.checkpoints = checkpoints;
         this.activity = activity;
+        this.listeners = List.copyOf(listeners);
         this.clock = clock;
     }
 
@@ -88,6 +92,7 @@ public class PipelineEvents {
         record(team, new ActivityEntry(command.token() + ":end", at, "execution_" + status, null,
                 subject(execution), status, execution.error() == null ? execution.pipeline() + " " + status
                 : execution.error(), execution.costUsd(), null));
+        listeners.forEach(listener -> listener.ended(team, execution));
     }
 
     /** Progress is for people watching; a lost entry must not fail a step that has been committed. */

@@ -39,6 +39,8 @@ final class MemoryPipeline {
     final MemoryStore store = new MemoryStore();
     final List<StepMessage> sent = new ArrayList<>();
     final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    /** Each end the listeners were told of: execution id and status. */
+    final List<String> ended = new ArrayList<>();
     final PipelineEngine engine;
 
     /** @param pipelines ids of pipelines under {@code src/test/resources/pipelines} */
@@ -49,7 +51,7 @@ final class MemoryPipeline {
         }
         engine = new PipelineEngine(store, queue(), new PipelineDefinitions(JsonMapper.createDefault()),
                 List.of(executor()), declared, new PipelineEvents(new NoCheckpoints(), new NoActivity(),
-                Clock.systemUTC()), new PipelineConfiguration(), List.of(), Runnable::run, Clock.systemUTC());
+                List.of((team, e) -> ended.add(e.id() + " " + e.status())), Clock.systemUTC()), new PipelineConfiguration(), List.of(), Runnable::run, Clock.systemUTC());
     }
 
     StoredExecution stored(String id) {

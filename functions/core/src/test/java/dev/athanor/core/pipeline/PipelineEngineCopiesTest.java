@@ -40,6 +40,19 @@ class PipelineEngineCopiesTest {
         assertEquals(1, pipeline.runs("write"));
         assertEquals(1, pipeline.runs("check"));
         assertEquals("SUCCEEDED", pipeline.stored("run-1").execution().status().name());
+        assertEquals(List.of("run-1 SUCCEEDED"), pipeline.ended, "a copy of the last step tells no one again");
+    }
+
+    @Test
+    void listeners_hear_of_a_cancelled_execution_when_its_next_step_would_start() throws Exception {
+        engine.start(TEAM, "test-actions", "run-2", Map.of());
+        engine.cancel(TEAM, "run-2");
+        assertEquals(List.of(), pipeline.ended, "cancel is a flag until the next step");
+
+        engine.runStep(pipeline.take("run-2#1"), 1);
+
+        assertEquals(List.of("run-2 CANCELLED"), pipeline.ended);
+        assertEquals(0, pipeline.runs("write"));
     }
 
     @Test

@@ -39,7 +39,7 @@ public class ConfigFiles {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigFiles.class);
 
     /** A file with its content. */
-    record Loaded(AgentFile file, byte[] content) {
+    public record Loaded(AgentFile file, byte[] content) {
     }
 
     private final AgentFileStore index;
@@ -60,6 +60,21 @@ public class ConfigFiles {
             load(team, file).ifPresent(loaded::add); // absent: deleted since the index was read
         }
         return new Page<>(loaded, files.next());
+    }
+
+    /** Every file of the team by path, without content, up to {@code max} of them. */
+    public List<AgentFile> index(TeamId team, int max) {
+        List<AgentFile> all = new ArrayList<>();
+        PageRequest request = PageRequest.first(Math.min(max, 200));
+        while (all.size() < max) {
+            Page<AgentFile> page = index.list(team, null, request);
+            all.addAll(page.items());
+            if (page.next() == null) {
+                break;
+            }
+            request = new PageRequest(Math.min(max, 200), page.next());
+        }
+        return all.size() > max ? all.subList(0, max) : all;
     }
 
     public Loaded get(TeamId team, String path) {

@@ -12,6 +12,7 @@ import dev.athanor.model.orchestrator.ProjectStore;
 import dev.athanor.model.orchestrator.ProjectTaskStats;
 import dev.athanor.model.orchestrator.HrmStore;
 import dev.athanor.model.orchestrator.TaskStore;
+import dev.athanor.orchestrator.execution.TaskRuns;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -31,10 +32,19 @@ public class OrchestratorProjects {
     private final ProjectStore store;
     @Nullable
     private final TaskStore tasks;
+    private final TaskRuns runs;
     @Nullable
     private final HrmStore hrm;
 
     OrchestratorProjects(ProjectStore store, @Nullable TaskStore tasks, @Nullable HrmStore hrm) {
+        this(store, tasks, hrm, null);
+    }
+
+    /** @param runs where tasks run, when this function runs them: their runs and results go with them */
+    @jakarta.inject.Inject
+    OrchestratorProjects(ProjectStore store, @Nullable TaskStore tasks, @Nullable HrmStore hrm,
+                         @Nullable TaskRuns runs) {
+        this.runs = runs;
         this.store = store;
         this.tasks = tasks;
         this.hrm = hrm;
@@ -74,7 +84,9 @@ public class OrchestratorProjects {
     /** Removes the project's tasks and HRM configs, then the project; answers the project as it was. */
     public OrchestratorProject delete(TeamId team, String projectId) {
         OrchestratorProject project = find(team, projectId).value();
-        if (tasks != null) {
+        if (runs != null) {
+            runs.deleteProject(team, project.id());
+        } else if (tasks != null) {
             tasks.deleteProject(team, project.id());
         }
         if (hrm != null) {

@@ -5,16 +5,30 @@ import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.orchestrator.OrchestratorTask;
 import dev.athanor.model.orchestrator.TaskPage;
 import dev.athanor.model.orchestrator.TaskStore;
+import dev.athanor.model.artifacts.ArtifactStore;
+import dev.athanor.orchestrator.execution.TaskPipeline;
 import jakarta.inject.Singleton;
 
-/** Reading a team's tasks. Tasks are written by the execution engine, not through these routes. */
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Reading a team's tasks. Tasks are written as they run (see the execution package). */
 @Singleton
 public class Tasks {
 
     private final TaskStore store;
+    private final ArtifactStore artifacts;
 
-    Tasks(TaskStore store) {
+    Tasks(TaskStore store, ArtifactStore artifacts) {
         this.store = store;
+        this.artifacts = artifacts;
+    }
+
+    /** @throws NotFoundException when the team has no such task */
+    List<IterationView> iterations(TeamId team, String id) {
+        return get(team, id).iterations().stream().map(i -> IterationView.of(i, artifacts.get(team,
+                TaskPipeline.contentKey(id, i.run(), i.iteration())).map(b -> new String(b, StandardCharsets.UTF_8))
+                .orElse(null))).toList();
     }
 
     TaskPage list(TeamId team, TaskQuery query) {
@@ -27,7 +41,7 @@ public class Tasks {
     }
 
     /** The same answer for an unknown id, another team's and one that cannot be an id; none is echoed. */
-    static NotFoundException notFound() {
+    public static NotFoundException notFound() {
         return new NotFoundException("Task not found");
     }
 }

@@ -1,10 +1,14 @@
 package dev.athanor.orchestrator.tasks;
 
+import dev.athanor.orchestrator.execution.TaskRuns;
+import java.util.List;
+
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.http.PathIds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
@@ -24,9 +28,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class TasksController {
 
     private final Tasks tasks;
+    private final TaskRuns runs;
 
-    TasksController(Tasks tasks) {
+    TasksController(Tasks tasks, TaskRuns runs) {
         this.tasks = tasks;
+        this.runs = runs;
     }
 
     @Get
@@ -48,5 +54,27 @@ public class TasksController {
     TaskView get(Authentication authentication, @PathVariable("task_id") String taskId) {
         String id = PathIds.key(taskId, Tasks::notFound);
         return TaskView.of(tasks.get(TeamPrincipal.of(authentication).team(), id));
+    }
+
+    @Post("/{task_id}/retry")
+    @Operation(summary = "Run a failed task again, as a new run that keeps the earlier runs' iterations")
+    TaskView retry(Authentication authentication, @PathVariable("task_id") String taskId) {
+        String id = PathIds.key(taskId, Tasks::notFound);
+        return TaskView.of(runs.retry(TeamPrincipal.of(authentication).team(), id));
+    }
+
+    @Post("/{task_id}/cancel")
+    @Operation(summary = "Cancel a task: it stops before its next step and ends as failed (409 when it has ended)")
+    TaskView cancel(Authentication authentication, @PathVariable("task_id") String taskId) {
+        String id = PathIds.key(taskId, Tasks::notFound);
+        TeamPrincipal caller = TeamPrincipal.of(authentication);
+        return TaskView.of(runs.cancel(caller.team(), id, caller.subject()));
+    }
+
+    @Get("/{task_id}/iterations")
+    @Operation(summary = "Every iteration of every run of a task, oldest first, each with what the agent produced")
+    List<IterationView> iterations(Authentication authentication, @PathVariable("task_id") String taskId) {
+        String id = PathIds.key(taskId, Tasks::notFound);
+        return tasks.iterations(TeamPrincipal.of(authentication).team(), id);
     }
 }
