@@ -60,8 +60,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   (in {@code CURL_HOME}) makes curl quiet and write the status code to stderr, so the commands stay as written.
  *   One command is not valid shell as written (a {@code \'} inside single quotes): it runs as its author meant it,
  *   with the shell's {@code '\''}.</li>
+ *   <li>{@code seed-002/testing.md} is a byte-for-byte copy of the orchestrator document's "Test Backend Locally":
+ *   its curl commands run in {@code bash} as written, only the base URL changed. Its {@code websocat} line is the
+ *   live events' (not built yet) and is left out.</li>
  * </ul>
- * The orchestrator document's curl lines (002) join this class, as a test of their own, once its routes are built.
  */
 class SeedExamplesWithoutTokenIT {
 
@@ -208,6 +210,52 @@ class SeedExamplesWithoutTokenIT {
             assertEquals(0, ((Number) aggregates.get("failed")).intValue(), done.toString());
             assertEquals(8.0, ((Number) aggregates.get("overall_score")).doubleValue(), done.toString());
         }
+    }
+
+    @Test
+    void the_orchestrator_documents_test_backend_locally_curl_commands_run_as_written_without_a_token()
+            throws Exception {
+        String orchestrator = platform.surface("orchestrator").url();
+        String block = resource("/seed-002/testing.md");
+        List<String> commands = new ArrayList<>();
+        for (String paragraph : block.substring(block.indexOf("```bash") + 7, block.lastIndexOf("```")).split("\n\n")) {
+            String command = paragraph.lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + b + "\n")
+                    .strip();
+            if (command.startsWith("curl ")) {
+                commands.add(command);
+            } else {
+                assertTrue(command.startsWith("websocat "), command);
+            }
+        }
+        assertEquals(3, commands.size(), commands.toString());
+        Path curlHome = Files.createDirectories(root.resolve("curl-home-002"));
+        Files.writeString(curlHome.resolve(".curlrc"), "silent\nshow-error\nwrite-out = \"%{stderr}%{http_code}\"\n");
+        List<ExampleRuns.Run> runs = new ArrayList<>();
+        for (String command : commands) {
+            assertTrue(command.contains("http://localhost:1336"), command);
+            ExampleRuns.Run run = ExampleRuns.run(List.of("bash", "-c",
+                    command.replace("http://localhost:1336", orchestrator)), root,
+                    Map.of("CURL_HOME", curlHome.toString()), RUN_SECONDS);
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals("200", run.stderr().strip(), run.toString());
+            runs.add(run);
+        }
+        Map<String, Object> health = map(runs.get(0).stdout());
+        assertEquals("healthy", health.get("status"), health.toString());
+        assertEquals("[]", runs.get(1).stdout().strip(), "no projects yet");
+        Map<String, Object> executed = map(runs.get(2).stdout());
+        assertEquals(List.of("task_id", "agent", "content", "tokens", "cost", "duration", "session_id", "timestamp",
+                "metadata"), List.copyOf(executed.keySet()));
+        assertEquals("gemini", executed.get("agent"));
+        assertEquals(VendorStubs.reply("gemini-pro"), executed.get("content"));
+        assertEquals(17, ((Number) executed.get("tokens")).intValue());
+        Map<?, ?> metadata = (Map<?, ?>) executed.get("metadata");
+        assertEquals("task type code_generation routes to gemini", metadata.get("routing"));
+        assertEquals("gemini-pro", metadata.get("model"));
+        List<Map<String, Object>> calls = vendorCalls(List.of("gemini-pro")).stream()
+                .filter(c -> c.get("messages").toString().contains("Test task")).toList();
+        assertEquals(1, calls.size(), calls.toString());
+        assertEquals(Map.of("role", "user", "content", "Test task"), ((List<?>) calls.get(0).get("messages")).get(1));
     }
 
     /** What the commands refer to, made through the API without a token: project 1, its history, a dataset. */

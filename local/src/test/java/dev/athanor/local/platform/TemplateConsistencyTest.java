@@ -197,7 +197,7 @@ class TemplateConsistencyTest {
                 }
             }
         }
-        assertEquals(Set.of("PromptLabWorkQueue", "FactoryWorkQueue"), workQueues);
+        assertEquals(Set.of("PromptLabWorkQueue", "FactoryWorkQueue", "OrchestratorWorkQueue"), workQueues);
     }
 
     @Test
@@ -228,7 +228,8 @@ class TemplateConsistencyTest {
                 });
             }
         }
-        assertEquals(Set.of("PromptLabWorkerFunction", "FactoryWorkerFunction", "LedgerFunction"), consumers);
+        assertEquals(Set.of("PromptLabWorkerFunction", "FactoryWorkerFunction", "OrchestratorWorkerFunction",
+                "LedgerFunction"), consumers);
     }
 
     @Test

@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code remote} connections (a CLI on someone's machine, a service Athanor does not speak to) are kept and shown but
  * never called, so an agent whose connections are all of those kinds, or disabled, cannot be routed to. An agent with
  * no connection at all uses the operator's default model for it ({@code athanor.orchestrator.agent-models.<agent>}),
- * else the first model the team's providers list, so a team that set nothing up still gets answers.
+ * else the first model the team's providers list that is named after the agent's family (claude for claude and
+ * anthropic, gemini for gemini and google, gpt for openai and copilot), else the first model they list, so a team
+ * that set nothing up still gets answers.
  */
 @Singleton
 public class AgentDirectory {
@@ -47,7 +49,7 @@ public class AgentDirectory {
                     .ifPresent(agent -> byAgent.computeIfAbsent(agent, a -> new ArrayList<>()).add(connection));
         }
         Map<AgentType, AgentRoute> routes = new EnumMap<>(AgentType.class);
-        String teamDefault = null;
+        List<String> listed = null;
         for (AgentType agent : AgentType.FALLBACK_ORDER) {
             List<AgentConnection> own = byAgent.getOrDefault(agent, List.of());
             if (!own.isEmpty()) {
@@ -56,10 +58,10 @@ public class AgentDirectory {
             }
             String model = config.getAgentModels().get(agent.wireName());
             if (model == null) {
-                if (teamDefault == null) {
-                    teamDefault = firstModel(team);
+                if (listed == null) {
+                    listed = models.list(team).stream().map(ModelDirectory.ListedModel::id).toList();
                 }
-                model = teamDefault;
+                model = defaultModel(agent, listed);
             }
             routes.put(agent, model.isEmpty() ? AgentRoute.unusable(agent, null, "agent " + agent.wireName()
                     + " has no connection and the team's providers list no model")
@@ -95,8 +97,9 @@ public class AgentDirectory {
         return all;
     }
 
-    private String firstModel(TeamId team) {
-        List<ModelDirectory.ListedModel> listed = models.list(team);
-        return listed.isEmpty() ? "" : listed.get(0).id();
+    /** The first listed model named after the agent's family ({@link AgentType#family}), else the first listed. */
+    static String defaultModel(AgentType agent, List<String> listed) {
+        return listed.stream().filter(id -> id.toLowerCase(java.util.Locale.ROOT).contains(agent.family()))
+                .findFirst().orElse(listed.isEmpty() ? "" : listed.get(0));
     }
 }

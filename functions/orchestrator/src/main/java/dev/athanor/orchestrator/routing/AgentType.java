@@ -13,6 +13,16 @@ public enum AgentType {
     /** The order fallbacks are tried in, after the agent routing chose. */
     static final List<AgentType> FALLBACK_ORDER = List.of(values());
 
+    /** What the models of this agent's vendor are named after. */
+    String family() {
+        return switch (this) {
+            case ANTHROPIC -> "claude";
+            case GOOGLE -> "gemini";
+            case OPENAI, COPILOT -> "gpt";
+            default -> wireName();
+        };
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
