@@ -23,11 +23,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + "and their configuration"),
                 @Tag(name = "Tasks", description = "The team's tasks: numbered pages of them, filtered by project "
                         + "and status, and one task"),
+                @Tag(name = "Metrics", description = "The team's dashboard and its quality, cost, agent and "
+                        + "performance reports, from its tasks and the usage ledger"),
                 @Tag(name = "Agents", description = "How agents are reached (connections) and the files that configure "
                         + "them (skills, MCP configs, commands, other configs)"),
                 @Tag(name = "HRM", description = "Hierarchical Reasoning Module configs of projects and tasks, "
                         + "presets, the history of config changes, and the predicted impact of a change"),
-                @Tag(name = "Health & System", description = "System health"),
+                @Tag(name = "Health & System", description = "System health (DynamoDB and the SQS work queue) and "
+                        + "Prometheus metrics"),
                 @Tag(name = "Authentication",
                         description = "Who the caller's token says they are (a route every surface shares)")})
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")

@@ -7,6 +7,7 @@ import java.util.List;
 
 import static dev.athanor.testkit.ApiGatewayEvents.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class OrchestratorHandlerIT extends SurfaceHandlerContract {
 
@@ -31,8 +32,14 @@ class OrchestratorHandlerIT extends SurfaceHandlerContract {
         var orchestration = http.send(request("GET", "/api/orchestration/health"));
 
         assertEquals(200, system.status(), system.body());
-        assertEquals(List.of("status", "database", "redis", "queue", "timestamp"), List.copyOf(system.map().keySet()));
+        assertEquals(List.of("status", "database", "redis", "dynamodb", "sqs", "timestamp", "error"),
+                List.copyOf(system.map().keySet()));
+        assertEquals("healthy", system.get("status"));
+        assertEquals("connected", system.get("database"));
         assertEquals("not_used", system.get("redis"));
+        assertEquals("connected", system.get("dynamodb"));
+        assertEquals("connected", system.get("sqs"));
+        assertNull(system.get("error"));
         assertEquals(200, orchestration.status(), orchestration.body());
         assertEquals(List.of("status", "orchestrator", "timestamp"), List.copyOf(orchestration.map().keySet()));
         assertEquals("initialized", orchestration.get("orchestrator"));
