@@ -133,6 +133,9 @@ class TasksApiIT {
         expected.put("actual_cost", null);
         expected.put("created_at", "2026-03-04T12:00:00Z");
         expected.put("updated_at", "2026-03-04T12:00:30Z");
+        expected.put("task_type", null);
+        expected.put("error", null);
+        expected.put("runs", 1);
         assertEquals(expected, read.map());
     }
 

@@ -34,7 +34,7 @@ public record OrchestratorTask(String id, String projectId, Integer issueNumber,
         iterations = iterations == null ? List.of() : List.copyOf(iterations);
     }
 
-    /** A task with the document's fields alone: no type, files, error, runs or iterations yet. */
+    /** A task with the document's fields alone, in its first run: no type, files, error or iterations. */
     public OrchestratorTask(String id, String projectId, Integer issueNumber, String title, String description,
                             List<String> labels, TaskStatus status, String assignedAgent, int agentSwitches,
                             int currentIteration, int maxIterations, double currentQuality, Double finalQuality,
@@ -44,7 +44,7 @@ public record OrchestratorTask(String id, String projectId, Integer issueNumber,
         this(id, projectId, issueNumber, title, description, labels, status, assignedAgent, agentSwitches,
                 currentIteration, maxIterations, currentQuality, finalQuality, testsPassing, securityIssues, startedAt,
                 completedAt, durationSeconds, estimatedCost, actualCost, createdAt, updatedAt, null, null, null, false,
-                null, 0, null);
+                null, 1, null);
     }
 
     /** The iterations of one run (executions are numbered from 1). */

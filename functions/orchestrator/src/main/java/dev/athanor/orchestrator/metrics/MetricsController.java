@@ -1,5 +1,7 @@
 package dev.athanor.orchestrator.metrics;
 
+import dev.athanor.model.usage.UsageLedger;
+import io.micronaut.context.annotation.Requires;
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.orchestrator.metrics.MetricsParameters.DayRange;
 import dev.athanor.orchestrator.metrics.MetricsViews.AgentView;
@@ -24,6 +26,8 @@ import java.util.List;
  * The metrics reports of the caller's team. Query parameters are read as text, so a bad one is a 422 naming it; a
  * project id of another team, or of no project, matches no task.
  */
+// the usage ledger is in the API function alone; its worker, which starts every singleton, has none
+@Requires(beans = UsageLedger.class)
 @Controller("/api/metrics")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Metrics")

@@ -1,5 +1,7 @@
 package dev.athanor.orchestrator.metrics;
 
+import dev.athanor.model.usage.UsageLedger;
+import io.micronaut.context.annotation.Requires;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.orchestrator.OrchestratorTask;
 import dev.athanor.model.orchestrator.ProjectStore;
@@ -31,6 +33,8 @@ import java.util.List;
  * <p>A report over days counts what finished on those days. It reads the tasks created from
  * {@link #CREATED_BEFORE} before its first day on, so a task started before the range that finished in it counts.
  */
+// the usage ledger is in the API function alone; its worker, which starts every singleton, has none
+@Requires(beans = UsageLedger.class)
 @Singleton
 public class OrchestratorMetrics {
 

@@ -1,5 +1,6 @@
 package dev.athanor.orchestrator.metrics;
 
+import io.micronaut.context.annotation.Requires;
 import dev.athanor.llm.pricing.ModelPrice;
 import dev.athanor.llm.pricing.PricingTable;
 import dev.athanor.model.TeamId;
@@ -28,6 +29,8 @@ import java.util.Optional;
  * stands for the claude agent ({@code athanor.orchestrator.metrics.claude-model}, priced by the pricing table), minus
  * what was spent; negative when the agents used cost more than claude would have. Zero when that model has no price.
  */
+// the usage ledger is in the API function alone; its worker, which starts every singleton, has none
+@Requires(beans = UsageLedger.class)
 @Singleton
 public class OrchestratorSpend {
 

@@ -1,5 +1,7 @@
 package dev.athanor.orchestrator.metrics;
 
+import dev.athanor.model.usage.UsageLedger;
+import io.micronaut.context.annotation.Requires;
 import dev.athanor.core.auth.TeamPrincipal;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.core.annotation.Nullable;
@@ -16,6 +18,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * {@code GET /api/metrics}: Prometheus text. Open to scrapers without a token, which get this instance's process and
  * request metrics only; a caller with a token also gets its team's task and agent gauges ({@link TeamGauges}).
  */
+// the usage ledger is in the API function alone; its worker, which starts every singleton, has none
+@Requires(beans = UsageLedger.class)
 @Controller("/api")
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class PrometheusController {

@@ -1,5 +1,7 @@
 package dev.athanor.orchestrator.metrics;
 
+import dev.athanor.model.usage.UsageLedger;
+import io.micronaut.context.annotation.Requires;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.athanor.model.TeamId;
@@ -28,6 +30,8 @@ import java.util.Map;
  * stores each time. They are written into a registry of their own per scrape, never into the shared one, so one
  * team's figures never show to another.
  */
+// the usage ledger is in the API function alone; its worker, which starts every singleton, has none
+@Requires(beans = UsageLedger.class)
 @Singleton
 public class TeamGauges {
 
