@@ -42,7 +42,14 @@ public class TaskRuns {
     /** Stores the new task (its first run) and starts that run with {@code agent} first. */
     public OrchestratorTask start(TeamId team, OrchestratorTask task, String agent) {
         OrchestratorTask stored = store.create(team, task).value();
-        begin(team, stored, agent);
+        try {
+            begin(team, stored, agent);
+        } catch (RuntimeException e) {
+            // no task is left pending with no run behind it
+            writes.change(team, stored.id(), t -> TaskWrites.finish(t, TaskStatus.FAILED,
+                    "The run could not start: " + e.getMessage(), clock.instant()).build());
+            throw e;
+        }
         return stored;
     }
 

@@ -98,8 +98,10 @@ class TaskSteps implements StepExecutor {
         try {
             return TaskPipeline.GENERATE.equals(request.definition().action())
                     ? generate(call, task, vars) : judge(call, task, vars);
-        } catch (AgentPlan.NoAnswer | LlmException e) {
+        } catch (AgentPlan.NoAnswer e) {
             return new StepResult.Failed(e.getMessage(), true, BigDecimal.ZERO);
+        } catch (LlmException e) {
+            return new StepResult.Failed(e.getMessage(), e.retryable(), BigDecimal.ZERO);
         } catch (DomainException e) {
             return new StepResult.Failed(e.getMessage(), false, BigDecimal.ZERO);
         }

@@ -91,6 +91,12 @@ class OrchestrationIT {
         Caller caller = orch.newCaller();
         orch.agentSays(CLAUDE, "No injection found.");
         orch.agentSays(GEMINI, "def add(a, b):\n    return a + b");
+        for (String path : List.of("project/src/auth/login.py", "project/src/app.py", "project/README.md",
+                "other/src/stray.py")) {
+            assertEquals(201, orch.send(caller, "POST", "/api/agents/files", """
+                    {"file_path": "%s", "file_type": "config", "content": "# contents of %s"}"""
+                    .formatted(path, path)).status());
+        }
 
         LambdaHttp.Response security = orch.send(caller, "POST", "/api/orchestration/execute", """
                 {"prompt": "Review code for security vulnerabilities", "task_type": "security",
@@ -110,6 +116,15 @@ class OrchestrationIT {
         assertEquals(false, metadata.get("fallback"));
         assertEquals(List.of(Map.of("agent", "claude", "model", CLAUDE, "outcome", "answered",
                 "reason", "task type security routes to claude")), stripNulls(list(metadata.get("attempts"))));
+        assertEquals(Map.of("included", List.of("project/src/app.py", "project/src/auth/login.py"),
+                "skipped", List.of(), "tokens", 34), metadata.get("context_files"));
+        VENDOR.verify(postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(matchingJsonPath("$.model",
+                equalTo(CLAUDE))).withRequestBody(containing("# contents of project/src/auth/login.py"))
+                .withRequestBody(containing("# contents of project/src/app.py")));
+        assertEquals(0, VENDOR.countRequestsMatching(postRequestedFor(urlEqualTo(COMPLETIONS))
+                .withRequestBody(containing("README.md")).build()).getCount(), "only the files the patterns match");
+        assertEquals(0, VENDOR.countRequestsMatching(postRequestedFor(urlEqualTo(COMPLETIONS))
+                .withRequestBody(containing("stray.py")).build()).getCount(), "only the workspace's files");
 
         LambdaHttp.Response code = orch.send(caller, "POST", "/api/orchestration/execute",
                 "{\"prompt\": \"Test task\", \"task_type\": \"code_generation\"}");

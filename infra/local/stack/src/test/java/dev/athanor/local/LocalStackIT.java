@@ -51,7 +51,8 @@ class LocalStackIT {
     void the_sweep_schedule_puts_its_message_on_every_work_queue_every_minute() {
         var sweep = stack.resources().scheduledMessages();
         assertEquals(java.util.List.of(stack.resources().queueUrl("PromptLabWorkQueue"),
-                stack.resources().queueUrl("FactoryWorkQueue")), sweep.stream().map(m -> m.queueUrl()).toList());
+                stack.resources().queueUrl("FactoryWorkQueue"), stack.resources().queueUrl("OrchestratorWorkQueue")),
+                sweep.stream().map(m -> m.queueUrl()).toList());
         for (var message : sweep) {
             assertEquals("SweepSchedule", message.ruleId());
             assertEquals("{\"type\": \"pipeline.sweep\"}", message.body());
@@ -93,10 +94,10 @@ class LocalStackIT {
     void every_function_given_a_database_shares_the_stacks_ledger_and_the_others_get_none() {
         assertTrue(stack.ledgerUrl().startsWith("jdbc:h2:mem:"), stack.ledgerUrl());
         for (String function : new String[] {"LedgerFunction", "FactoryFunction", "GatewayFunction",
-                "OrchestratorFunction"}) {
+                "OrchestratorFunction", "OrchestratorWorkerFunction"}) {
             try (ApplicationContext context = LocalFunctions.contextBuilder(stack, function, Map.of()).start()) {
                 boolean hasDatabase = stack.functionEnvironment(function).containsKey(LocalLedger.URL_VARIABLE);
-                assertEquals(!function.equals("OrchestratorFunction"), hasDatabase, function);
+                assertEquals(!function.equals("OrchestratorWorkerFunction"), hasDatabase, function);
                 if (hasDatabase) {
                     assertEquals(stack.ledgerUrl(), context.getProperty(LocalLedger.URL_PROPERTY, String.class)
                             .orElseThrow(), function);
