@@ -54,6 +54,8 @@ class HostileInputIT {
     /** Routes that answer without credentials by design. */
     private static final Set<String> PUBLIC = Set.of("GET /", "GET /api", "GET /health", "GET /ready",
             "GET /api/health", "GET /api/orchestration/health", "GET /api/v1/llm/health",
+            // Prometheus scrapers send no token: without one it shows this instance's process and request metrics only
+            "GET /api/metrics",
             // the gateway's accounts: the body (or the link) carries the credentials
             "POST /auth/register", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout", "GET /auth/verify");
     /** Routes whose body carries credentials (a password, a refresh token, an invite code): 401/403 answers it. */

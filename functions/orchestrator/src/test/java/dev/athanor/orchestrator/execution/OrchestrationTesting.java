@@ -131,11 +131,14 @@ final class OrchestrationTesting implements AutoCloseable {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
-    /** Runs the worker until the work queue stays empty. */
+    /**
+     * Runs the worker until the work queue is empty. A step sends the next one before its handling returns, so an
+     * empty receive (twice, as a receive may miss a message just sent) means no step is left.
+     */
     void drain() {
         int idle = 0;
-        for (int i = 0; i < 400 && idle < 2; i++) {
-            idle = poller.pollOnce(1) == 0 ? idle + 1 : 0;
+        for (int i = 0; i < 1000 && idle < 2; i++) {
+            idle = poller.pollOnce(0) == 0 ? idle + 1 : 0;
         }
     }
 
