@@ -75,9 +75,9 @@ public final class Main {
         Map<String, List<String>> consumed = new LinkedHashMap<>();
         platform.stack().resources().queueSubscriptions().forEach(subscription -> consumed
                 .computeIfAbsent(subscription.functionId(), f -> new ArrayList<>()).add(subscription.queueId()));
-        out.append(String.format("%n  %-24s %s%n", "queue worker", "queues"));
-        consumed.forEach((function, queues) -> out.append(String.format("  %-24s %s%n", function,
-                String.join(", ", queues))));
+        String row = "  %-" + consumed.keySet().stream().mapToInt(String::length).max().orElse(12) + "s  %s%n";
+        out.append(String.format("%n" + row, "queue worker", "queues"));
+        consumed.forEach((function, queues) -> out.append(String.format(row, function, String.join(", ", queues))));
         out.append(String.format("%n  usage ledger: %s%n", dataDir == null ? "H2, in memory"
                 : "H2 at " + dataDir.resolve("ledger").toAbsolutePath()));
         var token = platform.token("default", "admin");
