@@ -83,7 +83,7 @@ class Execute {
         RoutingTable.Choice choice = routing.choose(team, input.taskType(), input.requiresSecurity(), usable);
         AgentPlan plan = AgentPlan.of(choice, routes);
         String session = input.sessionId() != null ? input.sessionId()
-                : "sess_" + HexFormat.of().formatHex(RANDOM.generateSeed(8));
+                : "sess_" + HexFormat.of().formatHex(randomBytes(8));
         return input.projectId() == null ? new Executed(once(caller, input, plan, session), false)
                 : new Executed(task(team, input, plan, session), true);
     }
@@ -91,16 +91,10 @@ class Execute {
     private ExecuteView once(TeamPrincipal caller, ExecuteInput input, AgentPlan plan, String session) {
         String taskId = UUID.randomUUID().toString();
         ContextFiles.Context files = context.select(caller.team(), input.files(), input.workspace());
-        StringBuilder system = new StringBuilder("You are an AI agent working on a task for a team.");
-        if (input.requiresSecurity()) {
-            system.append(" The result must have no security issues.");
-        }
-        if (!files.text().isEmpty()) {
-            system.append("\n\nThe project's files:\n").append(files.text());
-        }
         long started = System.nanoTime();
         AgentPlan.Result result = plan.firstAnswer(calls, CallContext.of(caller, TaskSteps.SURFACE).withJob(taskId),
-                new ChatRequest("-", List.of(ChatMessage.system(system.toString()), ChatMessage.user(input.prompt())),
+                new ChatRequest("-", List.of(ChatMessage.system(TaskSteps.system(input.requiresSecurity(), files)),
+                        ChatMessage.user(input.prompt())),
                         null, null, config.getMaxOutputTokens(), null, null));
         double duration = Math.round((System.nanoTime() - started) / 1_000_000.0) / 1000.0;
         AgentCalls.Answer answer = result.answer();
@@ -156,6 +150,12 @@ class Execute {
         BigDecimal cost = prices.cost(model, perIteration);
         return cost == null ? 0 : cost.multiply(BigDecimal.valueOf(2L * iterations))
                 .setScale(6, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     static String title(String prompt) {

@@ -6,7 +6,8 @@ import jakarta.inject.Singleton;
 /**
  * The orchestrator's "iterate until quality" pipeline ({@code pipelines/orchestrator-task.json}): {@value #GENERATE}
  * (the routed agent works on the task), {@value #JUDGE} (a judge model scores the result and decides), and a choice
- * that loops back while the verdict is {@code continue}, else ends with {@value #FINISH}. One execution per run of a task: a retry is a new run.
+ * that loops back while the verdict is {@code continue}, else ends with {@value #FINISH}. One execution per run of a
+ * task: a retry is a new run.
  */
 @Singleton
 public class TaskPipeline implements Pipeline {

@@ -62,7 +62,8 @@ public class TaskRuns {
         OrchestratorTask[] previous = new OrchestratorTask[1];
         OrchestratorTask retried = writes.change(team, id, task -> {
             if (task.status() != TaskStatus.FAILED) {
-                throw new ConflictException("Only a failed task can be retried; this one is " + task.status().wireName());
+                throw new ConflictException("Only a failed task can be retried; this one is "
+                        + task.status().wireName());
             }
             previous[0] = task;
             OrchestratorTask.Builder b = task.change();

@@ -156,14 +156,6 @@ class TaskSteps implements StepExecutor {
 
     private List<ChatMessage> messages(TeamId team, OrchestratorTask task, Map<String, String> vars,
                                        ContextFiles.Context files) {
-        StringBuilder system = new StringBuilder("You are an AI agent working on a task for a team. Produce the "
-                + "complete result of the task: not a plan, not a summary of what you would do.");
-        if (task.requiresSecurity()) {
-            system.append(" The result must have no security issues.");
-        }
-        if (!files.text().isEmpty()) {
-            system.append("\n\nThe project's files:\n").append(files.text());
-        }
         StringBuilder user = new StringBuilder(task.description() == null ? task.title() : task.description());
         String previous = vars.get("content_key");
         if (previous != null && vars.get("feedback") != null) {
@@ -176,7 +168,21 @@ class TaskSteps implements StepExecutor {
                     .append("\n\nThe reviewer's feedback:\n").append(vars.get("feedback"))
                     .append("\n\nProduce an improved, complete result.");
         }
-        return List.of(ChatMessage.system(system.toString()), ChatMessage.user(user.toString()));
+        return List.of(ChatMessage.system(system(task.requiresSecurity(), files)),
+                ChatMessage.user(user.toString()));
+    }
+
+    /** What an agent is told of its part, and the project's files selected for the task. */
+    static String system(boolean requiresSecurity, ContextFiles.Context files) {
+        StringBuilder system = new StringBuilder("You are an AI agent working on a task for a team. Produce the "
+                + "complete result of the task: not a plan, not a summary of what you would do.");
+        if (requiresSecurity) {
+            system.append(" The result must have no security issues.");
+        }
+        if (!files.text().isEmpty()) {
+            system.append("\n\nThe project's files:\n").append(files.text());
+        }
+        return system.toString();
     }
 
     private StepResult judge(CallContext call, OrchestratorTask task, Map<String, String> vars) throws Exception {

@@ -115,6 +115,7 @@ public class AgentCalls {
             return endpoint;
         }
         URI uri = URI.create(endpoint);
-        return uri.getScheme() + "://" + uri.getHost() + ":" + port + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return uri.getScheme() + "://" + uri.getHost() + ":" + port + path;
     }
 }

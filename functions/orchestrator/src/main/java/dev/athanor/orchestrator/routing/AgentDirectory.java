@@ -79,7 +79,8 @@ public class AgentDirectory {
         List<String> described = own.stream().map(c -> c.agentId() + " (" + c.connectionType().wireName()
                 + (c.enabled() ? "" : ", disabled") + (c.connectionType() == ConnectionType.API && c.model() == null
                 ? ", no model" : "") + ")").toList();
-        return AgentRoute.unusable(agent, own.get(0), "agent " + agent.wireName() + " has no connection Athanor can call: "
+        return AgentRoute.unusable(agent, own.get(0), "agent " + agent.wireName()
+                + " has no connection Athanor can call: "
                 + String.join(", ", described) + "; an enabled api connection with a model is needed");
     }
 
