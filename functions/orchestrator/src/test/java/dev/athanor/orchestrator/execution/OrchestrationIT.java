@@ -2,6 +2,10 @@ package dev.athanor.orchestrator.execution;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.athanor.core.pipeline.PipelineEngine;
+import dev.athanor.model.orchestrator.OrchestratorTask;
+import dev.athanor.model.orchestrator.TaskIteration;
+import dev.athanor.model.orchestrator.TaskStatus;
+import dev.athanor.model.orchestrator.TaskStore;
 import dev.athanor.model.pipeline.ExecutionStatus;
 import dev.athanor.orchestrator.execution.OrchestrationTesting.Caller;
 import dev.athanor.testkit.LambdaHttp;
@@ -13,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -26,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.athanor.orchestrator.execution.OrchestrationTesting.CLAUDE;
 import static dev.athanor.orchestrator.execution.OrchestrationTesting.COMPLETIONS;
+import static dev.athanor.orchestrator.execution.OrchestrationTesting.COPILOT;
 import static dev.athanor.orchestrator.execution.OrchestrationTesting.GEMINI;
 import static dev.athanor.orchestrator.execution.OrchestrationTesting.JUDGE;
 import static dev.athanor.orchestrator.execution.OrchestrationTesting.list;
@@ -383,6 +390,39 @@ class OrchestrationIT {
         assertTrue(((String) bad.get("detail")).contains("routes.poetry"), bad.body());
         assertEquals(Map.of("security", "gemini"), orch.send(caller, "GET", "/api/orchestration/routing", null)
                 .get("overrides"), "nothing of a refused change is kept");
+    }
+
+    @Test
+    void debugging_goes_to_the_agent_with_the_best_recent_quality_per_cost_for_that_type() {
+        Caller caller = orch.newCaller();
+        TaskStore store = orch.http.context().getBean(TaskStore.class);
+        Instant now = Instant.now();
+        // claude scored higher, but gemini's quality per dollar is far better; a security task's history is not
+        // debugging's
+        store.create(caller.team(), scored("debugging", now, new TaskIteration(1, 1, "claude", null, CLAUDE, 0.95,
+                true, 0, null, 1000, 0.50, 3, null, now)));
+        store.create(caller.team(), scored("debugging", now, new TaskIteration(1, 1, "gemini", null, GEMINI, 0.85,
+                true, 0, null, 1000, 0.01, 3, null, now)));
+        store.create(caller.team(), scored("security", now, new TaskIteration(1, 1, "copilot", null, COPILOT, 1.0,
+                true, 0, null, 1000, 0.0, 3, null, now)));
+        orch.agentSays(GEMINI, "Found the off-by-one.");
+
+        LambdaHttp.Response routed = orch.send(caller, "POST", "/api/orchestration/execute",
+                "{\"prompt\": \"Why does the loop skip the last item?\", \"task_type\": \"debugging\"}");
+
+        assertEquals(200, routed.status(), routed.body());
+        assertEquals("gemini", routed.get("agent"));
+        assertEquals("task type debugging routes adaptively: gemini had the best quality per cost (quality 0.85 at "
+                + "$0.0100 per iteration over 1 iterations)", map(routed.get("metadata")).get("routing"));
+    }
+
+    private static OrchestratorTask scored(String taskType, Instant at, TaskIteration iteration) {
+        OrchestratorTask.Builder b = new OrchestratorTask(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                null, "Past", "Past", List.of(), TaskStatus.COMPLETED, iteration.agent(), 0, 1, 7, 0.9, 0.9, true, 0,
+                at, at, 1.0, 0, 0.5, at, at).change();
+        b.taskType = taskType;
+        b.iterations.add(iteration);
+        return b.build();
     }
 
     @Test
