@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import static dev.athanor.local.platform.PipelineBench.ms;
+
 /**
  * Benchmark of the orchestrator's tasks on the pipeline engine (bench/orchestrator-tasks.sh runs it): {@code tasks}
  * tasks started at once on the embedded stack with the sandbox as every agent and as the judge, the orchestrator's
@@ -126,13 +128,5 @@ public final class OrchestratorBench {
                 samples.add(new Sample(state, engineNanos, executorNanos, System.nanoTime()));
             }
         }
-    }
-
-    private static double ms(List<Long> sorted, double quantile) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        int index = (int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1);
-        return sorted.get(Math.max(0, index)) / 1e6;
     }
 }

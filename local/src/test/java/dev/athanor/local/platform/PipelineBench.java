@@ -163,7 +163,8 @@ public final class PipelineBench {
         }
     }
 
-    private static double ms(List<Long> sorted, double quantile) {
+    /** The quantile of nanoseconds sorted ascending, in milliseconds. */
+    static double ms(List<Long> sorted, double quantile) {
         if (sorted.isEmpty()) {
             return Double.NaN;
         }

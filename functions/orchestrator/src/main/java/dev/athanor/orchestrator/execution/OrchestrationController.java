@@ -96,7 +96,7 @@ public class OrchestrationController {
     @Get("/routing")
     @Operation(summary = "Which agent takes each task type: the documented table with the team's choices over it")
     RoutingView routing(Authentication authentication) {
-        return view(TeamPrincipal.of(authentication).team());
+        return view(routing.overrides(TeamPrincipal.of(authentication).team()));
     }
 
     @Put("/routing")
@@ -111,12 +111,10 @@ public class OrchestrationController {
             throw new InvalidInputException("Invalid routing: routes is required",
                     Map.of("routes", List.of("is required")));
         }
-        TeamId team = TeamPrincipal.of(authentication).team();
-        routing.change(team, routes);
-        return view(team);
+        return view(routing.change(TeamPrincipal.of(authentication).team(), routes));
     }
 
-    private RoutingView view(TeamId team) {
-        return new RoutingView(routing.table(team), routing.overrides(team), AgentType.wireNames());
+    private static RoutingView view(Map<String, String> overrides) {
+        return new RoutingView(RoutingTable.table(overrides), overrides, AgentType.wireNames());
     }
 }

@@ -1,5 +1,6 @@
 package dev.athanor.orchestrator.metrics;
 
+import dev.athanor.orchestrator.routing.AgentType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,8 +16,7 @@ import java.util.TreeSet;
  */
 final class AgentTypes {
 
-    static final List<String> KNOWN = List.of("claude", "gemini", "copilot", "cursor", "windsurf", "openai",
-            "anthropic", "google");
+    static final List<String> KNOWN = AgentType.DOCUMENT_ORDER;
 
     private AgentTypes() {
     }

@@ -12,6 +12,9 @@ public enum AgentType {
 
     /** The order fallbacks are tried in, after the agent routing chose. */
     static final List<AgentType> FALLBACK_ORDER = List.of(values());
+    /** The wire names in the document's order (its AgentType), as reports list them. */
+    public static final List<String> DOCUMENT_ORDER = List.of(CLAUDE, GEMINI, COPILOT, CURSOR, WINDSURF, OPENAI,
+            ANTHROPIC, GOOGLE).stream().map(AgentType::wireName).toList();
 
     /** What the models of this agent's vendor are named after. */
     String family() {

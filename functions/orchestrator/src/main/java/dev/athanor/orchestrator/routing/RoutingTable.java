@@ -47,14 +47,24 @@ public class RoutingTable {
 
     /** The table in effect: each task type to an agent or {@value TaskTypes#ADAPTIVE}. */
     public Map<String, String> table(TeamId team) {
+        return table(overrides(team));
+    }
+
+    /** The documented table with {@code overrides} over it. */
+    public static Map<String, String> table(Map<String, String> overrides) {
         Map<String, String> table = new LinkedHashMap<>(TaskTypes.DOCUMENTED);
-        table.putAll(overrides(team));
+        table.putAll(overrides);
         return table;
     }
 
     public Map<String, String> overrides(TeamId team) {
+        return known(settings.find(team, SCOPE).map(Versioned::value).orElse(Map.of()));
+    }
+
+    /** The stored choices of task types that exist. */
+    private static Map<String, String> known(Map<String, String> stored) {
         Map<String, String> kept = new LinkedHashMap<>();
-        settings.find(team, SCOPE).map(Versioned::value).orElse(Map.of()).forEach((type, agent) -> {
+        stored.forEach((type, agent) -> {
             if (TaskTypes.known(type)) {
                 kept.put(type, agent);
             }
@@ -63,7 +73,7 @@ public class RoutingTable {
     }
 
     /**
-     * Sets or (with null) removes the team's choice for each task type given.
+     * Sets or (with null) removes the team's choice for each task type given; answers the team's choices after it.
      *
      * @throws InvalidInputException naming each unknown task type or agent
      */
@@ -96,7 +106,7 @@ public class RoutingTable {
             });
             try {
                 settings.save(team, SCOPE, values, stored.map(Versioned::version).orElse(null));
-                return table(team);
+                return known(values);
             } catch (ConflictException raced) {
                 if (attempt >= 2) {
                     throw raced;
