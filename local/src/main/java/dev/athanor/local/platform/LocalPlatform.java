@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.athanor.core.auth.TokenIssuer;
+import dev.athanor.live.LocalSessions;
 import dev.athanor.local.LocalFunctions;
 import dev.athanor.local.LocalLambdaContext;
 import dev.athanor.local.LocalStack;
@@ -113,6 +114,8 @@ public final class LocalPlatform implements AutoCloseable {
             // anyone on this machine may register (a team of their own); verification links are printed to the log
             common.put("athanor.auth.registration", "open");
             common.put("athanor.mail.sender", "log");
+            // the orchestrator's server takes the live events sockets itself (API Gateway holds them in the cloud)
+            common.put(LocalSessions.ENABLED, true);
             for (String functionId : stack.resources().template().resources(LocalResources.FUNCTION).keySet()) {
                 var port = LocalFunctions.localPort(stack, functionId);
                 if (port.isEmpty()) {
@@ -127,7 +130,12 @@ public final class LocalPlatform implements AutoCloseable {
                 surfaces.add(new Surface(functionId, name, "http://localhost:" + server.getPort(), context));
             }
             for (QueueSubscription subscription : stack.resources().queueSubscriptions()) {
-                ApplicationContext context = workers.get(subscription.functionId());
+                Optional<String> host = LocalFunctions.localContext(stack, subscription.functionId());
+                ApplicationContext context = host.isPresent() ? surfaces.stream()
+                        .filter(s -> s.functionId().equals(host.get())).map(Surface::context).findFirst()
+                        .orElseThrow(() -> new IllegalStateException(subscription.functionId()
+                                + " runs in the context of " + host.get() + ", which is not a local surface"))
+                        : workers.get(subscription.functionId());
                 if (context == null) {
                     context = LocalFunctions.contextBuilder(stack, subscription.functionId(), common).start();
                     workers.put(subscription.functionId(), context);

@@ -80,6 +80,9 @@ public interface TableNames {
     @Nullable
     String getHrm();
 
+    @Nullable
+    String getLiveConnections();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -148,6 +151,9 @@ public interface TableNames {
         }
         if (getHrm() != null && !getHrm().isBlank()) {
             names.put(Tables.HRM.logicalName(), getHrm());
+        }
+        if (getLiveConnections() != null && !getLiveConnections().isBlank()) {
+            names.put(Tables.LIVE_CONNECTIONS.logicalName(), getLiveConnections());
         }
         return names;
     }

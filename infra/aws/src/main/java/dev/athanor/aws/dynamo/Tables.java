@@ -7,6 +7,7 @@ import dev.athanor.aws.activity.ActivityItem;
 import dev.athanor.aws.breakers.BreakerItem;
 import dev.athanor.aws.hitl.ExperienceItem;
 import dev.athanor.aws.keys.ApiKeyItem;
+import dev.athanor.aws.live.LiveConnectionItem;
 import dev.athanor.aws.keys.RateLimitItem;
 import dev.athanor.aws.orchestrator.TaskItem;
 import dev.athanor.aws.orchestrator.OrchestratorProjectItem;
@@ -88,10 +89,15 @@ public final class Tables {
     /** The orchestrator's HRM configs (per project and task), their history, presets and preset usage counters. */
     public static final TableDefinition<HrmConfigItem> HRM = new TableDefinition<>("hrm", HrmConfigItem.class);
 
+    /** Clients connected to the orchestrator's live events socket, and the channels they listen on. */
+    public static final TableDefinition<LiveConnectionItem> LIVE_CONNECTIONS =
+            new TableDefinition<>("live_connections", LiveConnectionItem.class);
+
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
             PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS, ACCOUNTS,
-            ACTIONS, ACTION_HISTORY, ORCHESTRATOR_TASKS, ORCHESTRATOR_PROJECTS, AGENT_CONFIG, HRM);
+            ACTIONS, ACTION_HISTORY, ORCHESTRATOR_TASKS, ORCHESTRATOR_PROJECTS, AGENT_CONFIG, HRM,
+            LIVE_CONNECTIONS);
 
     private Tables() {
     }

@@ -17,4 +17,8 @@ public interface QueueUrls {
     /** Usage events of LLM calls, written to the ledger by the ledger function. */
     @Nullable
     String getUsage();
+
+    /** Live events for the orchestrator's socket clients (a FIFO queue), delivered by its events function. */
+    @Nullable
+    String getLiveEvents();
 }

@@ -118,4 +118,9 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getHrm() {
         return tables.get("hrm");
     }
+
+    @Override
+    public String getLiveConnections() {
+        return tables.get("live_connections");
+    }
 }

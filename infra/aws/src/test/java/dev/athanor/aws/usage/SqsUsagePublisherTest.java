@@ -170,6 +170,11 @@ class SqsUsagePublisherTest {
             public String getUsage() {
                 return "http://localhost:9324/000000000000/usage";
             }
+
+            @Override
+            public String getLiveEvents() {
+                return null;
+            }
         };
         UsagePublisherConfiguration configuration = new UsagePublisherConfiguration() {
             @Override

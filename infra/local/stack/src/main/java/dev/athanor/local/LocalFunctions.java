@@ -46,4 +46,14 @@ public final class LocalFunctions {
         Object port = CloudFormationTemplate.map(function.get("Metadata")).get("LocalPort");
         return Optional.ofNullable(port).map(p -> Integer.parseInt(p.toString()));
     }
+
+    /**
+     * The function whose context runs this one's event handlers locally ({@code Metadata.LocalContext}): a consumer
+     * that must reach what lives in a server's context (the orchestrator's sockets) runs there instead of its own.
+     */
+    public static Optional<String> localContext(LocalStack stack, String functionId) {
+        Map<String, Object> function = stack.resources().template().resources().getOrDefault(functionId, Map.of());
+        Object host = CloudFormationTemplate.map(function.get("Metadata")).get("LocalContext");
+        return Optional.ofNullable(host).map(Object::toString);
+    }
 }

@@ -29,7 +29,9 @@ public final class LocalProvisioner {
             "MessageRetentionPeriod", QueueAttributeName.MESSAGE_RETENTION_PERIOD,
             "DelaySeconds", QueueAttributeName.DELAY_SECONDS,
             "ReceiveMessageWaitTimeSeconds", QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS,
-            "MaximumMessageSize", QueueAttributeName.MAXIMUM_MESSAGE_SIZE);
+            "MaximumMessageSize", QueueAttributeName.MAXIMUM_MESSAGE_SIZE,
+            "FifoQueue", QueueAttributeName.FIFO_QUEUE,
+            "ContentBasedDeduplication", QueueAttributeName.CONTENT_BASED_DEDUPLICATION);
 
     private final LocalResources resources;
     private final IntrinsicResolver resolver;
