@@ -4,11 +4,15 @@ import dev.athanor.model.TeamId;
 import dev.athanor.model.llm.BreakerSnapshot;
 import dev.athanor.model.llm.CircuitBreakerStore;
 import dev.athanor.model.llm.CircuitState;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,19 +38,29 @@ public class CircuitBreakers {
         REJECT
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CircuitBreakers.class);
+
     private record Cached(BreakerSnapshot snapshot, Instant readAt) {
     }
 
     private final CircuitBreakerStore store;
     private final RouterConfiguration config;
+    private final List<BreakerListener> listeners;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final BackgroundRefresh refreshes = new BackgroundRefresh();
 
-    public CircuitBreakers(CircuitBreakerStore store, RouterConfiguration config, Clock clock) {
+    @Inject
+    public CircuitBreakers(CircuitBreakerStore store, RouterConfiguration config, List<BreakerListener> listeners,
+                           Clock clock) {
         this.store = store;
         this.config = config;
+        this.listeners = List.copyOf(listeners);
         this.clock = clock;
+    }
+
+    public CircuitBreakers(CircuitBreakerStore store, RouterConfiguration config, Clock clock) {
+        this(store, config, List.of(), clock);
     }
 
     /**
@@ -107,8 +121,13 @@ public class CircuitBreakers {
         if (nothingToRecord(team, breaker)) {
             return;
         }
+        Cached before = cache.get(cacheKey(team, breaker));
         store.recordSuccess(team, breaker);
-        cache.put(cacheKey(team, breaker), new Cached(BreakerSnapshot.CLOSED, clock.instant()));
+        Instant now = clock.instant();
+        cache.put(cacheKey(team, breaker), new Cached(BreakerSnapshot.CLOSED, now));
+        if (before != null && before.snapshot().state() != CircuitState.CLOSED) {
+            tell(team, breaker, before.snapshot().state(), CircuitState.CLOSED, now);
+        }
     }
 
     private boolean nothingToRecord(TeamId team, String breaker) {
@@ -119,8 +138,25 @@ public class CircuitBreakers {
     /** Counts a failure that says the provider is unhealthy (not a caller's mistake). */
     public void onFailure(TeamId team, String breaker) {
         Instant now = clock.instant();
+        Cached before = cache.get(cacheKey(team, breaker));
         BreakerSnapshot after = store.recordFailure(team, breaker, config.getFailureThreshold(), now);
         cache.put(cacheKey(team, breaker), new Cached(after, now));
+        // this failure opened it: the store stamped the change with this call's time
+        if (after.state() == CircuitState.OPEN && after.changedAt().toEpochMilli() == now.toEpochMilli()) {
+            tell(team, breaker, before == null ? CircuitState.CLOSED : before.snapshot().state(), CircuitState.OPEN,
+                    after.changedAt());
+        }
+    }
+
+    private void tell(TeamId team, String breaker, CircuitState from, CircuitState to, Instant at) {
+        for (BreakerListener listener : listeners) {
+            try {
+                listener.changed(team, breaker, from, to, at);
+            } catch (RuntimeException e) {
+                LOG.warn("Breaker listener {} failed on {} {} -> {}", listener.getClass().getSimpleName(), breaker,
+                        from, to, e);
+            }
+        }
     }
 
     /** The state as this instance currently believes it, for listings. */

@@ -17,11 +17,16 @@ import java.time.Clock;
 @Singleton
 class TaskEnds implements ExecutionListener {
 
+    /** The cause of the events reporting a run's end other than by a judgement. */
+    static final String END = "end";
+
     private final TaskWrites tasks;
+    private final TaskEvents events;
     private final Clock clock;
 
-    TaskEnds(TaskWrites tasks, Clock clock) {
+    TaskEnds(TaskWrites tasks, TaskEvents events, Clock clock) {
         this.tasks = tasks;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -36,6 +41,10 @@ class TaskEnds implements ExecutionListener {
                 : execution.status() == ExecutionStatus.FAILED ? "The run failed: " + execution.error()
                 : "The run ended without a verdict";
         tasks.change(team, taskId, task -> task.status().finished() || task.runs() != run ? task
-                : TaskWrites.finish(task, TaskStatus.FAILED, error, clock.instant()).build());
+                : TaskWrites.finish(task, TaskStatus.FAILED, error, clock.instant()).build())
+                // a judgement's end was reported by its step; an end here (or a cancel's) is reported again under the
+                // same event id on every call, so a redelivery that finds the task ended still reports it
+                .filter(task -> task.runs() == run && execution.status() != ExecutionStatus.SUCCEEDED)
+                .ifPresent(task -> events.changed(team, task, END, true));
     }
 }

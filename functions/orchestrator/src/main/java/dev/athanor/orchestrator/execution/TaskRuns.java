@@ -29,9 +29,12 @@ public class TaskRuns {
     private final ArtifactStore artifacts;
     private final TaskStore store;
     private final TaskWrites writes;
+    private final TaskEvents events;
     private final Clock clock;
 
-    TaskRuns(PipelineEngine engine, TaskStore store, TaskWrites writes, ArtifactStore artifacts, Clock clock) {
+    TaskRuns(PipelineEngine engine, TaskStore store, TaskWrites writes, ArtifactStore artifacts, TaskEvents events,
+             Clock clock) {
+        this.events = events;
         this.engine = engine;
         this.artifacts = artifacts;
         this.store = store;
@@ -42,12 +45,15 @@ public class TaskRuns {
     /** Stores the new task (its first run) and starts that run with {@code agent} first. */
     public OrchestratorTask start(TeamId team, OrchestratorTask task, String agent) {
         OrchestratorTask stored = store.create(team, task).value();
+        // told before the run starts, so no event of the run comes first
+        events.changed(team, stored, "created", false);
         try {
             begin(team, stored, agent);
         } catch (RuntimeException e) {
             // no task is left pending with no run behind it
             writes.change(team, stored.id(), t -> TaskWrites.finish(t, TaskStatus.FAILED,
-                    "The run could not start: " + e.getMessage(), clock.instant()).build());
+                    "The run could not start: " + e.getMessage(), clock.instant()).build())
+                    .ifPresent(failed -> events.changed(team, failed, TaskEnds.END, false));
             throw e;
         }
         return stored;
@@ -82,6 +88,7 @@ public class TaskRuns {
             b.updatedAt = now;
             return b.build();
         }).orElseThrow(Tasks::notFound);
+        events.changed(team, retried, "retried", false);
         begin(team, retried, null);
         return retried;
     }
@@ -101,12 +108,14 @@ public class TaskRuns {
             // the run has ended, or never started: the task is ended below all the same
         }
         Instant now = clock.instant();
-        return writes.change(team, id, t -> {
+        OrchestratorTask cancelled = writes.change(team, id, t -> {
             if (t.status().finished()) {
                 throw new ConflictException("The task has already ended (" + t.status().wireName() + ")");
             }
             return TaskWrites.finish(t, TaskStatus.FAILED, "Cancelled by " + by, now).build();
         }).orElseThrow(Tasks::notFound);
+        events.changed(team, cancelled, TaskEnds.END, false);
+        return cancelled;
     }
 
     /** Removes the project's tasks with their runs and what their agents produced. */

@@ -58,11 +58,12 @@ class TaskSteps implements StepExecutor {
     private final HrmConfigs hrm;
     private final ArtifactStore artifacts;
     private final OrchestratorAgentsConfiguration config;
+    private final TaskEvents events;
     private final Clock clock;
 
     TaskSteps(TaskWrites tasks, AgentDirectory directory, RoutingTable routing, AgentCalls calls, Judge judge,
               ContextFiles context, HrmConfigs hrm, ArtifactStore artifacts, OrchestratorAgentsConfiguration config,
-              Clock clock) {
+              TaskEvents events, Clock clock) {
         this.tasks = tasks;
         this.directory = directory;
         this.routing = routing;
@@ -72,6 +73,7 @@ class TaskSteps implements StepExecutor {
         this.hrm = hrm;
         this.artifacts = artifacts;
         this.config = config;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -97,17 +99,20 @@ class TaskSteps implements StepExecutor {
         CallContext call = new CallContext(team, SURFACE, task.projectId(), taskId, null);
         try {
             return TaskPipeline.GENERATE.equals(request.definition().action())
-                    ? generate(call, task, vars) : judge(call, task, vars);
+                    ? generate(call, task, vars, request.token()) : judge(call, task, vars, request.token());
         } catch (AgentPlan.NoAnswer e) {
             return new StepResult.Failed(e.getMessage(), true, BigDecimal.ZERO);
         } catch (LlmException e) {
             return new StepResult.Failed(e.getMessage(), e.retryable(), BigDecimal.ZERO);
         } catch (DomainException e) {
             return new StepResult.Failed(e.getMessage(), false, BigDecimal.ZERO);
+        } catch (TaskEvents.NotPublished e) {
+            // the change is recorded; the step runs again and reports it again, under the same event ids
+            return new StepResult.Failed(e.getMessage(), true, BigDecimal.ZERO);
         }
     }
 
-    private StepResult generate(CallContext call, OrchestratorTask task, Map<String, String> vars) {
+    private StepResult generate(CallContext call, OrchestratorTask task, Map<String, String> vars, String token) {
         TeamId team = call.team();
         int run = task.runs();
         int iteration = task.iterationsOf(run).size() + 1;
@@ -126,7 +131,7 @@ class TaskSteps implements StepExecutor {
         artifacts.put(team, key, answer.content().getBytes(StandardCharsets.UTF_8), "text/markdown; charset=utf-8");
         Instant now = clock.instant();
         boolean fellBack = !agent.equals(choice.agent().wireName());
-        tasks.change(team, task.id(), t -> {
+        Optional<OrchestratorTask> written = tasks.change(team, task.id(), t -> {
             if (t.status().finished() || t.runs() != run) {
                 return t;
             }
@@ -141,6 +146,8 @@ class TaskSteps implements StepExecutor {
             b.updatedAt = now;
             return b.build();
         });
+        written.filter(t -> t.runs() == run && !t.status().finished()).ifPresent(t -> events.generated(team, t, token,
+                choice.agent().wireName(), agent, fellBack ? result.attempts().get(0).reason() : null));
         Map<String, String> out = new HashMap<>();
         out.put(TaskPipeline.ITERATION, Integer.toString(iteration));
         out.put("content_key", key);
@@ -185,7 +192,8 @@ class TaskSteps implements StepExecutor {
         return system.toString();
     }
 
-    private StepResult judge(CallContext call, OrchestratorTask task, Map<String, String> vars) throws Exception {
+    private StepResult judge(CallContext call, OrchestratorTask task, Map<String, String> vars, String token)
+            throws Exception {
         TeamId team = call.team();
         int run = task.runs();
         int iteration = Integer.parseInt(vars.get(TaskPipeline.ITERATION));
@@ -217,7 +225,7 @@ class TaskSteps implements StepExecutor {
                 verdict.feedback(), Long.parseLong(vars.get("gen_tokens")) + verdict.tokens(), TaskWrites.round(cost),
                 java.time.Duration.between(generatedAt, now).toMillis() / 1000.0, note, now);
         String finalNote = note;
-        tasks.change(team, task.id(), t -> {
+        Optional<OrchestratorTask> written = tasks.change(team, task.id(), t -> {
             if (t.runs() != run) {
                 return t;
             }
@@ -245,6 +253,12 @@ class TaskSteps implements StepExecutor {
                 case CONTINUE -> recorded;
             };
         });
+        String switchReason = !decision.switched() ? null
+                : "round_robin".equals(config.agentSwitching().strategy()) ? TaskEvents.SWITCH_ROUND_ROBIN
+                : TaskEvents.SWITCH_QUALITY;
+        written.filter(t -> t.runs() == run).ifPresent(t -> events.judged(team, t, token, config, record,
+                decision.verdict() == IterationPolicy.Verdict.CONTINUE && !t.status().finished(),
+                decision.nextAgent(), switchReason, decision.reason()));
         Map<String, String> out = new HashMap<>();
         out.put(TaskPipeline.VERDICT, decision.verdict().name().toLowerCase(java.util.Locale.ROOT));
         out.put(TaskPipeline.AGENT, decision.nextAgent());

@@ -2,6 +2,7 @@ package dev.athanor.orchestrator.hrm;
 
 import dev.athanor.core.http.PathIds;
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.live.LiveEvents;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
@@ -25,6 +26,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +51,7 @@ public class HrmConfigs {
     @Nullable
     private final TaskStore tasks;
     private final HrmImpacts impacts;
+    private final LiveEvents live;
     private final Clock clock;
 
     /**
@@ -56,7 +59,8 @@ public class HrmConfigs {
      * @param tasks    absent in a function that does not store tasks; task checks and hand-on are then skipped
      */
     HrmConfigs(HrmStore store, @Nullable ProjectStore projects, @Nullable TaskStore tasks, HrmImpacts impacts,
-               Clock clock) {
+               LiveEvents live, Clock clock) {
+        this.live = live;
         this.store = store;
         this.projects = projects;
         this.tasks = tasks;
@@ -142,8 +146,36 @@ public class HrmConfigs {
         } else if (immediately) {
             active = handOn(caller, scope.projectId(), config, source, now);
         }
-        return new AppliedView(persist || active > 0 ? "applied" : "validated", configId, now.toString(),
-                impacts.change(team, scope.projectId(), before, config), active, persist && scope.taskId() == null);
+        AppliedView applied = new AppliedView(persist || active > 0 ? "applied" : "validated", configId,
+                now.toString(), impacts.change(team, scope.projectId(), before, config), active,
+                persist && scope.taskId() == null);
+        if (persist || active > 0) {
+            announce(team, scope, applied, config, source);
+        }
+        return applied;
+    }
+
+    /** Tells the team's socket clients: {@code hrm_config_update}, and {@code hrm_preset_applied} for a preset. */
+    private void announce(TeamId team, Scope scope, AppliedView applied, HrmConfig config, Source source) {
+        LiveEvents.Batch batch = live.about(team, scope.projectId(), scope.taskId(),
+                "hrm/" + applied.configId() + "/" + scope.taskId() + "/" + applied.appliedAt());
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("project_id", scope.projectId());
+        update.put("task_id", scope.taskId());
+        update.put("config_id", applied.configId());
+        update.put("config", config);
+        update.put("impact", applied.impactEstimate());
+        batch.add("hrm_config_update", update);
+        if (source.presetName() != null) {
+            Map<String, Object> preset = new LinkedHashMap<>();
+            preset.put("project_id", scope.projectId());
+            preset.put("task_id", scope.taskId());
+            preset.put("preset_name", source.presetName());
+            preset.put("config", config);
+            batch.add("hrm_preset_applied", preset);
+        }
+        // the change stands whether or not its clients hear of it
+        batch.publishQuietly();
     }
 
     /** A page of the config's changes, newest first. */

@@ -2,6 +2,7 @@ package dev.athanor.orchestrator.hrm;
 
 import dev.athanor.core.auth.Roles;
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.live.LiveEvents;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.Versioned;
 import dev.athanor.model.error.ConflictException;
@@ -18,6 +19,7 @@ import dev.athanor.model.orchestrator.TaskStatus;
 import dev.athanor.model.orchestrator.TaskStore;
 import dev.athanor.model.page.Page;
 import dev.athanor.model.page.PageRequest;
+import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -48,7 +50,8 @@ class HrmConfigsTest {
     private final MemoryHrmStore store = new MemoryHrmStore();
     private final MemoryTaskStore tasks = new MemoryTaskStore();
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-04T12:00:00Z"), ZoneOffset.UTC);
-    private final HrmConfigs configs = new HrmConfigs(store, null, tasks, new HrmImpacts(tasks, clock), clock);
+    private final HrmConfigs configs = new HrmConfigs(store, null, tasks, new HrmImpacts(tasks, clock),
+            new LiveEvents(Optional.empty(), JsonMapper.createDefault(), clock), clock);
 
     private AppliedView applySpeed(String taskId, boolean immediately) {
         return configs.apply(CALLER, HrmConfigs.scope(PROJECT, taskId), current -> SPEED.config(),
