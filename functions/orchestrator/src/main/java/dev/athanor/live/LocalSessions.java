@@ -1,6 +1,7 @@
 package dev.athanor.live;
 
 import dev.athanor.model.live.ConnectionSender;
+import dev.athanor.model.live.ConnectionStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 @Requires(property = LocalSessions.ENABLED, value = "true")
+@Requires(beans = ConnectionStore.class)
+@Requires(beans = ConnectionStore.class)
 public class LocalSessions implements ConnectionSender {
 
     /** Set by the local platform: the orchestrator's own server takes the sockets. */

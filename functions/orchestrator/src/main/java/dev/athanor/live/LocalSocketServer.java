@@ -22,6 +22,7 @@ import io.micronaut.websocket.annotation.ServerWebSocket;
 @ServerWebSocket(value = "/ws{/kind}{/id}", subprotocols = SocketTokens.BEARER_PROTOCOL)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Requires(property = LocalSessions.ENABLED, value = "true")
+@Requires(beans = LiveChannels.class)
 class LocalSocketServer {
 
     private final LiveChannels channels;

@@ -25,6 +25,7 @@ import java.util.Optional;
  */
 @ServerFilter({"/ws", "/ws/**"})
 @Requires(property = LocalSessions.ENABLED, value = "true")
+@Requires(beans = LiveChannels.class)
 class SocketAdmission implements Ordered {
 
     private final LiveChannels channels;
