@@ -29,6 +29,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + "them (skills, MCP configs, commands, other configs)"),
                 @Tag(name = "HRM", description = "Hierarchical Reasoning Module configs of projects and tasks, "
                         + "presets, the history of config changes, and the predicted impact of a change"),
+                @Tag(name = "GitHub", description = "Tasks from GitHub issues: a project's webhook (its payload URL "
+                        + "and secret) and the route GitHub delivers the repository's issue events to"),
                 @Tag(name = "Health & System", description = "System health (DynamoDB and the SQS work queue) and "
                         + "Prometheus metrics"),
                 @Tag(name = "Authentication",

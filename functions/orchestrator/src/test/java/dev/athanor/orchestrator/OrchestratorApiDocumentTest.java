@@ -15,6 +15,8 @@ class OrchestratorApiDocumentTest extends ApiDocumentContract {
     @Override
     protected Set<String> documentedGroups() {
         return Set.of("Orchestration", "Projects", "Tasks", "Metrics", "Agents", "HRM", "WebSocket",
-                "Health & System", "Authentication");
+                "Health & System", "Authentication",
+                // tasks from GitHub issues (the document's tasks carry issue_number and labels; it names no route)
+                "GitHub");
     }
 }

@@ -57,10 +57,15 @@ class HostileInputIT {
             // Prometheus scrapers send no token: without one it shows this instance's process and request metrics only
             "GET /api/metrics",
             // the gateway's accounts: the body (or the link) carries the credentials
-            "POST /auth/register", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout", "GET /auth/verify");
-    /** Routes whose body carries credentials (a password, a refresh token, an invite code): 401/403 answers it. */
+            "POST /auth/register", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout", "GET /auth/verify",
+            // GitHub's deliveries: the signature of the body, not a token, authenticates them
+            "POST /api/webhooks/github/{hook_id}");
+    /**
+     * Routes whose body carries credentials (a password, a refresh token, an invite code) or is signed (a GitHub
+     * delivery, refused without its signature): 401/403 answers it.
+     */
     private static final Set<String> CREDENTIALS_IN_BODY = Set.of("POST /auth/register", "POST /auth/login",
-            "POST /auth/refresh");
+            "POST /auth/refresh", "POST /api/webhooks/github/{hook_id}");
     private static final Set<String> NOT_JSON = Set.of("POST /api/projects/{projectId}/datasets/{name}");
     private static final String ADMIN_KEY = "hostile-admin-key";
 

@@ -33,23 +33,24 @@ import static dev.athanor.testkit.ApiGatewayEvents.request;
 /**
  * The orchestrator's API function and its worker function on the embedded stack, both calling one OpenAI-compatible
  * vendor (WireMock, the documented chat-completions wire format) that serves every agent's model and the judge's.
- * The worker's handler is fed from the work queue by a poller, step by step or until the queue is empty.
+ * The worker's handler is fed from the work queue by a poller, step by step or until the queue is empty. Public
+ * for the tests of other features that start tasks.
  */
-final class OrchestrationTesting implements AutoCloseable {
+public final class OrchestrationTesting implements AutoCloseable {
 
-    static final String COMPLETIONS = "/v1/chat/completions";
-    static final String CLAUDE = "claude-sonnet-4-5";
-    static final String GEMINI = "gemini-1.5-flash";
-    static final String COPILOT = "gpt-4.1";
-    static final String JUDGE = "gpt-4o-mini";
+    public static final String COMPLETIONS = "/v1/chat/completions";
+    public static final String CLAUDE = "claude-sonnet-4-5";
+    public static final String GEMINI = "gemini-1.5-flash";
+    public static final String COPILOT = "gpt-4.1";
+    public static final String JUDGE = "gpt-4o-mini";
 
-    final WireMockExtension vendor;
-    final LambdaHttp http;
-    final ApplicationContext worker;
+    public final WireMockExtension vendor;
+    public final LambdaHttp http;
+    public final ApplicationContext worker;
     private final QueueWorker handler;
     private final SqsPoller poller;
 
-    OrchestrationTesting(WireMockExtension vendor) {
+    public OrchestrationTesting(WireMockExtension vendor) {
         this.vendor = vendor;
         Map<String, Object> settings = Map.of(
                 "openai.api.key", "sk-test",
@@ -68,21 +69,21 @@ final class OrchestrationTesting implements AutoCloseable {
                 LocalStack.REGION, 0);
     }
 
-    record Caller(TeamId team, String bearer) {
+    public record Caller(TeamId team, String bearer) {
     }
 
-    Caller newCaller() {
+    public Caller newCaller() {
         TeamId team = TeamId.of("orch-" + UUID.randomUUID());
         return new Caller(team, http.context().getBean(TokenIssuer.class).issue(team, Roles.MEMBER).token());
     }
 
-    LambdaHttp.Response send(Caller caller, String method, String path, String json) {
+    public LambdaHttp.Response send(Caller caller, String method, String path, String json) {
         ApiGatewayEvents event = request(method, path).bearer(caller.bearer());
         return http.send(json == null ? event : event.json(json));
     }
 
     /** Lists every model the vendor serves. */
-    void vendorModels() {
+    public void vendorModels() {
         vendor.stubFor(get(urlEqualTo("/v1/models")).willReturn(okJson("""
                 {"object": "list", "data": [
                   {"id": "%s", "object": "model", "owned_by": "a"}, {"id": "%s", "object": "model", "owned_by": "g"},
@@ -91,7 +92,7 @@ final class OrchestrationTesting implements AutoCloseable {
     }
 
     /** The model answers each of {@code answers} in turn, then the last again. */
-    void agentSays(String model, String... answers) {
+    public void agentSays(String model, String... answers) {
         String scenario = "answers of " + model;
         for (int i = 0; i < answers.length; i++) {
             String state = i == 0 ? Scenario.STARTED : "answer " + i;
@@ -103,7 +104,7 @@ final class OrchestrationTesting implements AutoCloseable {
     }
 
     /** The judge scores a result holding {@code text}. */
-    void judgeScores(String text, double quality) {
+    public void judgeScores(String text, double quality) {
         vendor.stubFor(post(urlEqualTo(COMPLETIONS)).atPriority(5)
                 .withRequestBody(matchingJsonPath("$.model", equalTo(JUDGE)))
                 .withRequestBody(containing(text))
@@ -113,7 +114,7 @@ final class OrchestrationTesting implements AutoCloseable {
     }
 
     /** The calls of {@code model} whose body holds {@code text} (the work queue may still hold other tests' steps). */
-    int calls(String model, String text) {
+    public int calls(String model, String text) {
         return vendor.countRequestsMatching(postRequestedFor(urlEqualTo(COMPLETIONS))
                 .withRequestBody(matchingJsonPath("$.model", equalTo(model)))
                 .withRequestBody(containing(text)).build()).getCount();
@@ -135,7 +136,7 @@ final class OrchestrationTesting implements AutoCloseable {
      * Runs the worker until the work queue is empty. A step sends the next one before its handling returns, so an
      * empty receive (twice, as a receive may miss a message just sent) means no step is left.
      */
-    void drain() {
+    public void drain() {
         int idle = 0;
         for (int i = 0; i < 1000 && idle < 2; i++) {
             idle = poller.pollOnce(0) == 0 ? idle + 1 : 0;
@@ -143,7 +144,7 @@ final class OrchestrationTesting implements AutoCloseable {
     }
 
     /** Runs exactly the next step message. */
-    void step() {
+    public void step() {
         for (int i = 0; i < 20; i++) {
             if (poller.pollOnce(1) > 0) {
                 return;
@@ -153,7 +154,7 @@ final class OrchestrationTesting implements AutoCloseable {
     }
 
     /** The project a new team's tasks go to. */
-    String project(Caller caller) {
+    public String project(Caller caller) {
         LambdaHttp.Response created = send(caller, "POST", "/api/projects", "{\"name\": \"Orchestrated\"}");
         if (created.status() != 201) {
             throw new AssertionError(created.body());
@@ -162,12 +163,12 @@ final class OrchestrationTesting implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object value) {
+    public static List<Map<String, Object>> list(Object value) {
         return (List<Map<String, Object>>) value;
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
     }
 

@@ -115,6 +115,10 @@ public class DynamoOrchestratorProjectStore implements ProjectStore, TeamData {
         OrchestratorProjectItem current = projects.getLatest(team, projectKey(id))
                 .orElseThrow(() -> new NotFoundException("Project not found"));
         OrchestratorProjectItem next = item(team, id, draft, slot(current), current.getCreatedAt(), now());
+        // a write replaces the whole item: the project's webhook stays as it is
+        next.setHookId(current.getHookId());
+        next.setSealedHookSecret(current.getSealedHookSecret());
+        next.setHookCreatedAt(current.getHookCreatedAt());
         try {
             return view(projects.put(team, projectKey(id), expectedVersion, item -> copy(next, item)));
         } catch (ConflictException stale) {
@@ -210,7 +214,8 @@ public class DynamoOrchestratorProjectStore implements ProjectStore, TeamData {
         return item;
     }
 
-    private static void copy(OrchestratorProjectItem from, OrchestratorProjectItem to) {
+    /** Every attribute but the keys and the version, the webhook's included. */
+    static void copy(OrchestratorProjectItem from, OrchestratorProjectItem to) {
         to.setProjectId(from.getProjectId());
         to.setName(from.getName());
         to.setType(from.getType());
@@ -220,6 +225,9 @@ public class DynamoOrchestratorProjectStore implements ProjectStore, TeamData {
         to.setConfig(from.getConfig());
         to.setCreatedAt(from.getCreatedAt());
         to.setUpdatedAt(from.getUpdatedAt());
+        to.setHookId(from.getHookId());
+        to.setSealedHookSecret(from.getSealedHookSecret());
+        to.setHookCreatedAt(from.getHookCreatedAt());
     }
 
     private static ProjectSlot slot(OrchestratorProjectItem item) {

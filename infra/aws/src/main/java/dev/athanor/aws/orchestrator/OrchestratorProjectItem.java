@@ -3,15 +3,20 @@ package dev.athanor.aws.orchestrator;
 import dev.athanor.aws.dynamo.TeamScopedItem;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 
 import java.time.Instant;
 
 /**
  * An orchestrator project as stored under {@code project#<uuid>}: enums by their wire names, the slot by its label
- * and the configuration as its API JSON.
+ * and the configuration as its API JSON. A project with a GitHub webhook also holds its hook id (the key of the
+ * sparse {@value #BY_HOOK} index, by which a delivery finds its project without knowing the team), its sealed secret
+ * and when they were made.
  */
 @DynamoDbBean
 public class OrchestratorProjectItem extends TeamScopedItem {
+
+    public static final String BY_HOOK = "by_hook";
 
     private String projectId;
     private String name;
@@ -22,6 +27,9 @@ public class OrchestratorProjectItem extends TeamScopedItem {
     private String config;
     private Instant createdAt;
     private Instant updatedAt;
+    private String hookId;
+    private String sealedHookSecret;
+    private Instant hookCreatedAt;
 
     @DynamoDbAttribute("project_id")
     public String getProjectId() {
@@ -102,5 +110,33 @@ public class OrchestratorProjectItem extends TeamScopedItem {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_HOOK)
+    @DynamoDbAttribute("hook_id")
+    public String getHookId() {
+        return hookId;
+    }
+
+    public void setHookId(String hookId) {
+        this.hookId = hookId;
+    }
+
+    @DynamoDbAttribute("sealed_hook_secret")
+    public String getSealedHookSecret() {
+        return sealedHookSecret;
+    }
+
+    public void setSealedHookSecret(String sealedHookSecret) {
+        this.sealedHookSecret = sealedHookSecret;
+    }
+
+    @DynamoDbAttribute("hook_created_at")
+    public Instant getHookCreatedAt() {
+        return hookCreatedAt;
+    }
+
+    public void setHookCreatedAt(Instant hookCreatedAt) {
+        this.hookCreatedAt = hookCreatedAt;
     }
 }
