@@ -31,6 +31,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + "presets, the history of config changes, and the predicted impact of a change"),
                 @Tag(name = "GitHub", description = "Tasks from GitHub issues: a project's webhook (its payload URL "
                         + "and secret) and the route GitHub delivers the repository's issue events to"),
+                @Tag(name = "WebSocket", description = "Live events: the sockets at /ws, /ws/project/{id} and "
+                        + "/ws/task/{id} (not HTTP routes), and the health of their connections"),
                 @Tag(name = "Health & System", description = "System health (DynamoDB and the SQS work queue) and "
                         + "Prometheus metrics"),
                 @Tag(name = "Authentication",

@@ -163,7 +163,9 @@ class TaskSteps implements StepExecutor {
 
     private List<ChatMessage> messages(TeamId team, OrchestratorTask task, Map<String, String> vars,
                                        ContextFiles.Context files) {
-        StringBuilder user = new StringBuilder(task.description() == null ? task.title() : task.description());
+        // a task from an issue is its title and its body; one from execute, its prompt
+        StringBuilder user = new StringBuilder(task.description() == null ? task.title()
+                : task.issueNumber() != null ? task.title() + "\n\n" + task.description() : task.description());
         String previous = vars.get("content_key");
         if (previous != null && vars.get("feedback") != null) {
             String last = artifacts.get(team, previous).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
