@@ -74,6 +74,8 @@ class LiveEventsIT {
         platform = Main.platform(LocalStackExtension.template(), root.resolve(".athanor"), "it-admin-key", port -> -1,
                 Map.of("openai.api.key", "sk-test", "openai.base.url", VENDOR.baseUrl() + "/v1",
                         "athanor.llm.router.max-attempts", 1,
+                        // gemini's second failure opens its agent breaker (claude answers between them)
+                        "athanor.llm.router.failure-threshold", 2,
                         "athanor.orchestrator.agent-models", Map.of("claude", CLAUDE, "gemini", GEMINI, "copilot", COPILOT),
                         "athanor.orchestrator.judge-model", JUDGE));
         json = platform.surface("orchestrator").context().getBean(JsonMapper.class);
@@ -99,8 +101,10 @@ class LiveEventsIT {
         String projectB = (String) send("POST", "/api/projects", tokenB, "{\"name\": \"Other\"}", 201).get("id");
 
         try (SocketClient projectClient = SocketClient.connect(ws + "/ws/project/" + project + "?token=" + tokenA);
+             SocketClient teamClient = SocketClient.connect(ws + "/ws?token=" + tokenA);
              SocketClient other = SocketClient.connect(ws + "/ws?token=" + tokenB)) {
             assertStatus(projectClient.next(), "project_" + project);
+            assertStatus(teamClient.next(), "global");
             assertStatus(other.next(), "global");
             other.send("{\"type\": \"subscribe\", \"channel\": \"project_" + projectB + "\"}");
             assertEquals("subscribed", map(other.next()).get("type"));
@@ -144,6 +148,13 @@ class LiveEventsIT {
                 // the project's client heard the same run, in the same order
                 assertEquals(kinds(second), kinds(events(projectClient.until(m -> isEnd(m, task)))));
             }
+
+            // the team heard gemini's agent breaker open on its second failure
+            Map<String, Object> alert = map(teamClient.until(m -> "system_alert".equals(map(m).get("type")))
+                    .stream().reduce((a, b) -> b).orElseThrow());
+            assertEquals("Circuit breaker OPEN for agent 'gemini'", alert.get("message"));
+            assertEquals("warning", alert.get("severity"));
+            assertEquals("agent:gemini", alert.get("breaker"));
 
             // the other team heard nothing of it: its next message is the answer to its ping
             other.send("{\"type\": \"ping\"}");

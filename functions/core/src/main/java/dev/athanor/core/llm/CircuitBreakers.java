@@ -141,8 +141,10 @@ public class CircuitBreakers {
         Cached before = cache.get(cacheKey(team, breaker));
         BreakerSnapshot after = store.recordFailure(team, breaker, config.getFailureThreshold(), now);
         cache.put(cacheKey(team, breaker), new Cached(after, now));
-        // this failure opened it: the store stamped the change with this call's time
-        if (after.state() == CircuitState.OPEN && after.changedAt().toEpochMilli() == now.toEpochMilli()) {
+        // this failure opened it: the store stamped the change with this call's time, and it was not open before
+        boolean wasOpen = before != null && before.snapshot().state() == CircuitState.OPEN
+                && before.snapshot().changedAt().equals(after.changedAt());
+        if (after.state() == CircuitState.OPEN && !wasOpen && after.changedAt().toEpochMilli() == now.toEpochMilli()) {
             tell(team, breaker, before == null ? CircuitState.CLOSED : before.snapshot().state(), CircuitState.OPEN,
                     after.changedAt());
         }

@@ -88,4 +88,39 @@ class CircuitBreakersTest {
 
         assertEquals(Permit.REJECT, breakers.acquireAsync(TEAM, "a", Runnable::run).join());
     }
+
+    @Test
+    void listeners_hear_a_breaker_open_once_and_close_when_its_probe_succeeds() {
+        RouterConfiguration config = new RouterConfiguration();
+        config.setFailureThreshold(2);
+        List<String> heard = new ArrayList<>();
+        CircuitBreakers told = new CircuitBreakers(store, config,
+                List.of((team, breaker, from, to, at) -> heard.add(breaker + " " + from + "->" + to + " @" + at)), clock);
+
+        told.onFailure(TEAM, "agent:gemini");
+        assertEquals(List.of(), heard, "one failure under the threshold changes nothing");
+        told.onFailure(TEAM, "agent:gemini");
+        told.onFailure(TEAM, "agent:gemini");
+        assertEquals(List.of("agent:gemini CLOSED->OPEN @" + clock.instant()), heard, "opened once");
+
+        clock.advance(config.getCooldown());
+        assertEquals(Permit.PROBE, told.acquire(TEAM, "agent:gemini"));
+        told.onSuccess(TEAM, "agent:gemini");
+        assertEquals("agent:gemini HALF_OPEN->CLOSED @" + clock.instant(), heard.get(1));
+        told.onSuccess(TEAM, "agent:gemini");
+        assertEquals(2, heard.size(), "a closed breaker's success says nothing");
+    }
+
+    @Test
+    void a_listener_that_fails_does_not_fail_the_call_it_reports_on() {
+        RouterConfiguration config = new RouterConfiguration();
+        config.setFailureThreshold(1);
+        CircuitBreakers told = new CircuitBreakers(store, config, List.of((team, breaker, from, to, at) -> {
+            throw new IllegalStateException("listener down");
+        }), clock);
+
+        told.onFailure(TEAM, "b");
+
+        assertEquals(Permit.REJECT, told.acquire(TEAM, "b"));
+    }
 }
