@@ -78,7 +78,9 @@ public final class Main {
         String row = "  %-" + consumed.keySet().stream().mapToInt(String::length).max().orElse(12) + "s  %s%n";
         out.append(String.format("%n" + row, "queue worker", "queues"));
         consumed.forEach((function, queues) -> out.append(String.format(row, function, String.join(", ", queues))));
-        out.append(String.format("%n  usage ledger: %s%n", dataDir == null ? "H2, in memory"
+        out.append(String.format("%n  live events (WebSocket): %s/ws, /ws/project/{id}, /ws/task/{id}%n",
+                platform.surface("orchestrator").url().replace("http://", "ws://")));
+        out.append(String.format("  usage ledger: %s%n", dataDir == null ? "H2, in memory"
                 : "H2 at " + dataDir.resolve("ledger").toAbsolutePath()));
         var token = platform.token("default", "admin");
         out.append(String.format("%n  admin key (X-Admin-Key): %s%n", platform.adminKey()));

@@ -169,6 +169,34 @@ class LiveEventsIT {
     }
 
     @Test
+    void hrm_changes_reach_the_project_s_clients() throws Exception {
+        String token = platform.token("live-hrm", "admin").token();
+        String project = (String) send("POST", "/api/projects", token, "{\"name\": \"Tuned\"}", 201).get("id");
+        try (SocketClient client = SocketClient.connect(ws + "/ws/project/" + project + "?token=" + token)) {
+            assertStatus(client.next(), "project_" + project);
+
+            Map<String, Object> applied = send("POST", "/api/hrm/config", token, """
+                    {"project_id": "%s", "config": {"agent_switching": {"cost_ceiling": 3.5}}}""".formatted(project), 200);
+            Map<String, Object> update = map(client.next());
+            assertEquals("hrm_config_update", update.get("type"));
+            assertEquals(project, update.get("project_id"));
+            assertEquals(applied.get("config_id"), update.get("config_id"));
+            assertEquals(3.5, ((Map<?, ?>) ((Map<?, ?>) update.get("config")).get("agent_switching")).get("cost_ceiling"));
+            assertEquals(applied.get("impact_estimate"), update.get("impact"));
+            assertNotNull(update.get("event_id"));
+
+            send("POST", "/api/hrm/config/presets/cost_optimized/apply?project_id=" + project, token, null, 200);
+            assertEquals("hrm_config_update", map(client.next()).get("type"));
+            Map<String, Object> preset = map(client.next());
+            assertEquals("hrm_preset_applied", preset.get("type"));
+            assertEquals(project, preset.get("project_id"));
+            assertEquals("cost_optimized", preset.get("preset_name"));
+            assertEquals(5, ((Map<?, ?>) ((Map<?, ?>) preset.get("config")).get("ml_iteration_prediction"))
+                    .get("max_iterations"));
+        }
+    }
+
+    @Test
     void bad_frames_are_answered_on_the_socket_and_an_oversized_one_closes_it_with_1009() throws Exception {
         String token = platform.token("live-frames", "member").token();
         assertEquals(401, SocketClient.refusal(ws + "/ws?token=forged." + token));
