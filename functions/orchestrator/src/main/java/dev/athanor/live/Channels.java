@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 /**
  * The channels of a team: {@code global} (every event of the team), {@code project_<id>} (the project's and its
  * tasks' events) and {@code task_<id>} (one task's). The socket paths {@code /ws}, {@code /ws/project/{id}} and
- * {@code /ws/task/{id}} open a connection on the matching channel.
+ * {@code /ws/task/{id}} open a connection on the matching channel. Behind API Gateway each connection also listens on
+ * a private {@code connection_<connection id>} channel, which only the server publishes to and no client can name.
  */
 public final class Channels {
 
     public static final String GLOBAL = "global";
     static final String PROJECT = "project_";
     static final String TASK = "task_";
+    /** The prefix of a connection's private channel; counts of who listens where leave these channels out. */
+    public static final String CONNECTION = "connection_";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private Channels() {
@@ -26,6 +29,11 @@ public final class Channels {
 
     public static String task(String id) {
         return TASK + id;
+    }
+
+    /** The private channel of one connection (its {@code connection_status} goes there in the cloud). */
+    public static String connection(String connectionId) {
+        return CONNECTION + connectionId;
     }
 
     /** Where an event of a task (or, with no task, of a project; with neither, of the team) is heard. */

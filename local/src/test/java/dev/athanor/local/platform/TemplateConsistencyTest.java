@@ -4,6 +4,7 @@ import dev.athanor.aws.activity.ActivityItem;
 import dev.athanor.aws.dynamo.TableDefinition;
 import dev.athanor.aws.dynamo.Tables;
 import dev.athanor.core.work.QueueWorker;
+import dev.athanor.live.SocketFunction;
 import dev.athanor.local.template.CloudFormationTemplate;
 import dev.athanor.local.template.LocalProvisioner;
 import dev.athanor.local.template.LocalResources;
@@ -229,7 +230,24 @@ class TemplateConsistencyTest {
             }
         }
         assertEquals(Set.of("PromptLabWorkerFunction", "FactoryWorkerFunction", "OrchestratorWorkerFunction",
-                "LedgerFunction"), consumers);
+                "LedgerFunction", "OrchestratorEventsFunction"), consumers);
+    }
+
+    @Test
+    void every_route_of_the_websocket_api_goes_to_the_socket_handler_which_may_answer_its_connections() {
+        Set<String> keys = new HashSet<>();
+        for (Map<String, Object> route : template.resources("AWS::ApiGatewayV2::Route").values()) {
+            Map<String, Object> properties = CloudFormationTemplate.map(route.get("Properties"));
+            keys.add(String.valueOf(properties.get("RouteKey")));
+            String integration = sub(properties.get("Target")).replaceAll("integrations/\\$\\{(\\w+)}", "$1");
+            String function = sub(template.properties(integration).get("IntegrationUri"))
+                    .replaceAll(".*/functions/\\$\\{(\\w+)\\.Arn}/invocations", "$1");
+            assertEquals(SocketFunction.class.getName(), template.properties(function).get("Handler"), function);
+            assertTrue(String.valueOf(template.properties(function).get("Policies"))
+                    .contains("execute-api:ManageConnections"), function + " cannot post to its connections");
+        }
+        // without $connect no handshake is checked; without $default frames go nowhere
+        assertEquals(Set.of("$connect", "$default", "$disconnect"), keys);
     }
 
     @Test
@@ -348,6 +366,10 @@ class TemplateConsistencyTest {
             Object getAtt = CloudFormationTemplate.map(queueName).get("Fn::GetAtt");
             return getAtt instanceof List<?> target && queueId.equals(String.valueOf(target.get(0)));
         });
+    }
+
+    private static String sub(Object value) {
+        return String.valueOf(CloudFormationTemplate.map(value).get("Fn::Sub"));
     }
 
     private static String ref(Object value) {
