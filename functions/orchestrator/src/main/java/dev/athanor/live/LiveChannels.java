@@ -125,6 +125,10 @@ public class LiveChannels {
                     "Connection expired");
         }
         if (type.equals("unsubscribe")) {
+            if (Channels.parse(channel).isEmpty()) {
+                return Reply.send(error("No channel '" + clip(channel) + "': use global, project_<id> or task_<id>",
+                        channel));
+            }
             connections.unsubscribe(connectionId, channel);
             return Reply.send(message("unsubscribed", Map.of("channel", channel)));
         }

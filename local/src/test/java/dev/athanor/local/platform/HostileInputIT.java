@@ -53,7 +53,7 @@ class HostileInputIT {
                     + "|io\\.micronaut|com\\.fasterxml|unexpected token|\\bnull pointer|at \\w+\\.\\w+\\()");
     /** Routes that answer without credentials by design. */
     private static final Set<String> PUBLIC = Set.of("GET /", "GET /api", "GET /health", "GET /ready",
-            "GET /api/health", "GET /api/orchestration/health", "GET /api/v1/llm/health",
+            "GET /api/health", "GET /api/orchestration/health", "GET /api/v1/llm/health", "GET /api/ws/health",
             // Prometheus scrapers send no token: without one it shows this instance's process and request metrics only
             "GET /api/metrics",
             // the gateway's accounts: the body (or the link) carries the credentials
