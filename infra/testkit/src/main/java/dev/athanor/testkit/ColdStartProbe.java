@@ -3,6 +3,8 @@ package dev.athanor.testkit;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.athanor.local.LocalLambdaContext;
@@ -17,7 +19,11 @@ import java.util.Map;
  * {@code cold_init_ms} (JVM start to the answer) and the outcome; exits 0 when the function answered as expected.
  * <p>
  * {@code ColdStartProbe <handler class> http <path>}: an API Gateway payload 1.0 GET, expecting 200.<br>
- * {@code ColdStartProbe <handler class> sqs}: one SQS record of a type nobody handles, expecting it reported failed.
+ * {@code ColdStartProbe <handler class> sqs}: one SQS record of a type nobody handles, expecting it reported failed.<br>
+ * {@code ColdStartProbe <handler class> websocket}: an API Gateway WebSocket {@code $connect} without credentials,
+ * expecting 401 (the handshake refused before any I/O).
+ * <p>
+ * Whatever happens, it exits: a handler that throws leaves the JVM held open by its context's threads otherwise.
  */
 public final class ColdStartProbe {
 
@@ -25,7 +31,17 @@ public final class ColdStartProbe {
     }
 
     @SuppressWarnings("unchecked")
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            probe(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void probe(String[] args) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         Object handler = Class.forName(args[0]).getConstructor().newInstance();
         LocalLambdaContext context = new LocalLambdaContext("probe");
@@ -37,6 +53,17 @@ public final class ColdStartProbe {
                     .handleRequest(event, context);
             outcome = "status=" + response.getStatusCode();
             expected = response.getStatusCode() == 200;
+        } else if (args[1].equals("websocket")) {
+            APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
+            APIGatewayV2WebSocketEvent.RequestContext request = new APIGatewayV2WebSocketEvent.RequestContext();
+            request.setRouteKey("$connect");
+            request.setEventType("CONNECT");
+            request.setConnectionId("probe-connection=");
+            event.setRequestContext(request);
+            APIGatewayV2WebSocketResponse response = ((RequestHandler<APIGatewayV2WebSocketEvent,
+                    APIGatewayV2WebSocketResponse>) handler).handleRequest(event, context);
+            outcome = "status=" + response.getStatusCode();
+            expected = response.getStatusCode() == 401;
         } else {
             SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
             record.setMessageId("probe-1");

@@ -82,7 +82,9 @@ class LambdaArtifactsIT {
                     environment.put("ATHANOR_AUTH_JWT_SECRET", "probe-signing-key-of-at-least-thirty-two-bytes");
                 }
                 String[] probe = CloudFormationTemplate.map(function.getValue().get("Metadata")).containsKey("LocalPort")
-                        ? new String[] {"http", "/openapi.json"} : new String[] {"sqs"};
+                        ? new String[] {"http", "/openapi.json"}
+                        : socketFunctions(parsed).contains(function.getKey()) ? new String[] {"websocket"}
+                        : new String[] {"sqs"};
                 Path jar = template.getParent().resolve(String.valueOf(properties.get("CodeUri")));
                 String handler = String.valueOf(properties.get("Handler"));
                 results.put(function.getKey(), runs.submit(() -> ColdStart.run(jar, handler, environment, probe)));
@@ -143,6 +145,19 @@ class LambdaArtifactsIT {
             }
         });
         assertFalse(functions.isEmpty(), "the streaming gateway runs behind the web adapter");
+        return functions;
+    }
+
+    /** The functions a WebSocket API's integration invokes (its IntegrationUri names their Arn). */
+    private static java.util.Set<String> socketFunctions(CloudFormationTemplate template) {
+        java.util.Set<String> functions = new java.util.HashSet<>();
+        template.resources().forEach((id, resource) -> {
+            if ("AWS::ApiGatewayV2::Integration".equals(resource.get("Type"))) {
+                String uri = String.valueOf(CloudFormationTemplate.map(resource.get("Properties")).get("IntegrationUri"));
+                template.resources(LocalResources.FUNCTION).keySet().stream()
+                        .filter(function -> uri.contains("${" + function + ".Arn}")).forEach(functions::add);
+            }
+        });
         return functions;
     }
 }
