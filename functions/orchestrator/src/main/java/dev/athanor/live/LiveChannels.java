@@ -87,7 +87,10 @@ public class LiveChannels {
         Instant now = clock.instant();
         connections.open(new LiveConnection(connectionId, principal.team(), principal.subject(), now,
                 ConnectionStore.expiry(now), java.util.Set.of(channel)));
-        return message("connection_status", Map.of("connected", true, "channel", channel));
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("connected", true);
+        status.put("channel", channel);
+        return message("connection_status", status);
     }
 
     public Reply receive(String connectionId, String frame) {
