@@ -3,8 +3,10 @@ package dev.athanor.gateway.models;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.llm.ModelDirectory;
+import dev.athanor.model.error.NotFoundException;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -14,7 +16,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
-/** {@code GET /v1/models}: every model the caller's team can call, in OpenAI's list format. */
+/**
+ * {@code GET /v1/models}: every model the caller's team can call, in OpenAI's list format; {@code GET
+ * /v1/models/{model}} one of them (OpenAI's {@code models.retrieve}), 404 in OpenAI's error shape for one the team
+ * cannot call. A model id may hold slashes ({@code meta-llama/Llama-3.1-8B}), as vendors name them.
+ */
 @Controller("/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "LiteLLM")
@@ -39,7 +45,20 @@ public class ModelsController {
     @Operation(summary = "List the models the team can call (OpenAI format)")
     ModelList models(Authentication authentication) {
         return new ModelList("list", directory.list(TeamPrincipal.of(authentication).team()).stream()
-                .map(model -> new Model(model.id(), "model", 0, model.providerId()))
+                .map(ModelsController::view)
                 .toList());
+    }
+
+    @Get("/models/{+model}")
+    @Operation(summary = "One model the team can call (OpenAI format)")
+    Model model(Authentication authentication, @PathVariable("model") String model) {
+        return directory.list(TeamPrincipal.of(authentication).team()).stream()
+                .filter(m -> m.id().equals(model)).findFirst().map(ModelsController::view)
+                .orElseThrow(() -> new NotFoundException("The model '" + model + "' does not exist or is not one "
+                        + "your team's providers serve"));
+    }
+
+    private static Model view(ModelDirectory.ListedModel model) {
+        return new Model(model.id(), "model", 0, model.providerId());
     }
 }

@@ -168,6 +168,20 @@ class OpenAiSdkCompatibilityIT {
     }
 
     @Test
+    void the_sdk_retrieves_one_model_and_gets_its_not_found_error_for_one_the_team_cannot_call() {
+        Model model = client.models().retrieve("gpt-4o-mini");
+
+        assertEquals("gpt-4o-mini", model.id());
+        assertEquals("openai", model.ownedBy());
+        NotFoundException e = assertThrows(NotFoundException.class, () -> client.models().retrieve("no-such-model"));
+        assertTrue(e.getMessage().contains("no-such-model"), e.getMessage());
+        // a vendor's model name with a slash is one id, not a path the route does not know
+        NotFoundException slashed = assertThrows(NotFoundException.class,
+                () -> client.models().retrieve("meta-llama/Llama-3.1-8B-Instruct"));
+        assertTrue(slashed.getMessage().contains("'meta-llama/Llama-3.1-8B-Instruct'"), slashed.getMessage());
+    }
+
+    @Test
     void a_missing_or_wrong_token_is_the_sdks_unauthorized_error() {
         OpenAIClient stranger = OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey("not-a-token").maxRetries(0)
                 .build();
