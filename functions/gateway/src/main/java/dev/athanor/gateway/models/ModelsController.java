@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * {@code GET /v1/models}: every model the caller's team can call, in OpenAI's list format; {@code GET
  * /v1/models/{model}} one of them (OpenAI's {@code models.retrieve}), 404 in OpenAI's error shape for one the team
- * cannot call. A model id may hold slashes ({@code meta-llama/Llama-3.1-8B}), as vendors name them.
+ * cannot call. An id with slashes ({@code meta-llama/Llama-3.1-8B}, as vendors name models) comes URL-encoded in the
+ * one path segment, as the SDKs send it.
  */
 @Controller("/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -49,7 +50,7 @@ public class ModelsController {
                 .toList());
     }
 
-    @Get("/models/{+model}")
+    @Get("/models/{model}")
     @Operation(summary = "One model the team can call (OpenAI format)")
     Model model(Authentication authentication, @PathVariable("model") String model) {
         return directory.list(TeamPrincipal.of(authentication).team()).stream()
