@@ -12,6 +12,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The socket protocol, the same behind API Gateway's WebSocket API and the local server: a client connects on a
@@ -86,7 +88,7 @@ public class LiveChannels {
     public String open(String connectionId, TeamPrincipal principal, String channel) {
         Instant now = clock.instant();
         connections.open(new LiveConnection(connectionId, principal.team(), principal.subject(), now,
-                ConnectionStore.expiry(now), java.util.Set.of(channel)));
+                ConnectionStore.expiry(now), Set.of(channel)));
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("connected", true);
         status.put("channel", channel);
@@ -129,8 +131,7 @@ public class LiveChannels {
         }
         if (type.equals("unsubscribe")) {
             if (Channels.parse(channel).isEmpty()) {
-                return Reply.send(error("No channel '" + clip(channel) + "': use global, project_<id> or task_<id>",
-                        channel));
+                return Reply.send(error(noChannel(channel), channel));
             }
             connections.unsubscribe(connectionId, channel);
             return Reply.send(message("unsubscribed", Map.of("channel", channel)));
@@ -148,8 +149,7 @@ public class LiveChannels {
     }
 
     private void requireVisible(TeamId team, String channel) throws Refused {
-        Channels.Parsed parsed = Channels.parse(channel).orElseThrow(() -> new Refused(404,
-                "No channel '" + clip(channel) + "': use global, project_<id> or task_<id>"));
+        Channels.Parsed parsed = Channels.parse(channel).orElseThrow(() -> new Refused(404, noChannel(channel)));
         boolean exists = switch (parsed.kind()) {
             case Channels.GLOBAL -> true;
             case Channels.PROJECT -> projects.map(p -> p.find(team, parsed.id()).isPresent()).orElse(false);
@@ -159,6 +159,10 @@ public class LiveChannels {
             throw new Refused(404, "No " + (parsed.kind().equals(Channels.PROJECT) ? "project" : "task") + " '"
                     + parsed.id() + "'");
         }
+    }
+
+    private static String noChannel(String channel) {
+        return "No channel '" + clip(channel) + "': use global, project_<id> or task_<id>";
     }
 
     private String error(String text, String channel) {
@@ -179,7 +183,7 @@ public class LiveChannels {
         try {
             return json.writeValueAsString(body);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 @Requires(property = LocalSessions.ENABLED, value = "true")
 @Requires(beans = ConnectionStore.class)
-@Requires(beans = ConnectionStore.class)
 public class LocalSessions implements ConnectionSender {
 
     /** Set by the local platform: the orchestrator's own server takes the sockets. */

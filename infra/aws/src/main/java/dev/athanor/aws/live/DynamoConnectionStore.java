@@ -11,12 +11,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Live connections in the {@code live_connections} table (see {@link LiveConnectionItem} for its two kinds of item).
@@ -133,36 +134,25 @@ public class DynamoConnectionStore implements ConnectionStore {
         long now = clock.instant().getEpochSecond();
         Set<String> ids = new LinkedHashSet<>();
         for (String channel : new LinkedHashSet<>(channels)) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                QueryResponse page = dynamo.query(r -> r.tableName(table)
-                        .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", s(channelKey(team, channel))))
-                        .projectionExpression("sk, expires_at")
-                        .exclusiveStartKey(from));
-                page.items().stream().filter(i -> Long.parseLong(i.get("expires_at").n()) > now)
-                        .forEach(i -> ids.add(i.get("sk").s()));
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            queryAll(q -> q.keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(channelKey(team, channel))))
+                    .projectionExpression("sk, expires_at"))
+                    .filter(i -> Long.parseLong(i.get("expires_at").n()) > now)
+                    .forEach(i -> ids.add(i.get("sk").s()));
         }
         return ids;
     }
 
     @Override
     public List<LiveConnection> connections(TeamId team) {
-        List<LiveConnection> connections = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(r -> r.tableName(table).indexName(LiveConnectionItem.BY_TEAM)
-                    .keyConditionExpression("team_id = :team")
-                    .expressionAttributeValues(Map.of(":team", s(team.value())))
-                    .exclusiveStartKey(from));
-            page.items().forEach(item -> live(item).ifPresent(connections::add));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return connections;
+        return queryAll(q -> q.indexName(LiveConnectionItem.BY_TEAM).keyConditionExpression("team_id = :team")
+                .expressionAttributeValues(Map.of(":team", s(team.value()))))
+                .map(this::live).flatMap(Optional::stream).toList();
+    }
+
+    /** Every item a query matches, page after page. */
+    private Stream<Map<String, AttributeValue>> queryAll(Consumer<QueryRequest.Builder> query) {
+        return dynamo.queryPaginator(r -> query.accept(r.tableName(table))).items().stream();
     }
 
     private Optional<LiveConnection> live(Map<String, AttributeValue> item) {
