@@ -13,6 +13,7 @@ public class LlmException extends RuntimeException {
     private final String providerId;
     private final int upstreamStatus;
     private final Duration retryAfter;
+    private String param;
 
     public LlmException(LlmErrorKind kind, String providerId, int upstreamStatus, String message,
                         Duration retryAfter, Throwable cause) {
@@ -25,6 +26,30 @@ public class LlmException extends RuntimeException {
 
     public LlmException(LlmErrorKind kind, String providerId, String message) {
         this(kind, providerId, 0, message, null, null);
+    }
+
+    /**
+     * The request asks for something this provider's vendor cannot do: an INVALID_REQUEST naming the request
+     * parameter (its OpenAI wire name) and the provider, so the caller learns which field to change or which
+     * provider to route to instead.
+     */
+    public static LlmException unsupported(String providerId, ProviderKind kind, String param, String detail) {
+        LlmException e = new LlmException(LlmErrorKind.INVALID_REQUEST, providerId,
+                "'" + param + "' is not supported by the " + kind.wireName() + " provider '" + providerId + "'"
+                        + (detail == null ? "" : ": " + detail));
+        e.param = param;
+        return e;
+    }
+
+    /** The same failure naming the request parameter it is about. */
+    public LlmException withParam(String name) {
+        this.param = name;
+        return this;
+    }
+
+    /** The request parameter the failure is about (an OpenAI wire name), or null. */
+    public String param() {
+        return param;
     }
 
     public LlmErrorKind kind() {

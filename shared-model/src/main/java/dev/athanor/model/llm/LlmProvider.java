@@ -48,6 +48,13 @@ public interface LlmProvider {
 
     EmbeddingResponse embed(EmbeddingRequest request);
 
+    /**
+     * {@link #embed} for callers that must not block: this default runs it on the given executor, which may block.
+     */
+    default CompletableFuture<EmbeddingResponse> embedAsync(EmbeddingRequest request, Executor blocking) {
+        return CompletableFuture.supplyAsync(() -> embed(request), blocking);
+    }
+
     /** A cheap liveness probe (usually the model list); never throws. */
     default ProviderHealth health() {
         long start = System.nanoTime();
