@@ -3,7 +3,7 @@ package dev.athanor.llm.openai;
 import dev.athanor.llm.http.Json;
 import dev.athanor.llm.http.LineHandler;
 import dev.athanor.llm.http.VendorHttp;
-import dev.athanor.model.llm.ChatMessage;
+import dev.athanor.model.llm.ChatChoice;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.EmbeddingRequest;
@@ -13,6 +13,8 @@ import dev.athanor.model.llm.LlmProvider;
 import dev.athanor.model.llm.ModelInfo;
 import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.llm.StreamListener;
+import dev.athanor.model.llm.ToolCall;
+import dev.athanor.model.llm.ToolCallDelta;
 import dev.athanor.model.llm.Usage;
 import io.micronaut.json.tree.JsonNode;
 
@@ -65,11 +67,9 @@ final class OpenAiProvider implements LlmProvider {
     /** Non-blocking: the answer is read on the HTTP client's own thread; the executor is not needed. */
     @Override
     public CompletableFuture<ChatResponse> chatAsync(ChatRequest request, Executor blocking) {
-        return http.sendAsync("POST", "/chat/completions", body(request, false)).thenApply(body -> {
-            JsonNode choice = first(Json.array(body, "choices"));
-            return new ChatResponse(Json.text(body, "id"), modelOr(body, request),
-                    Json.text(choice, "message", "content"), Json.text(choice, "finish_reason"), usage(body));
-        });
+        return http.sendAsync("POST", "/chat/completions", OpenAiMapping.body(request, false))
+                .thenApply(body -> new ChatResponse(Json.text(body, "id"), modelOr(body, request),
+                        OpenAiMapping.choices(body), OpenAiMapping.usage(body), Json.text(body, "system_fingerprint")));
     }
 
     @Override
@@ -82,7 +82,7 @@ final class OpenAiProvider implements LlmProvider {
     public CompletableFuture<ChatResponse> streamAsync(ChatRequest request, StreamListener listener,
                                                       Executor blocking) {
         Chunks chunks = new Chunks(request.model(), listener);
-        return http.streamAsync("POST", "/chat/completions", body(request, true), chunks)
+        return http.streamAsync("POST", "/chat/completions", OpenAiMapping.body(request, true), chunks)
                 .thenApply(done -> chunks.summary());
     }
 
@@ -91,9 +91,11 @@ final class OpenAiProvider implements LlmProvider {
 
         private final StreamListener listener;
         private final StringBuilder content = new StringBuilder();
+        private final List<StreamedCall> calls = new ArrayList<>();
         private String responseId;
         private String model;
         private String finishReason;
+        private String fingerprint;
         private Usage usage;
 
         Chunks(String model, StreamListener listener) {
@@ -116,24 +118,63 @@ final class OpenAiProvider implements LlmProvider {
             }
             responseId = responseId == null ? Json.text(chunk, "id") : responseId;
             model = Json.text(chunk, "model") != null ? Json.text(chunk, "model") : model;
+            fingerprint = Json.text(chunk, "system_fingerprint") != null
+                    ? Json.text(chunk, "system_fingerprint") : fingerprint;
             JsonNode choice = first(Json.array(chunk, "choices"));
             String reason = Json.text(choice, "finish_reason");
             finishReason = reason != null ? reason : finishReason;
             if (Json.at(chunk, "usage") != null) {
-                usage = usage(chunk);
+                usage = OpenAiMapping.usage(chunk);
+            }
+            Next next = Next.MORE;
+            for (JsonNode call : Json.array(choice, "delta", "tool_calls")) {
+                toolCall(call);
+                next = Next.TOKEN;
             }
             String delta = Json.text(choice, "delta", "content");
             if (delta == null || delta.isEmpty()) {
-                return Next.MORE;
+                return next;
             }
             content.append(delta);
             listener.onDelta(delta);
             return Next.TOKEN;
         }
 
-        ChatResponse summary() {
-            return new ChatResponse(responseId, model, content.toString(), finishReason, usage);
+        /** A piece of a tool call: passed on as it came, and added to the call it belongs to. */
+        private void toolCall(JsonNode piece) {
+            int index = Json.integer(piece, "index");
+            String callId = Json.text(piece, "id");
+            String name = Json.text(piece, "function", "name");
+            String arguments = Json.text(piece, "function", "arguments");
+            while (calls.size() <= index) {
+                calls.add(new StreamedCall());
+            }
+            StreamedCall call = calls.get(index);
+            call.id = callId != null ? callId : call.id;
+            call.name = name != null ? name : call.name;
+            if (arguments != null) {
+                call.arguments.append(arguments);
+            }
+            listener.onToolCall(new ToolCallDelta(index, callId, name, arguments));
         }
+
+        ChatResponse summary() {
+            List<ToolCall> made = new ArrayList<>(calls.size());
+            for (int i = 0; i < calls.size(); i++) {
+                StreamedCall call = calls.get(i);
+                made.add(OpenAiMapping.toolCall(call.id, i, call.name, call.arguments.toString()));
+            }
+            return new ChatResponse(responseId, model, List.of(new ChatChoice(0, content.toString(), made,
+                    finishReason, null)), usage, fingerprint);
+        }
+    }
+
+    /** A tool call being streamed. */
+    private static final class StreamedCall {
+
+        private String id;
+        private String name;
+        private final StringBuilder arguments = new StringBuilder();
     }
 
     @Override
@@ -148,7 +189,10 @@ final class OpenAiProvider implements LlmProvider {
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        JsonNode body = http.post("/embeddings", Json.object("model", request.model(), "input", request.input()));
+        // floats always: the gateway encodes them again when its own caller asked for base64
+        JsonNode body = http.post("/embeddings", Json.object("model", request.model(),
+                "input", request.tokens().isEmpty() ? request.input() : request.tokens(),
+                "dimensions", request.dimensions(), "user", request.user(), "encoding_format", "float"));
         List<JsonNode> data = Json.array(body, "data");
         data.sort(Comparator.comparingInt(item -> Json.integer(item, "index")));
         List<float[]> vectors = new ArrayList<>(data.size());
@@ -156,29 +200,6 @@ final class OpenAiProvider implements LlmProvider {
         String model = Json.text(body, "model");
         return new EmbeddingResponse(model != null ? model : request.model(), vectors,
                 new Usage(Json.integer(body, "usage", "prompt_tokens"), 0));
-    }
-
-    private static JsonNode body(ChatRequest request, boolean stream) {
-        List<Object> messages = new ArrayList<>(request.messages().size());
-        for (ChatMessage message : request.messages()) {
-            messages.add(Json.object("role", message.role(), "content", message.content()));
-        }
-        return Json.object(
-                "model", request.model(),
-                "messages", messages,
-                "temperature", request.temperature(),
-                "top_p", request.topP(),
-                // not in OpenAI's API; vLLM, LlamaStack, LiteLLM and Ollama's /v1 take it as an extra field
-                "top_k", request.topK(),
-                "max_tokens", request.maxTokens(),
-                "stop", request.stop().isEmpty() ? null : request.stop(),
-                "stream", stream ? Boolean.TRUE : null,
-                // without it the stream carries no token counts and the call cannot be metered
-                "stream_options", stream ? Json.object("include_usage", true) : null);
-    }
-
-    private static Usage usage(JsonNode body) {
-        return new Usage(Json.integer(body, "usage", "prompt_tokens"), Json.integer(body, "usage", "completion_tokens"));
     }
 
     private static JsonNode first(List<JsonNode> items) {

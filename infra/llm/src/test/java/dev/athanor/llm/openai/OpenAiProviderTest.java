@@ -3,7 +3,12 @@ package dev.athanor.llm.openai;
 import dev.athanor.llm.ProviderContractTest;
 import dev.athanor.llm.http.TestJson;
 import dev.athanor.llm.http.TestTransport;
+import dev.athanor.model.llm.ChatChoice;
 import dev.athanor.model.llm.ChatMessage;
+import dev.athanor.model.llm.ChatOptions;
+import dev.athanor.model.llm.ResponseFormat;
+import dev.athanor.model.llm.ToolChoice;
+import dev.athanor.model.llm.Usage;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.EmbeddingRequest;
@@ -252,7 +257,8 @@ class OpenAiProviderTest extends ProviderContractTest {
 
     @Test
     void embeddings_come_back_in_input_order() {
-        VENDOR.stubFor(post("/embeddings").withRequestBody(equalToJson("{\"model\":\"emb\",\"input\":[\"a\",\"b\"]}"))
+        VENDOR.stubFor(post("/embeddings").withRequestBody(
+                        equalToJson("{\"model\":\"emb\",\"input\":[\"a\",\"b\"],\"encoding_format\":\"float\"}"))
                 .willReturn(okJson("""
                         {"object":"list","model":"emb","usage":{"prompt_tokens":2,"total_tokens":2},
                          "data":[{"object":"embedding","index":1,"embedding":[0.5,0.25]},
@@ -265,44 +271,140 @@ class OpenAiProviderTest extends ProviderContractTest {
         assertEquals(2, response.usage().promptTokens());
     }
 
-    // the mapping of tools, JSON answers and images is not written yet for this vendor
+    @Test
+    void embeddings_pass_token_inputs_dimensions_and_user_as_is() {
+        VENDOR.stubFor(post("/embeddings").willReturn(okJson("""
+                {"object":"list","model":"emb","usage":{"prompt_tokens":3,"total_tokens":3},
+                 "data":[{"object":"embedding","index":0,"embedding":[0.6,0.8]}]}""")));
+
+        provider().embed(new EmbeddingRequest("emb", List.of(), List.of(List.of(9906, 1917, 0)), 2, "user-1"));
+
+        VENDOR.verify(postRequestedFor(urlEqualTo("/embeddings")).withRequestBody(equalToJson("""
+                {"model":"emb","input":[[9906,1917,0]],"dimensions":2,"user":"user-1","encoding_format":"float"}""")));
+    }
+
+    @Test
+    void every_setting_and_unknown_field_goes_as_is_and_every_choice_comes_back() {
+        VENDOR.stubFor(post("/chat/completions").willReturn(okJson("""
+                {"id":"chatcmpl-9","object":"chat.completion","created":1,"model":"%s","system_fingerprint":"fp_1",
+                 "choices":[
+                   {"index":1,"message":{"role":"assistant","content":"Two"},"finish_reason":"length",
+                    "logprobs":{"content":[{"token":"Two","logprob":-0.5,"bytes":[84,119,111],"top_logprobs":[]}]}},
+                   {"index":0,"message":{"role":"assistant","content":"One"},"finish_reason":"stop",
+                    "logprobs":{"content":[{"token":"One","logprob":-0.25,"bytes":[79,110,101],"top_logprobs":[]}]}}],
+                 "usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}}""".formatted(MODEL))));
+        ChatOptions options = new ChatOptions(false, 2, 42L, "user-7", 0.1, 0.2, json("{\"50256\":-100}"), true, 2,
+                "low", Map.of("team", "blue"), true, Map.of("service_tier", json("\"flex\"")));
+
+        ChatResponse response = provider().chat(ChatRequest.of(MODEL, List.of(ChatMessage.user("Count")))
+                .withOptions(options).withResponseFormat(ResponseFormat.JSON_OBJECT)
+                .withTools(List.of(WEATHER), ToolChoice.function("get_weather")));
+
+        VENDOR.verify(postRequestedFor(urlEqualTo("/chat/completions")).withRequestBody(equalToJson("""
+                {"service_tier":"flex","model":"%s","messages":[{"role":"user","content":"Count"}],
+                 "tools":[{"type":"function","function":{"name":"get_weather","description":"The weather in a city now",
+                   "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}],
+                 "tool_choice":{"type":"function","function":{"name":"get_weather"}},"parallel_tool_calls":false,
+                 "response_format":{"type":"json_object"},"n":2,"seed":42,"user":"user-7","presence_penalty":0.1,
+                 "frequency_penalty":0.2,"logit_bias":{"50256":-100},"logprobs":true,"top_logprobs":2,
+                 "reasoning_effort":"low","metadata":{"team":"blue"}}""".formatted(MODEL))));
+        assertEquals(List.of("One", "Two"), response.choices().stream().map(ChatChoice::content).toList());
+        assertEquals(List.of("stop", "length"), response.choices().stream().map(ChatChoice::finishReason).toList());
+        assertEquals(-0.25, response.choices().get(0).logprobs().get("content").get(0).get("logprob").getDoubleValue());
+        assertEquals("fp_1", response.systemFingerprint());
+    }
+
+    @Test
+    void the_token_limit_goes_under_the_name_the_caller_used() {
+        stubChat("ok");
+        ChatOptions completionTokens = new ChatOptions(null, null, null, null, null, null, null, null, null, null,
+                null, true, null);
+
+        provider().chat(new ChatRequest(MODEL, List.of(ChatMessage.user("Hi")), null, null, 50, null)
+                .withOptions(completionTokens));
+
+        VENDOR.verify(postRequestedFor(urlEqualTo("/chat/completions")).withRequestBody(equalToJson("""
+                {"model":"%s","messages":[{"role":"user","content":"Hi"}],"max_completion_tokens":50}""".formatted(MODEL))));
+    }
+
+    @Test
+    void cached_and_reasoning_tokens_come_back_with_the_usage() {
+        stubToolCall();
+
+        ChatResponse response = provider().chat(toolRequest());
+
+        assertEquals(new Usage(11, 7, 4, 2), response.usage());
+        assertEquals("fp_44709d6fcb", response.systemFingerprint());
+    }
+
     @Override
     protected void stubToolCall() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.stubFor(post("/chat/completions").willReturn(okJson("""
+                {"id":"chatcmpl-7","object":"chat.completion","created":1,"model":"%s","system_fingerprint":"fp_44709d6fcb",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":null,"refusal":null,
+                   "tool_calls":[{"id":"%s","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
+                   "logprobs":null,"finish_reason":"tool_calls"}],
+                 "usage":{"prompt_tokens":11,"completion_tokens":7,"total_tokens":18,
+                   "prompt_tokens_details":{"cached_tokens":4,"audio_tokens":0},
+                   "completion_tokens_details":{"reasoning_tokens":2,"audio_tokens":0}}}
+                """.formatted(MODEL, CALL_ID))));
     }
 
     @Override
     protected void stubToolCallStream() {
-        throw new UnsupportedOperationException("not mapped yet");
+        String body = chunk("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"" + CALL_ID
+                + "\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"\"}}]}", null)
+                + chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\"}}]}", null)
+                + chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\"Paris\\\"}\"}}]}", null)
+                + chunk("{}", "tool_calls")
+                + "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"" + MODEL
+                + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":7,\"total_tokens\":18}}\n\n"
+                + "data: [DONE]\n\n";
+        VENDOR.stubFor(post("/chat/completions").willReturn(sse(body)));
     }
 
     @Override
     protected void verifyToolOffered() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/chat/completions")).withRequestBody(equalToJson("""
+                {"tools":[{"type":"function","function":{"name":"get_weather","description":"The weather in a city now",
+                  "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}],
+                 "tool_choice":"auto"}""", true, true)));
     }
 
     @Override
     protected void verifyToolResultSent() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/chat/completions")).withRequestBody(equalToJson("""
+                {"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Say hello"},
+                  {"role":"assistant","tool_calls":[{"id":"%s","type":"function",
+                    "function":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
+                  {"role":"tool","content":"%s","tool_call_id":"%s"}]}""".formatted(CALL_ID, TOOL_RESULT, CALL_ID),
+                true, true)));
     }
 
     @Override
     protected void stubJsonAnswer(String json) {
-        throw new UnsupportedOperationException("not mapped yet");
+        stubChat(json.replace("\"", "\\\""));
     }
 
     @Override
     protected void verifyJsonSchemaRequested() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/chat/completions")).withRequestBody(equalToJson("""
+                {"response_format":{"type":"json_schema","json_schema":{"name":"weather_report","strict":true,
+                  "schema":{"type":"object","properties":{"city":{"type":"string"},"celsius":{"type":"integer"}},
+                    "required":["city","celsius"],"additionalProperties":false}}}}""", true, true)));
     }
 
     @Override
     protected void verifyImageSent() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/chat/completions")).withRequestBody(equalToJson("""
+                {"messages":[{"role":"user","content":[{"type":"text","text":"What is in this picture?"},
+                  {"type":"image_url","image_url":{"url":"data:image/png;base64,%s"}}]}]}""".formatted(PNG_BASE64),
+                true, true)));
     }
 
+    /** An OpenAI-compatible upstream takes every setting as is. */
     @Override
     protected String unsupportedParameter() {
-        throw new UnsupportedOperationException("not mapped yet");
+        return null;
     }
 }
