@@ -1,6 +1,14 @@
 package dev.athanor.llm.sandbox;
 
+import dev.athanor.llm.mapping.Unsupported;
+import dev.athanor.model.llm.ChatChoice;
 import dev.athanor.model.llm.ChatMessage;
+import dev.athanor.model.llm.ContentPart;
+import dev.athanor.model.llm.ResponseFormat;
+import dev.athanor.model.llm.ToolCall;
+import dev.athanor.model.llm.ToolCallDelta;
+import dev.athanor.model.llm.ToolChoice;
+import dev.athanor.model.llm.ToolDefinition;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.EmbeddingRequest;
@@ -18,10 +26,15 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,15 +66,42 @@ import java.util.regex.Pattern;
  * {@code $ref}, {@code anyOf}, {@code oneOf} or another composing keyword gets the usual reply. This answer wins over
  * the judge's when both are asked for; the {@code maxTokens} cut, streaming and usage are as above.
  *
- * <p>Embeddings are unit vectors of {@value #DIMENSIONS} dimensions seeded by a hash of the text. Any other model id
- * is NOT_FOUND.
+ * <p>The OpenAI request's own structured output wins over a system message's schema: {@code response_format}
+ * {@code json_schema} answers its schema as above ({@code $ref} to the schema's own definitions and
+ * {@code anyOf}/{@code oneOf}, answered with their first non-null alternative, are understood there too; another
+ * composing keyword is refused, naming {@code response_format}); {@code json_object} answers
+ * {@code {"answer": "<the usual reply>"}}.
+ *
+ * <p>Tools: when tools are offered, the sandbox calls one, unless the last turn is a tool's answer (then it replies
+ * as usual, so an agent's loop ends) or {@code tool_choice} is {@code none}; {@code required} and a named function
+ * make it call even then. It calls the named function, else the first offered, once, with arguments that are a
+ * valid instance of the function's parameter schema (built as above, labelled like the JSON answer), id
+ * {@code call_<fnv of the conversation and the function name>}, finish reason {@code tool_calls} and no text.
+ * Streamed, the call comes as OpenAI streams one: its id and name first, then the arguments in two pieces.
+ *
+ * <p>{@code n} gives that many identical choices (the answer is a pure function of the request). {@code logprobs}
+ * is refused by name: the sandbox has no probabilities to give. Other settings (seed, penalties, reasoning effort)
+ * cannot change a deterministic answer and are accepted as such. Images count in the conversation's hash by their
+ * URL; the sandbox does not look at them.
+ *
+ * <p>Embeddings are hashed word features: each lower-cased word (a run of letters and digits) adds one to the
+ * dimension its FNV-1a hash picks, with a sign from another bit of that hash, and the vector is normalised; a text
+ * without words is a fixed unit vector. Texts that share words are therefore near each other (cosine similarity),
+ * which makes retrieval work offline. {@value #DIMENSIONS} dimensions unless {@code dimensions} asks for another
+ * number (1 to {@value #MAX_DIMENSIONS}); inputs given as token ids count each id as a word. Any other model id is
+ * NOT_FOUND.
  */
 public final class SandboxProvider implements LlmProvider {
 
     public static final String MODEL = "sandbox";
-    public static final int DIMENSIONS = 64;
+    public static final int DIMENSIONS = 256;
+    public static final int MAX_DIMENSIONS = 4096;
     private static final int ECHO_WORDS = 32;
     private static final int SCHEMA_ECHO_WORDS = 8;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** The settings a deterministic answer can honour; logprobs cannot be given. */
+    private static final Set<String> ACCEPTED = Set.of("parallel_tool_calls", "n", "seed", "presence_penalty",
+            "frequency_penalty", "logit_bias", "reasoning_effort");
     private static final Pattern ASKS_FOR_SCORE = Pattern.compile("\\bscore:", Pattern.CASE_INSENSITIVE);
     private static final Pattern ASKS_FOR_JSON = Pattern.compile("json\\s+schema.*?```json\\b\\s*(.*?)```",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -87,17 +127,44 @@ public final class SandboxProvider implements LlmProvider {
     @Override
     public ChatResponse chat(ChatRequest request) {
         requireSandbox(request.model());
-        List<String> all = wordPieces(reply(request));
-        String content = String.join("", limit(all, request.maxTokens()));
-        boolean cut = request.maxTokens() != null && request.maxTokens() < all.size();
-        return new ChatResponse("sandbox-" + hex(fnv1a32(conversation(request))), MODEL, content,
-                cut ? "length" : "stop", new Usage(estimateTokens(conversation(request)), estimateTokens(content)));
+        Unsupported.refuseOptions(id, ProviderKind.SANDBOX, request, ACCEPTED);
+        String conversation = conversation(request);
+        int hash = fnv1a32(conversation);
+        String responseId = "sandbox-" + hex(hash);
+        int promptTokens = estimateTokens(conversation);
+        ToolCall call = toolCall(request, conversation, hash);
+        ChatChoice answer;
+        int completionTokens;
+        if (call != null) {
+            answer = new ChatChoice(0, "", List.of(call), "tool_calls", null);
+            completionTokens = estimateTokens(call.name() + call.arguments());
+        } else {
+            List<String> all = wordPieces(reply(request, hash));
+            String content = String.join("", limit(all, request.maxTokens()));
+            boolean cut = request.maxTokens() != null && request.maxTokens() < all.size();
+            answer = new ChatChoice(0, content, null, cut ? "length" : "stop", null);
+            completionTokens = estimateTokens(content);
+        }
+        int n = request.options().choices();
+        List<ChatChoice> choices = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            choices.add(new ChatChoice(i, answer.content(), answer.toolCalls(), answer.finishReason(), null));
+        }
+        return new ChatResponse(responseId, MODEL, choices, new Usage(promptTokens, completionTokens * n), null);
     }
 
     @Override
     public ChatResponse stream(ChatRequest request, StreamListener listener) {
         ChatResponse response = chat(request);
         wordPieces(response.content()).forEach(listener::onDelta);
+        List<ToolCall> calls = response.toolCalls();
+        for (int i = 0; i < calls.size(); i++) {
+            ToolCall call = calls.get(i);
+            int half = call.arguments().length() / 2;
+            listener.onToolCall(new ToolCallDelta(i, call.id(), call.name(), ""));
+            listener.onToolCall(new ToolCallDelta(i, null, null, call.arguments().substring(0, half)));
+            listener.onToolCall(new ToolCallDelta(i, null, null, call.arguments().substring(half)));
+        }
         return response;
     }
 
@@ -109,11 +176,19 @@ public final class SandboxProvider implements LlmProvider {
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
         requireSandbox(request.model());
-        List<float[]> vectors = new ArrayList<>(request.input().size());
+        int dimensions = request.dimensions() == null ? DIMENSIONS : request.dimensions();
+        if (dimensions < 1 || dimensions > MAX_DIMENSIONS) {
+            throw LlmException.unsupported(id, ProviderKind.SANDBOX, "dimensions",
+                    "the sandbox embeds in 1 to " + MAX_DIMENSIONS + " dimensions");
+        }
+        List<float[]> vectors = new ArrayList<>(request.size());
         int tokens = 0;
-        for (String text : request.input()) {
-            vectors.add(unitVector(text == null ? "" : text));
-            tokens += estimateTokens(text == null ? "" : text);
+        for (int i = 0; i < request.size(); i++) {
+            String text = request.tokens().isEmpty() ? request.input().get(i)
+                    : request.tokens().get(i).stream().map(String::valueOf).collect(Collectors.joining(" "));
+            text = text == null ? "" : text;
+            vectors.add(wordFeatures(text, dimensions));
+            tokens += request.tokens().isEmpty() ? estimateTokens(text) : request.tokens().get(i).size();
         }
         return new EmbeddingResponse(MODEL, vectors, new Usage(tokens, 0));
     }
@@ -139,23 +214,76 @@ public final class SandboxProvider implements LlmProvider {
         return max != null && max >= 0 && max < pieces.size() ? pieces.subList(0, max) : pieces;
     }
 
-    private String reply(ChatRequest request) {
+    private String reply(ChatRequest request, int hash) {
+        List<String> words = lastUserWords(request);
+        String label = schemaLabel(words, hash);
+        String reply = "[sandbox] " + words.size() + (words.size() == 1 ? " word" : " words")
+                + ", fnv " + hex(hash) + ": " + first(words, ECHO_WORDS);
+        ResponseFormat format = request.responseFormat();
+        if (format != null && format.jsonSchema()) {
+            return write(answer(format.schema(), label, "response_format"));
+        }
+        if (format != null && format.jsonObject()) {
+            return write(JsonNode.createObjectNode(Map.of("answer", JsonNode.createStringNode(reply))));
+        }
+        Optional<String> structured = structuredReply(request, label);
+        if (structured.isPresent()) {
+            return structured.get();
+        }
+        return asksForScore(request) ? "Score: " + judgeScore(hash) + "\nReason: " + reply : reply;
+    }
+
+    private static List<String> lastUserWords(ChatRequest request) {
         String last = "";
         for (ChatMessage message : request.messages()) {
             if ("user".equals(message.role())) {
                 last = message.content();
             }
         }
-        List<String> words = last.isBlank() ? List.of() : List.of(last.strip().split("\\s+"));
-        int hash = fnv1a32(conversation(request));
-        Optional<String> structured =
-                structuredReply(request, "fnv " + hex(hash) + ": " + first(words, SCHEMA_ECHO_WORDS));
-        if (structured.isPresent()) {
-            return structured.get();
+        return last.isBlank() ? List.of() : List.of(last.strip().split("\\s+"));
+    }
+
+    private static String schemaLabel(List<String> words, int hash) {
+        return "fnv " + hex(hash) + ": " + first(words, SCHEMA_ECHO_WORDS);
+    }
+
+    /** The call the sandbox makes, or null when it answers instead (see the class comment). */
+    private ToolCall toolCall(ChatRequest request, String conversation, int hash) {
+        if (!request.offersTools()) {
+            return null;
         }
-        String reply = "[sandbox] " + words.size() + (words.size() == 1 ? " word" : " words")
-                + ", fnv " + hex(hash) + ": " + first(words, ECHO_WORDS);
-        return asksForScore(request) ? "Score: " + judgeScore(hash) + "\nReason: " + reply : reply;
+        ToolChoice choice = request.toolChoice();
+        boolean forced = choice != null && (choice.required() || choice.named());
+        List<ChatMessage> messages = request.messages();
+        if (!forced && "tool".equals(messages.get(messages.size() - 1).role())) {
+            return null;
+        }
+        ToolDefinition tool = request.tools().get(0);
+        if (choice != null && choice.named()) {
+            tool = request.tools().stream().filter(t -> t.name().equals(choice.function())).findFirst().orElseThrow(
+                    () -> LlmException.unsupported(id, ProviderKind.SANDBOX, "tool_choice",
+                            "no offered tool is named '" + choice.function() + "'"));
+        }
+        String arguments = write(answer(tool.parameters(), schemaLabel(lastUserWords(request), hash), "tools"));
+        return new ToolCall("call_" + hex(fnv1a32(conversation + tool.name())), tool.name(), arguments);
+    }
+
+    /** The instance of a schema the request itself gave; a schema the sandbox cannot answer is refused by name. */
+    private JsonNode answer(JsonNode schema, String label, String parameter) {
+        try {
+            return SchemaInstance.of(schema, label);
+        } catch (SchemaInstance.Unsupported e) {
+            throw LlmException.unsupported(id, ProviderKind.SANDBOX, parameter,
+                    "the sandbox cannot build an instance of this schema (" + e.getMessage() + ")");
+        }
+    }
+
+    private String write(JsonNode value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String first(List<String> words, int count) {
@@ -209,7 +337,20 @@ public final class SandboxProvider implements LlmProvider {
     private static String conversation(ChatRequest request) {
         StringBuilder all = new StringBuilder();
         for (ChatMessage message : request.messages()) {
-            all.append(message.role()).append(": ").append(message.content()).append('\n');
+            all.append(message.role()).append(": ").append(message.content());
+            for (ContentPart part : message.parts()) {
+                if (part instanceof ContentPart.Image image) {
+                    all.append(" [image ").append(image.url()).append(']');
+                }
+            }
+            for (ToolCall call : message.toolCalls()) {
+                all.append(" [call ").append(call.id()).append(' ').append(call.name()).append(call.arguments())
+                        .append(']');
+            }
+            if (message.toolCallId() != null) {
+                all.append(" [answers ").append(message.toolCallId()).append(']');
+            }
+            all.append('\n');
         }
         return all.toString();
     }
@@ -236,24 +377,30 @@ public final class SandboxProvider implements LlmProvider {
         return String.format("%08x", value);
     }
 
-    /** SplitMix64 from the text's hash, spelled out so the vectors cannot change with the JDK. */
-    private static float[] unitVector(String text) {
-        long state = fnv1a64(text);
-        double[] raw = new double[DIMENSIONS];
+    /** Hashed word features (see the class comment), spelled out so the vectors cannot change with the JDK. */
+    static float[] wordFeatures(String text, int dimensions) {
+        double[] raw = new double[dimensions];
+        Matcher words = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        boolean any = false;
+        while (words.find()) {
+            long hash = fnv1a64(words.group());
+            raw[(int) Long.remainderUnsigned(hash, dimensions)] += (hash >>> 63) == 0 ? 1 : -1;
+            any = true;
+        }
+        if (!any) {
+            raw[0] = 1; // no words: one fixed direction, so the vector is still a unit vector
+        }
         double norm = 0;
-        for (int i = 0; i < DIMENSIONS; i++) {
-            state += 0x9e3779b97f4a7c15L;
-            long z = state;
-            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-            z = z ^ (z >>> 31);
-            raw[i] = (z >>> 11) * 0x1.0p-53 * 2 - 1;
-            norm += raw[i] * raw[i];
+        for (double value : raw) {
+            norm += value * value;
         }
         norm = Math.sqrt(norm);
-        float[] vector = new float[DIMENSIONS];
-        for (int i = 0; i < DIMENSIONS; i++) {
-            vector[i] = (float) (raw[i] / norm);
+        float[] vector = new float[dimensions];
+        for (int i = 0; i < dimensions; i++) {
+            vector[i] = norm == 0 ? 0 : (float) (raw[i] / norm);
+        }
+        if (norm == 0) {
+            vector[0] = 1; // every word cancelled out another
         }
         return vector;
     }

@@ -14,8 +14,11 @@ import java.util.Set;
  * A valid instance of a JSON Schema, built deterministically: the sandbox's answer when it is asked for JSON. It
  * covers the subset a structured-output request uses ({@code type}, {@code properties}, {@code required},
  * {@code items}, {@code minItems}/{@code maxItems}, {@code enum}, {@code const}, {@code minimum}/{@code maximum},
- * {@code minLength}/{@code maxLength}); a keyword that composes or references schemas makes it give up with
- * {@link Unsupported}, and so does an answer that would grow past {@value #MAX_WEIGHT} characters.
+ * {@code minLength}/{@code maxLength}), plus what JSON-schema generators write for nested and nullable types: a
+ * {@code $ref} to the schema's own {@code $defs} or {@code definitions}, and {@code anyOf}/{@code oneOf}, answered
+ * with their first alternative that is not {@code null}. Other composing keywords make it give up with
+ * {@link Unsupported}, and so does an answer that would grow past {@value #MAX_WEIGHT} characters or references
+ * nested deeper than {@value #MAX_DEPTH}.
  */
 final class SchemaInstance {
 
@@ -27,17 +30,21 @@ final class SchemaInstance {
     }
 
     private static final Set<String> COMPOSING = Set.of(
-            "$ref", "$dynamicRef", "anyOf", "oneOf", "allOf", "not", "if", "prefixItems", "contains");
+            "$dynamicRef", "allOf", "not", "if", "prefixItems", "contains");
+    private static final int MAX_DEPTH = 32;
     private static final int DEFAULT_ITEMS = 3;
     // the schema comes with the request: it must not make the sandbox build an answer of unbounded size
     private static final long MAX_WEIGHT = 1 << 20;
     private static final JsonNode ANY = JsonNode.createObjectNode(Map.of());
 
     private final String label;
+    private final JsonNode root;
     private long weight;
+    private int depth;
 
-    private SchemaInstance(String label) {
+    private SchemaInstance(String label, JsonNode root) {
         this.label = label;
+        this.root = root;
     }
 
     /**
@@ -46,13 +53,34 @@ final class SchemaInstance {
      * @param label what follows the name in every string: {@code "fnv <hash>: <words>"}
      */
     static JsonNode of(JsonNode schema, String label) {
-        return new SchemaInstance(label).instance(schema, "item", 0);
+        return new SchemaInstance(label, schema).instance(schema, "item", 0);
     }
 
     /** @param index the 1-based position when the value is an array item, else 0 */
     private JsonNode instance(JsonNode schema, String name, int index) {
         if (schema == null || !schema.isObject()) {
             throw new Unsupported("a schema is an object");
+        }
+        if (++depth > MAX_DEPTH) {
+            throw new Unsupported("schemas nested deeper than " + MAX_DEPTH);
+        }
+        try {
+            return resolved(schema, name, index);
+        } finally {
+            depth--;
+        }
+    }
+
+    private JsonNode resolved(JsonNode schema, String name, int index) {
+        JsonNode reference = schema.get("$ref");
+        if (reference != null) {
+            return instance(definition(reference), name, index);
+        }
+        for (String choice : List.of("anyOf", "oneOf")) {
+            JsonNode alternatives = schema.get(choice);
+            if (alternatives != null) {
+                return instance(alternative(alternatives, choice), name, index);
+            }
         }
         for (String keyword : COMPOSING) {
             if (schema.get(keyword) != null) {
@@ -81,6 +109,37 @@ final class SchemaInstance {
             case "null" -> JsonNode.nullNode();
             default -> throw new Unsupported("type " + schema.get("type"));
         };
+    }
+
+    /** The schema a local reference ({@code #/$defs/Name}, {@code #/definitions/Name}, {@code #}) points to. */
+    private JsonNode definition(JsonNode reference) {
+        if (!reference.isString() || !reference.getStringValue().startsWith("#")) {
+            throw new Unsupported("$ref to this schema's own definitions");
+        }
+        JsonNode target = root;
+        String path = reference.getStringValue().substring(1);
+        for (String step : path.isEmpty() ? new String[0] : path.substring(1).split("/")) {
+            target = target == null || !target.isObject() ? null
+                    : target.get(step.replace("~1", "/").replace("~0", "~"));
+        }
+        if (target == null) {
+            throw new Unsupported("$ref " + reference.getStringValue() + " points nowhere");
+        }
+        return target;
+    }
+
+    /** The first alternative that is not just null (a nullable field's value), or null itself when all are. */
+    private static JsonNode alternative(JsonNode alternatives, String keyword) {
+        if (!alternatives.isArray() || alternatives.size() == 0) {
+            throw new Unsupported(keyword + " is a non-empty array");
+        }
+        for (JsonNode each : alternatives.values()) {
+            JsonNode type = each.isObject() ? each.get("type") : null;
+            if (type == null || !type.isString() || !"null".equals(type.getStringValue())) {
+                return each;
+            }
+        }
+        return alternatives.get(0);
     }
 
     /** The type to answer with; a list of types (["string", "null"]: a nullable field) gives its first non-null. */
