@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param status      ok, or the failure kind in lower case (rate_limited, unavailable, timeout, ...)
  * @param userId      the account the call was made for (or, for reported usage, the client's user id), or null
  * @param apiKeyId    the API key the call came with, or null
- * @param requestType what kind of call it was ({@code chat_completion} for the platform's own calls), or null
+ * @param requestType what kind of call it was ({@code chat_completion} or {@code embedding} for the platform's own
+ *                    calls), or null
  * @param source      {@value #METERED} for a call the platform made, {@value #REPORTED} for one a client reported
  * @param metadata    a reported call's metadata as a JSON object's text, or null
  */
@@ -44,6 +45,7 @@ public record UsageEvent(String id,
     public static final String METERED = "metered";
     public static final String REPORTED = "reported";
     public static final String CHAT_COMPLETION = "chat_completion";
+    public static final String EMBEDDING = "embedding";
 
     public UsageEvent {
         Objects.requireNonNull(id, "id");

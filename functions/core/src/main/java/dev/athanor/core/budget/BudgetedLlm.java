@@ -63,7 +63,7 @@ public class BudgetedLlm {
             release(team, hold, failure);
             throw failure;
         }
-        settle(team, hold, costs.actual(request, response));
+        settle(team, hold, costs.actual(request, response.usage()));
         return response;
     }
 

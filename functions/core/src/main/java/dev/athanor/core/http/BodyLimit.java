@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The largest body a route takes, in bytes, when it is smaller than the server's {@code max-request-size}: a
- * larger body is refused with 413 before anything reads it.
+ * The largest body a route takes, in bytes, in place of {@code athanor.http.default-body-limit} and up to the server's
+ * {@code max-request-size}: a larger body is refused with 413 before anything reads it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -26,7 +26,7 @@ public class LlmExceptionHandler implements ExceptionHandler<LlmException, HttpR
     @Override
     public HttpResponse<?> handle(HttpRequest request, LlmException exception) {
         if (exception.kind() == LlmErrorKind.INVALID_REQUEST) {
-            return responses.of(request, HttpStatus.BAD_REQUEST, exception.getMessage(), Map.of());
+            return responses.of(request, HttpStatus.BAD_REQUEST, exception.getMessage(), Map.of(), exception);
         }
         return responses.of(request, HttpStatus.BAD_GATEWAY, upstreamMessage(exception), Map.of());
     }

@@ -32,7 +32,7 @@ import java.util.Optional;
  * Every request body an authenticated caller sends passes here before binding or a route sees it (its declared size
  * was checked before security by {@link RequestSizeLimitFilter}).
  * <ul>
- *   <li>Its actual size, against {@code micronaut.server.max-request-size} or the route's {@link BodyLimit}: 413.</li>
+ *   <li>Its actual size, against the route's limit ({@link RequestSizeLimitFilter#limit}): 413.</li>
  *   <li>A route that takes only JSON gets a body that is UTF-8, one JSON document with nothing after it, within
  *       {@link JsonBodyRules}' limits; anything else is a 400 saying what is wrong. The text is kept on the request
  *       for {@link RequestFields}. A body bound to a typed argument must also have that type's field types
@@ -50,14 +50,17 @@ public class RequestBodyFilter implements Ordered {
     static final String CHECKED_BODY = "athanor.checked-body";
 
     private final long maxBytes;
+    private final long defaultBytes;
     private final ErrorResponses responses;
     private final ErrorShape shape;
     private final JsonMapper json;
     private final JsonBodyRules rules;
 
-    RequestBodyFilter(@Value("${micronaut.server.max-request-size:1048576}") long maxBytes, ErrorResponses responses,
+    RequestBodyFilter(@Value("${micronaut.server.max-request-size:1048576}") long maxBytes,
+                      @Value("${athanor.http.default-body-limit:1048576}") long defaultBytes, ErrorResponses responses,
                       ErrorShape shape, JsonMapper json) {
         this.maxBytes = maxBytes;
+        this.defaultBytes = defaultBytes;
         this.responses = responses;
         this.shape = shape;
         this.json = json;
@@ -72,7 +75,7 @@ public class RequestBodyFilter implements Ordered {
             return null;
         }
         Optional<RouteInfo<?>> route = RouteAttributes.getRouteInfo(request);
-        long limit = RequestSizeLimitFilter.limit(route, maxBytes);
+        long limit = RequestSizeLimitFilter.limit(route, maxBytes, defaultBytes);
         if (RequestSizeLimitFilter.declaredLength(server) == 0 || !takesOnlyJson(route)) {
             return null;
         }

@@ -17,8 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Refuses a body whose declared length is over {@code micronaut.server.max-request-size}, or the route's
- * {@link BodyLimit}, with 413 before anything reads it. Netty enforces the server limit itself while receiving;
+ * Refuses a body whose declared length is over the route's limit ({@link #limit}) with 413 before anything reads it. Netty enforces the server limit itself while receiving;
  * behind API Gateway the whole body arrives in the event, so it is checked here. {@link RequestBodyFilter} checks the
  * bytes themselves once the caller is authenticated.
  */
@@ -26,10 +25,14 @@ import java.util.Optional;
 public class RequestSizeLimitFilter implements Ordered {
 
     private final long maxBytes;
+    private final long defaultBytes;
     private final ErrorResponses responses;
 
-    RequestSizeLimitFilter(@Value("${micronaut.server.max-request-size:1048576}") long maxBytes, ErrorResponses responses) {
+    RequestSizeLimitFilter(@Value("${micronaut.server.max-request-size:1048576}") long maxBytes,
+                           @Value("${athanor.http.default-body-limit:1048576}") long defaultBytes,
+                           ErrorResponses responses) {
         this.maxBytes = maxBytes;
+        this.defaultBytes = defaultBytes;
         this.responses = responses;
     }
 
@@ -39,16 +42,19 @@ public class RequestSizeLimitFilter implements Ordered {
         if (!(request instanceof ServerHttpRequest<?> server)) {
             return null;
         }
-        long limit = limit(RouteAttributes.getRouteInfo(request), maxBytes);
+        long limit = limit(RouteAttributes.getRouteInfo(request), maxBytes, defaultBytes);
         long declared = declaredLength(server);
         return declared > limit ? tooLarge(responses, request, declared, limit) : null;
     }
 
-    /** The route's {@link BodyLimit} when it is lower than the server's. */
-    static long limit(Optional<RouteInfo<?>> route, long maxBytes) {
+    /**
+     * The route's {@link BodyLimit}, or {@code athanor.http.default-body-limit} for a route without one; never more
+     * than the server's {@code max-request-size}, which Netty enforces while receiving.
+     */
+    static long limit(Optional<RouteInfo<?>> route, long maxBytes, long defaultBytes) {
         return Math.min(maxBytes, route
                 .flatMap(r -> r.getAnnotationMetadata().longValue(BodyLimit.class, "value").stream().boxed().findFirst())
-                .orElse(maxBytes));
+                .orElse(defaultBytes));
     }
 
     /** Content-Length, or the length the body is known to have; -1 when neither is known. */

@@ -2,9 +2,14 @@ package dev.athanor.core.llm;
 
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
+import dev.athanor.model.llm.EmbeddingRequest;
+import dev.athanor.model.llm.EmbeddingResponse;
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.llm.StreamListener;
+import dev.athanor.model.llm.ToolCallDelta;
+import dev.athanor.model.llm.Usage;
+import dev.athanor.model.usage.UsageEvent;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -17,10 +22,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Serves a request from an ordered list of routes: retries a retryable failure with backoff (honouring
+ * Serves a request (a chat completion, streamed or not, or an embedding) from an ordered list of routes: retries a retryable failure with backoff (honouring
  * Retry-After), then falls back to the next route; skips routes whose circuit is open; meters every attempt.
  * A stream that has delivered its first piece is never retried or moved: its failure reaches the caller.
  * <p>
@@ -55,7 +61,7 @@ public class LlmRouter {
 
     /** {@link #chat} without blocking the caller; completes exceptionally with the {@link LlmException}. */
     public CompletableFuture<ChatResponse> chatAsync(CallContext context, List<Route> routes, ChatRequest request) {
-        return serve(new Call(context, routes, request, null), 0);
+        return serve(chatCall(context, routes, request, null), 0);
     }
 
     /** Waits for {@link #streamAsync} and returns the summary; pieces reach the listener as that describes. */
@@ -70,30 +76,53 @@ public class LlmRouter {
      */
     public CompletableFuture<ChatResponse> streamAsync(CallContext context, List<Route> routes, ChatRequest request,
                                                        StreamListener listener) {
-        return serve(new Call(context, routes, request, listener), 0);
+        return serve(chatCall(context, routes, request, listener), 0);
+    }
+
+    /** Embeds the texts on the first route that can, with the same retries, fallback, breakers and metering. */
+    public CompletableFuture<EmbeddingResponse> embedAsync(CallContext context, List<Route> routes,
+                                                           EmbeddingRequest request) {
+        return serve(new Call<>(context, routes, request.model(), UsageEvent.EMBEDDING, EmbeddingResponse::usage, null,
+                (route, first) -> route.provider().embedAsync(request.withModel(route.model()), blocking)), 0);
+    }
+
+    private Call<ChatResponse> chatCall(CallContext context, List<Route> routes, ChatRequest request,
+                                        StreamListener listener) {
+        return new Call<>(context, routes, request.model(), UsageEvent.CHAT_COMPLETION, ChatResponse::usage, listener,
+                (route, first) -> first == null
+                        ? route.provider().chatAsync(request.withModel(route.model()), blocking)
+                        : route.provider().streamAsync(request.withModel(route.model()), first, blocking));
     }
 
     /** One request on its way through the routes, with the last failure seen. */
-    private static final class Call {
+    private static final class Call<R> {
 
         final CallContext context;
         final List<Route> routes;
-        final ChatRequest request;
+        final String model;
+        final String requestType;
+        final Function<R, Usage> usage;
         final StreamListener listener;
+        /** Sends the request to one route; the listener is null unless the call streams. */
+        final BiFunction<Route, FirstPiece, CompletableFuture<R>> send;
         LlmException last;
 
-        Call(CallContext context, List<Route> routes, ChatRequest request, StreamListener listener) {
+        Call(CallContext context, List<Route> routes, String model, String requestType, Function<R, Usage> usage,
+             StreamListener listener, BiFunction<Route, FirstPiece, CompletableFuture<R>> send) {
             this.context = context;
             this.routes = routes;
-            this.request = request;
+            this.model = model;
+            this.requestType = requestType;
+            this.usage = usage;
             this.listener = listener;
+            this.send = send;
         }
     }
 
-    private CompletableFuture<ChatResponse> serve(Call call, int index) {
+    private <R> CompletableFuture<R> serve(Call<R> call, int index) {
         if (call.routes.isEmpty()) {
             return CompletableFuture.failedFuture(new LlmException(LlmErrorKind.NOT_FOUND, null,
-                    "No provider serves model '" + call.request.model() + "'"));
+                    "No provider serves model '" + call.model + "'"));
         }
         if (index >= call.routes.size()) {
             return CompletableFuture.failedFuture(call.last);
@@ -110,15 +139,13 @@ public class LlmRouter {
         });
     }
 
-    private CompletableFuture<ChatResponse> attempt(Call call, int index, CircuitBreakers.Permit permit, int attempt) {
+    private <R> CompletableFuture<R> attempt(Call<R> call, int index, CircuitBreakers.Permit permit, int attempt) {
         Route route = call.routes.get(index);
-        ChatRequest routed = call.request.withModel(route.model());
         FirstPiece first = call.listener == null ? null : new FirstPiece(call.listener);
         long start = System.nanoTime();
-        CompletableFuture<ChatResponse> answer;
+        CompletableFuture<R> answer;
         try {
-            answer = first == null ? route.provider().chatAsync(routed, blocking)
-                    : route.provider().streamAsync(routed, first, blocking);
+            answer = call.send.apply(route, first);
         } catch (RuntimeException thrown) {
             answer = CompletableFuture.failedFuture(thrown);
         }
@@ -128,16 +155,15 @@ public class LlmRouter {
                 .thenCompose(Function.identity());
     }
 
-    private CompletableFuture<ChatResponse> succeeded(Call call, Route route, ChatResponse response, long start,
-                                                      FirstPiece first) {
-        metering.succeeded(call.context, route, response.usage(), millisSince(start),
+    private <R> CompletableFuture<R> succeeded(Call<R> call, Route route, R response, long start, FirstPiece first) {
+        metering.succeeded(call.context, route, call.requestType, call.usage.apply(response), millisSince(start),
                 first == null ? null : first.ttftMillis(start));
         return breakers.onSuccessAsync(call.context.team(), route.provider().id(), blocking)
                 .thenApply(recorded -> response);
     }
 
-    private CompletableFuture<ChatResponse> failed(Call call, int index, CircuitBreakers.Permit permit, int attempt,
-                                                   Throwable thrown, long start, FirstPiece first) {
+    private <R> CompletableFuture<R> failed(Call<R> call, int index, CircuitBreakers.Permit permit, int attempt,
+                                            Throwable thrown, long start, FirstPiece first) {
         if (first != null && first.listenerFailure != null) {
             // our caller went away: not the provider's failure
             return CompletableFuture.failedFuture(first.listenerFailure);
@@ -145,7 +171,7 @@ public class LlmRouter {
         Route route = call.routes.get(index);
         String breaker = route.provider().id();
         LlmException e = asLlmException(thrown, breaker);
-        metering.failed(call.context, route, e, millisSince(start));
+        metering.failed(call.context, route, call.requestType, e, millisSince(start));
         CompletableFuture<Void> recorded = e.retryable()
                 ? breakers.onFailureAsync(call.context.team(), breaker, blocking)
                 : CompletableFuture.completedFuture(null);
@@ -182,7 +208,7 @@ public class LlmRouter {
         return cause;
     }
 
-    private static ChatResponse await(CompletableFuture<ChatResponse> answer) {
+    private static <R> R await(CompletableFuture<R> answer) {
         try {
             return answer.join();
         } catch (CompletionException e) {
@@ -220,14 +246,29 @@ public class LlmRouter {
 
         @Override
         public void onDelta(String text) {
-            if (firstAtNanos == 0) {
-                firstAtNanos = System.nanoTime();
-            }
+            arrived();
             try {
                 delegate.onDelta(text);
             } catch (RuntimeException e) {
                 listenerFailure = e;
                 throw e;
+            }
+        }
+
+        @Override
+        public void onToolCall(ToolCallDelta delta) {
+            arrived();
+            try {
+                delegate.onToolCall(delta);
+            } catch (RuntimeException e) {
+                listenerFailure = e;
+                throw e;
+            }
+        }
+
+        private void arrived() {
+            if (firstAtNanos == 0) {
+                firstAtNanos = System.nanoTime();
             }
         }
 

@@ -3,7 +3,10 @@ package dev.athanor.core.llm;
 import dev.athanor.core.auth.keys.KeyLimits;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
+import dev.athanor.model.llm.EmbeddingRequest;
+import dev.athanor.model.llm.EmbeddingResponse;
 import dev.athanor.model.llm.StreamListener;
+import dev.athanor.model.llm.Usage;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +55,7 @@ public class LlmService {
             admission.failed();
             throw failure;
         }
-        admission.succeeded(response);
+        admission.succeeded(response.usage());
         return response;
     }
 
@@ -60,8 +64,9 @@ public class LlmService {
      * {@link dev.athanor.model.llm.LlmException} or the unknown model's 404.
      */
     public CompletableFuture<ChatResponse> chatAsync(CallContext context, ChatRequest request) {
-        return limited(context, request, () -> directory.routesAsync(context.team(), request.model(), blocking)
-                .thenCompose(routes -> router.chatAsync(context, routes, request)));
+        return limited(context, () -> limits.admit(context, request), ChatResponse::usage,
+                () -> directory.routesAsync(context.team(), request.model(), blocking)
+                        .thenCompose(routes -> router.chatAsync(context, routes, request)));
     }
 
     /**
@@ -70,8 +75,19 @@ public class LlmService {
      */
     public CompletableFuture<ChatResponse> streamAsync(CallContext context, ChatRequest request,
                                                        StreamListener listener) {
-        return limited(context, request, () -> directory.routesAsync(context.team(), request.model(), blocking)
-                .thenCompose(routes -> router.streamAsync(context, routes, request, listener)));
+        return limited(context, () -> limits.admit(context, request), ChatResponse::usage,
+                () -> directory.routesAsync(context.team(), request.model(), blocking)
+                        .thenCompose(routes -> router.streamAsync(context, routes, request, listener)));
+    }
+
+    /**
+     * Embeds texts with the team's provider for the model, within the same key limits, breakers and metering as a
+     * chat call; completes exceptionally like {@link #chatAsync}.
+     */
+    public CompletableFuture<EmbeddingResponse> embedAsync(CallContext context, EmbeddingRequest request) {
+        return limited(context, () -> limits.admit(context, request), EmbeddingResponse::usage,
+                () -> directory.routesAsync(context.team(), request.model(), blocking)
+                        .thenCompose(routes -> router.embedAsync(context, routes, request)));
     }
 
     /**
@@ -79,24 +95,24 @@ public class LlmService {
      * then on the blocking executor, as does recording what the call used, which the answer waits for (so the next
      * call of that key sees it); every other call starts at once on the caller's thread.
      */
-    private CompletableFuture<ChatResponse> limited(CallContext context, ChatRequest request,
-                                                    Supplier<CompletableFuture<ChatResponse>> call) {
+    private <R> CompletableFuture<R> limited(CallContext context, Supplier<KeyLimits.Admission> admit,
+                                             Function<R, Usage> usage, Supplier<CompletableFuture<R>> call) {
         if (limits.inMemory(context)) {
             try {
-                limits.admit(context, request);
+                admit.get();
             } catch (RuntimeException refused) {
                 return CompletableFuture.failedFuture(refused);
             }
             return call.get();
         }
-        return CompletableFuture.supplyAsync(() -> limits.admit(context, request), blocking)
+        return CompletableFuture.supplyAsync(admit, blocking)
                 .thenCompose(admission -> call.get().handle((response, failure) -> failure == null
                         ? CompletableFuture.supplyAsync(() -> {
-                            admission.succeeded(response);
+                            admission.succeeded(usage.apply(response));
                             return response;
                         }, blocking)
                         : CompletableFuture.runAsync(admission::failed, blocking)
-                        .<ChatResponse>thenCompose(done -> CompletableFuture.failedFuture(unwrap(failure))))
+                        .<R>thenCompose(done -> CompletableFuture.failedFuture(unwrap(failure))))
                         .thenCompose(next -> next));
     }
 

@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Turns each provider call into a usage event, attributed to the caller's account and API key. Every call the router
- * makes is a chat completion. Publishing is fire-and-forget: it never slows or fails the call.
+ * Turns each provider call into a usage event, attributed to the caller's account and API key, typed as a chat
+ * completion or an embedding. Publishing is fire-and-forget: it never slows or fails the call.
  */
 @Singleton
 public class Metering {
@@ -34,15 +34,19 @@ public class Metering {
         this.clock = clock;
     }
 
-    public void succeeded(CallContext context, Route route, Usage usage, long latencyMs, Long ttftMs) {
-        publish(context, route, usage, latencyMs, ttftMs, "ok");
+    /** @param requestType {@link UsageEvent#CHAT_COMPLETION} or {@link UsageEvent#EMBEDDING} */
+    public void succeeded(CallContext context, Route route, String requestType, Usage usage, long latencyMs,
+                          Long ttftMs) {
+        publish(context, route, requestType, usage, latencyMs, ttftMs, "ok");
     }
 
-    public void failed(CallContext context, Route route, LlmException error, long latencyMs) {
-        publish(context, route, Usage.NONE, latencyMs, null, error.kind().name().toLowerCase(Locale.ROOT));
+    public void failed(CallContext context, Route route, String requestType, LlmException error, long latencyMs) {
+        publish(context, route, requestType, Usage.NONE, latencyMs, null,
+                error.kind().name().toLowerCase(Locale.ROOT));
     }
 
-    private void publish(CallContext context, Route route, Usage usage, long latencyMs, Long ttftMs, String status) {
+    private void publish(CallContext context, Route route, String requestType, Usage usage, long latencyMs,
+                         Long ttftMs, String status) {
         if (publisher == null) {
             return;
         }
@@ -50,7 +54,7 @@ public class Metering {
             publisher.publish(new UsageEvent(UUID.randomUUID().toString(), context.team().value(),
                     context.surface(), context.project(), context.job(), context.agent(), route.provider().id(),
                     route.model(), usage.promptTokens(), usage.completionTokens(), cost(route, usage), latencyMs,
-                    ttftMs, status, clock.instant(), context.user(), context.apiKey(), UsageEvent.CHAT_COMPLETION,
+                    ttftMs, status, clock.instant(), context.user(), context.apiKey(), requestType,
                     UsageEvent.METERED, null));
         } catch (RuntimeException e) {
             LOG.warn("Usage event for provider {} not published: {}", route.provider().id(), e.toString());

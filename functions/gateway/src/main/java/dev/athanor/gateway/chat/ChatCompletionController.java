@@ -1,9 +1,9 @@
 package dev.athanor.gateway.chat;
 
 import dev.athanor.core.auth.TeamPrincipal;
+import dev.athanor.core.http.BodyLimit;
 import dev.athanor.core.llm.CallContext;
 import dev.athanor.core.llm.LlmService;
-import dev.athanor.model.llm.ChatResponse;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,6 +26,9 @@ import java.util.concurrent.CompletableFuture;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "LiteLLM")
 public class ChatCompletionController {
+
+    /** Inline images make large bodies; Lambda takes up to 6 MB per invocation. */
+    static final long CHAT_BODY_LIMIT = 6L * 1024 * 1024;
 
     private final ChatCompletionParser parser;
     private final LlmService llm;
@@ -47,6 +49,7 @@ public class ChatCompletionController {
      * Completions never hold a thread: parsing, routing and the answer run on the server's event loop and the
      * vendor's reply completes the response. A stream's response starts with its first piece.
      */
+    @BodyLimit(CHAT_BODY_LIMIT)
     @Post(value = "/chat/completions", consumes = MediaType.APPLICATION_JSON,
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
     @Operation(summary = "Chat completion (OpenAI-compatible), whole or streamed as server-sent events")
@@ -62,10 +65,7 @@ public class ChatCompletionController {
                     .header("Cache-Control", "no-cache")
                     .header("X-Accel-Buffering", "no"));
         }
-        return llm.chatAsync(context, parsed.request()).thenApply(response -> HttpResponse.ok(
-                new OpenAiWire.Completion(id, "chat.completion", created, response.model(),
-                        List.of(new OpenAiWire.Choice(0, new OpenAiWire.Message("assistant", response.content()),
-                                response.finishReason())),
-                        OpenAiWire.UsageBody.of(response.usage()))));
+        return llm.chatAsync(context, parsed.request())
+                .thenApply(response -> HttpResponse.ok(OpenAiWire.Completion.of(id, created, response)));
     }
 }

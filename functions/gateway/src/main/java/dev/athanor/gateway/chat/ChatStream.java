@@ -6,6 +6,8 @@ import dev.athanor.core.llm.LlmService;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.LlmException;
+import dev.athanor.model.llm.StreamListener;
+import dev.athanor.model.llm.ToolCallDelta;
 import io.micronaut.json.JsonMapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -28,7 +30,7 @@ import java.util.concurrent.Executor;
  * schedules a flush that runs once the loop has handled the read, and the events framed meanwhile join it. Elsewhere
  * (providers that block, a deadline's timer) each event is written at once.
  */
-final class ChatStream {
+final class ChatStream implements StreamListener {
 
     private static final String DONE = "[DONE]";
 
@@ -64,7 +66,7 @@ final class ChatStream {
      */
     CompletableFuture<Flux<byte[]>> start(CallContext context, ChatRequest request) {
         model = request.model();
-        llm.streamAsync(context, request, this::piece).whenComplete(this::finish);
+        llm.streamAsync(context, request, this).whenComplete(this::finish);
         return started.thenApply(first -> sink.asFlux().doOnCancel(() -> cancelled = true));
     }
 
@@ -100,18 +102,30 @@ final class ChatStream {
         return cause instanceof RuntimeException e ? e : new CompletionException(cause);
     }
 
-    private void piece(String text) {
-        if (cancelled) {
-            throw new IllegalStateException("the client closed the stream");
-        }
+    @Override
+    public void onDelta(String text) {
         if (text.isEmpty()) {
             return;
+        }
+        begin();
+        emit(chunk(new OpenAiWire.Delta(null, text), null), false);
+    }
+
+    @Override
+    public void onToolCall(ToolCallDelta delta) {
+        begin();
+        emit(chunk(new OpenAiWire.Delta(null, null, List.of(OpenAiWire.ToolCallPiece.of(delta))), null), false);
+    }
+
+    /** Before each piece: the client may have gone; the first piece opens the response with the role's chunk. */
+    private void begin() {
+        if (cancelled) {
+            throw new IllegalStateException("the client closed the stream");
         }
         if (!started.isDone()) {
             emitRole();
             started.complete(null);
         }
-        emit(chunk(new OpenAiWire.Delta(null, text), null), false);
     }
 
     private void emitRole() {

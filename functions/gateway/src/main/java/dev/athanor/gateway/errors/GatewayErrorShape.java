@@ -1,7 +1,10 @@
 package dev.athanor.gateway.errors;
 
 import dev.athanor.core.http.ErrorShape;
+import dev.athanor.model.error.InvalidInputException;
+import dev.athanor.model.error.InvalidParameterException;
 import dev.athanor.model.error.LimitExceededException;
+import dev.athanor.model.llm.LlmException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -35,12 +38,26 @@ public class GatewayErrorShape implements ErrorShape {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("type", type(status, cause));
-        error.put("param", fieldErrors.isEmpty() ? null : fieldErrors.keySet().iterator().next());
+        error.put("param", param(fieldErrors, cause));
         error.put("code", code(status, cause));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("detail", message);
         body.put("error", error);
         return body;
+    }
+
+    /** The request parameter the error is about, as OpenAI's SDKs read it; null when it is about none. */
+    private static String param(Map<String, List<String>> fieldErrors, @Nullable Throwable cause) {
+        if (cause instanceof InvalidParameterException invalid) {
+            return invalid.param();
+        }
+        if (cause instanceof LlmException refused && refused.param() != null) {
+            return refused.param();
+        }
+        if (cause instanceof InvalidInputException invalid && !invalid.fieldErrors().isEmpty()) {
+            return invalid.fieldErrors().keySet().iterator().next();
+        }
+        return fieldErrors.isEmpty() ? null : fieldErrors.keySet().iterator().next();
     }
 
     private static String type(HttpStatus status, @Nullable Throwable cause) {

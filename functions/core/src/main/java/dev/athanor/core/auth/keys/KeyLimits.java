@@ -13,7 +13,8 @@ import dev.athanor.model.keys.ApiKey;
 import dev.athanor.model.keys.RateLimitExceededException;
 import dev.athanor.model.keys.RateLimitStore;
 import dev.athanor.model.llm.ChatRequest;
-import dev.athanor.model.llm.ChatResponse;
+import dev.athanor.model.llm.EmbeddingRequest;
+import dev.athanor.model.llm.Usage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ public class KeyLimits {
 
         Admission NONE = new Admission() {
             @Override
-            public void succeeded(ChatResponse response) {
+            public void succeeded(Usage usage) {
             }
 
             @Override
@@ -54,7 +55,7 @@ public class KeyLimits {
         };
 
         /** Counts the call's tokens and settles its cost. */
-        void succeeded(ChatResponse response);
+        void succeeded(Usage usage);
 
         /** Releases the call's hold: a failed call costs nothing. */
         void failed();
@@ -100,14 +101,63 @@ public class KeyLimits {
      * @throws dev.athanor.model.budget.BudgetExceededException the call could take the key past its budget
      */
     public Admission admit(CallContext context, ChatRequest request) {
+        return admit(context, request.model(), new Estimate() {
+            @Override
+            public BigDecimal maximum() {
+                return costs.maximum(request);
+            }
+
+            @Override
+            public long maximumTokens() {
+                return costs.maximumTokens(request);
+            }
+
+            @Override
+            public BigDecimal actual(Usage usage) {
+                return costs.actual(request, usage);
+            }
+        });
+    }
+
+    /** The same for an embedding call. */
+    public Admission admit(CallContext context, EmbeddingRequest request) {
+        return admit(context, request.model(), new Estimate() {
+            @Override
+            public BigDecimal maximum() {
+                return costs.maximum(request);
+            }
+
+            @Override
+            public long maximumTokens() {
+                return costs.maximumTokens(request);
+            }
+
+            @Override
+            public BigDecimal actual(Usage usage) {
+                return costs.actual(request, usage);
+            }
+        });
+    }
+
+    /** What a call may cost before it runs, and did cost after. */
+    private interface Estimate {
+
+        BigDecimal maximum();
+
+        long maximumTokens();
+
+        BigDecimal actual(Usage usage);
+    }
+
+    private Admission admit(CallContext context, String model, Estimate estimate) {
         if (context.apiKey() == null) {
             return Admission.NONE;
         }
         Instant now = clock.instant();
         ApiKey key = directory.find(context.apiKey()).filter(k -> k.activeAt(now)).orElseThrow(() ->
                 new UnauthorizedException("API key " + context.apiKey() + " is revoked, expired or unknown"));
-        if (!key.allows(request.model())) {
-            throw new ForbiddenException("API key " + key.id() + " may not call model '" + request.model()
+        if (!key.allows(model)) {
+            throw new ForbiddenException("API key " + key.id() + " may not call model '" + model
                     + "'; it may call: " + String.join(", ", key.allowedModels()));
         }
         if (!key.hasMeteredLimits()) {
@@ -126,10 +176,10 @@ public class KeyLimits {
         }
         BudgetHold hold = null;
         if (key.budgetUsd() != null) {
-            hold = budgets(key).reserve(team, key.budgetAccount(), costs.maximum(request), key.budgetUsd(), now,
+            hold = budgets(key).reserve(team, key.budgetAccount(), estimate.maximum(), key.budgetUsd(), now,
                     budgetConfiguration.getHoldTtl());
         }
-        return new Metered(team, key, request, hold);
+        return new Metered(team, key, estimate, hold);
     }
 
     static String counter(ApiKey key, String what) {
@@ -156,29 +206,29 @@ public class KeyLimits {
 
         private final TeamId team;
         private final ApiKey key;
-        private final ChatRequest request;
+        private final Estimate estimate;
         private final BudgetHold hold;
 
-        Metered(TeamId team, ApiKey key, ChatRequest request, BudgetHold hold) {
+        Metered(TeamId team, ApiKey key, Estimate estimate, BudgetHold hold) {
             this.team = team;
             this.key = key;
-            this.request = request;
+            this.estimate = estimate;
             this.hold = hold;
         }
 
         // the answer is delivered either way: a failure to record it is logged, and the hold keeps counting until it
         // expires, so the budget errs on the safe side
         @Override
-        public void succeeded(ChatResponse response) {
+        public void succeeded(Usage usage) {
             Instant now = clock.instant();
             try {
                 if (key.tokensPerMinute() != null) {
-                    long tokens = response.usage().totalTokens();
+                    long tokens = usage.totalTokens();
                     rates.add(team, counter(key, "tokens"), now.truncatedTo(ChronoUnit.MINUTES), WINDOW,
-                            tokens > 0 ? tokens : costs.maximumTokens(request));
+                            tokens > 0 ? tokens : estimate.maximumTokens());
                 }
                 if (hold != null) {
-                    BigDecimal cost = costs.actual(request, response);
+                    BigDecimal cost = estimate.actual(usage);
                     budgets.settle(team, hold, cost, now);
                 }
             } catch (RuntimeException e) {
