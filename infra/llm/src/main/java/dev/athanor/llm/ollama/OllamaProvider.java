@@ -3,7 +3,7 @@ package dev.athanor.llm.ollama;
 import dev.athanor.llm.http.Json;
 import dev.athanor.llm.http.LineStream;
 import dev.athanor.llm.http.VendorHttp;
-import dev.athanor.model.llm.ChatMessage;
+import dev.athanor.llm.mapping.Unsupported;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.EmbeddingRequest;
@@ -14,13 +14,14 @@ import dev.athanor.model.llm.LlmTimeouts;
 import dev.athanor.model.llm.ModelInfo;
 import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.llm.StreamListener;
+import dev.athanor.model.llm.ToolCall;
+import dev.athanor.model.llm.ToolCallDelta;
 import dev.athanor.model.llm.Usage;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -32,11 +33,13 @@ public final class OllamaProvider implements LlmProvider {
     private final String id;
     private final VendorHttp http;
     private final LlmTimeouts pullTimeouts;
+    private final OllamaChatMapping chat;
 
-    OllamaProvider(String id, VendorHttp http, LlmTimeouts pullTimeouts) {
+    OllamaProvider(String id, VendorHttp http, LlmTimeouts pullTimeouts, JsonMapper json) {
         this.id = id;
         this.http = http;
         this.pullTimeouts = pullTimeouts;
+        this.chat = new OllamaChatMapping(id, json);
     }
 
     /** Ollama's error body is {"error": "..."}. */
@@ -56,27 +59,47 @@ public final class OllamaProvider implements LlmProvider {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        JsonNode body = http.post("/api/chat", chatBody(request, false));
-        return new ChatResponse(null, modelOr(body, request.model()), Json.text(body, "message", "content"),
-                finishReason(body), usage(body));
+        JsonNode body = http.post("/api/chat", chat.body(request, false));
+        List<ToolCall> calls = chat.toolCalls(body);
+        // message.thinking, a thinking model's reasoning, is not part of the answer
+        return new ChatResponse(null, modelOr(body, request.model()), Json.text(body, "message", "content"), calls,
+                OllamaChatMapping.finishReason(body, !calls.isEmpty()), OllamaChatMapping.usage(body));
     }
 
+    /**
+     * Ollama streams text in pieces but each tool call whole, in one line; a call reaches the listener as OpenAI
+     * streams one: its id and name first, then its arguments.
+     */
     @Override
     public ChatResponse stream(ChatRequest request, StreamListener listener) {
+        JsonNode requestBody = chat.body(request, true);
         StringBuilder content = new StringBuilder();
+        List<ToolCall> calls = new ArrayList<>();
         JsonNode last = null;
-        try (LineStream lines = http.stream("POST", "/api/chat", chatBody(request, true))) {
+        try (LineStream lines = http.stream("POST", "/api/chat", requestBody)) {
             String line;
             while ((line = lines.next()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
                 JsonNode chunk = chunk(line);
+                String thinking = Json.text(chunk, "message", "thinking");
+                if (thinking != null && !thinking.isEmpty()) {
+                    // a thinking model's thoughts are not text, but they show it is answering in time
+                    lines.firstTokenArrived();
+                }
                 String delta = Json.text(chunk, "message", "content");
                 if (delta != null && !delta.isEmpty()) {
                     lines.firstTokenArrived();
                     content.append(delta);
                     listener.onDelta(delta);
+                }
+                for (ToolCall call : chat.toolCalls(chunk)) {
+                    lines.firstTokenArrived();
+                    int index = calls.size();
+                    calls.add(call);
+                    listener.onToolCall(new ToolCallDelta(index, call.id(), call.name(), ""));
+                    listener.onToolCall(new ToolCallDelta(index, null, null, call.arguments()));
                 }
                 last = chunk;
                 if (isDone(chunk)) {
@@ -84,7 +107,8 @@ public final class OllamaProvider implements LlmProvider {
                 }
             }
         }
-        return new ChatResponse(null, modelOr(last, request.model()), content.toString(), finishReason(last), usage(last));
+        return new ChatResponse(null, modelOr(last, request.model()), content.toString(), calls,
+                OllamaChatMapping.finishReason(last, !calls.isEmpty()), OllamaChatMapping.usage(last));
     }
 
     @Override
@@ -97,9 +121,12 @@ public final class OllamaProvider implements LlmProvider {
         return models;
     }
 
+    /** {@code POST /api/embed}; {@code dimensions} shortens the vectors of models that can. */
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        JsonNode body = http.post("/api/embed", Json.object("model", request.model(), "input", request.input()));
+        Unsupported.refuseTokenInput(id, ProviderKind.OLLAMA, request);
+        JsonNode body = http.post("/api/embed", Json.object("model", request.model(), "input", request.input(),
+                "dimensions", request.dimensions()));
         List<float[]> vectors = new ArrayList<>();
         Json.array(body, "embeddings").forEach(vector -> vectors.add(Json.floats(vector)));
         return new EmbeddingResponse(modelOr(body, request.model()), vectors,
@@ -177,22 +204,6 @@ public final class OllamaProvider implements LlmProvider {
         return chunk;
     }
 
-    private static JsonNode chatBody(ChatRequest request, boolean stream) {
-        List<Object> messages = new ArrayList<>(request.messages().size());
-        for (ChatMessage message : request.messages()) {
-            messages.add(Json.object("role", message.role(), "content", message.content()));
-        }
-        Map<String, Object> options = new LinkedHashMap<>();
-        putIfSet(options, "temperature", request.temperature());
-        putIfSet(options, "top_p", request.topP());
-        putIfSet(options, "top_k", request.topK());
-        putIfSet(options, "num_predict", request.maxTokens());
-        putIfSet(options, "stop", request.stop().isEmpty() ? null : request.stop());
-        // Ollama streams unless told otherwise, so the flag is always sent
-        return Json.object("model", request.model(), "messages", messages, "stream", stream,
-                "options", options.isEmpty() ? null : options);
-    }
-
     private static JsonNode generateBody(OllamaGenerateRequest request, boolean stream) {
         return Json.object("model", request.model(), "prompt", request.prompt(), "system", request.system(),
                 "context", request.context(), "options", request.options(), "stream", stream);
@@ -214,23 +225,9 @@ public final class OllamaProvider implements LlmProvider {
                 Json.longOrNull(body, "eval_count"), Json.longOrNull(body, "eval_duration"));
     }
 
-    private static void putIfSet(Map<String, Object> options, String name, Object value) {
-        if (value != null) {
-            options.put(name, value);
-        }
-    }
-
     private static boolean isDone(JsonNode chunk) {
         JsonNode done = Json.at(chunk, "done");
         return done != null && done.isBoolean() && done.getBooleanValue();
-    }
-
-    private static String finishReason(JsonNode body) {
-        return "length".equals(Json.text(body, "done_reason")) ? "length" : "stop";
-    }
-
-    private static Usage usage(JsonNode body) {
-        return new Usage(Json.integer(body, "prompt_eval_count"), Json.integer(body, "eval_count"));
     }
 
     private static String modelOr(JsonNode body, String fallback) {

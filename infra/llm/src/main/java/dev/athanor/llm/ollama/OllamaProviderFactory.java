@@ -46,7 +46,7 @@ public class OllamaProviderFactory implements ProviderClientFactory {
         LlmTimeouts pullTimeouts = new LlmTimeouts(timeouts.connect(), timeouts.firstToken(), pull);
         return new OllamaProvider(config.id(),
                 new VendorHttp(config.id(), baseUrl, timeouts, headers, key, OllamaProvider::errorMessage, json, transport.forProvider(config)),
-                pullTimeouts);
+                pullTimeouts, json);
     }
 
     private static Duration pullTimeout(String value) {

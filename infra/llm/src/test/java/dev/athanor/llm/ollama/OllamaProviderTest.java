@@ -1,6 +1,7 @@
 package dev.athanor.llm.ollama;
 
 import dev.athanor.llm.ProviderContractTest;
+import dev.athanor.llm.http.Json;
 import dev.athanor.llm.http.TestJson;
 import dev.athanor.llm.http.TestTransport;
 import dev.athanor.model.llm.ChatMessage;
@@ -17,6 +18,8 @@ import dev.athanor.model.llm.ProviderKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -289,44 +292,87 @@ class OllamaProviderTest extends ProviderContractTest {
         assertTrue(e.getMessage().contains("model 'ghost' not found"), e.getMessage());
     }
 
-    // the mapping of tools, JSON answers and images is not written yet for this vendor
+    /** Ollama's answer line: this message, then done_reason, done and {@link #USAGE} as Ollama counts tokens. */
+    private static String answer(String message, String doneReason, boolean done) {
+        return ("{\"model\":\"%s\",\"created_at\":\"2025-07-07T20:32:53.844124Z\",\"message\":%s,"
+                + (done ? "\"done_reason\":\"" + doneReason + "\",\"done\":true,\"total_duration\":3244883583,"
+                + "\"load_duration\":2969184542,\"prompt_eval_count\":11,\"prompt_eval_duration\":141656333,"
+                + "\"eval_count\":7,\"eval_duration\":133293625}" : "\"done\":false}"))
+                .formatted(MODEL, message);
+    }
+
+    /** The call as Ollama 0.12.10 and later send it: with an id, the arguments an object. */
+    private static final String WEATHER_CALL_MESSAGE = """
+            {"role":"assistant","content":"","tool_calls":[{"id":"%s","function":{"index":0,"name":"get_weather",\
+            "arguments":{"city":"Paris"}}}]}""".formatted(CALL_ID);
+
+    private static final String WEATHER_TOOL = """
+            {"type":"function","function":{"name":"get_weather","description":"The weather in a city now",
+             "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}""";
+
     @Override
     protected void stubToolCall() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.stubFor(post("/api/chat").willReturn(okJson(answer(WEATHER_CALL_MESSAGE, "stop", true))));
     }
 
     @Override
     protected void stubToolCallStream() {
-        throw new UnsupportedOperationException("not mapped yet");
+        // Ollama sends a call whole in one line, then the last line with done_reason stop
+        VENDOR.stubFor(post("/api/chat").willReturn(ndjson(answer(WEATHER_CALL_MESSAGE, null, false) + "\n"
+                + answer("{\"role\":\"assistant\",\"content\":\"\"}", "stop", true) + "\n")));
     }
 
     @Override
     protected void verifyToolOffered() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(equalToJson("""
+                {"model":"%s","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Say hello"}],
+                 "stream":false,"tools":[%s],"options":{"temperature":0.2,"num_predict":64}}"""
+                .formatted(MODEL, WEATHER_TOOL))));
     }
 
     @Override
     protected void verifyToolResultSent() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(equalToJson("""
+                {"model":"%s","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Say hello"},
+                  {"role":"assistant","content":"","tool_calls":[{"id":"%s","function":{"name":"get_weather",
+                   "arguments":{"city":"Paris"}}}]},
+                  {"role":"tool","content":"%s","tool_name":"get_weather","tool_call_id":"%s"}],
+                 "stream":false,"tools":[%s],"options":{"num_predict":64}}"""
+                .formatted(MODEL, CALL_ID, TOOL_RESULT, CALL_ID, WEATHER_TOOL))));
     }
 
     @Override
     protected void stubJsonAnswer(String json) {
-        throw new UnsupportedOperationException("not mapped yet");
+        String message = writeJson(Json.object("role", "assistant", "content", json));
+        VENDOR.stubFor(post("/api/chat").willReturn(okJson(answer(message, "stop", true))));
+    }
+
+    private static String writeJson(Object value) {
+        try {
+            return TestJson.MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     protected void verifyJsonSchemaRequested() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(equalToJson("""
+                {"model":"%s","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Say hello"}],
+                 "stream":false,"format":{"type":"object","properties":{"city":{"type":"string"},
+                 "celsius":{"type":"integer"}},"required":["city","celsius"],"additionalProperties":false},
+                 "options":{"temperature":0.2,"num_predict":64}}""".formatted(MODEL))));
     }
 
     @Override
     protected void verifyImageSent() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(equalToJson("""
+                {"model":"%s","messages":[{"role":"user","content":"What is in this picture?","images":["%s"]}],
+                 "stream":false,"options":{"num_predict":64}}""".formatted(MODEL, PNG_BASE64))));
     }
 
     @Override
     protected String unsupportedParameter() {
-        throw new UnsupportedOperationException("not mapped yet");
+        return "logit_bias";
     }
 }
