@@ -48,7 +48,7 @@ public class AnthropicProviderFactory implements ProviderClientFactory {
         String baseUrl = config.baseUrlOr(DEFAULT_BASE_URL);
         return new AnthropicProvider(config.id(),
                 new VendorHttp(config.id(), baseUrl, config.timeouts(), headers, key, AnthropicProvider::errorMessage, json, transport.forProvider(config)),
-                maxTokens(config.option("max-tokens", null)));
+                maxTokens(config.option("max-tokens", null)), json);
     }
 
     private static int maxTokens(String value) {

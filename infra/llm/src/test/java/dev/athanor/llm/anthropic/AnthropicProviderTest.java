@@ -90,11 +90,11 @@ class AnthropicProviderTest extends ProviderContractTest {
         VENDOR.stubFor(post("/v1/messages").willReturn(sse(body.toString())));
     }
 
-    private static String event(String name, String data) {
+    static String event(String name, String data) {
         return "event: " + name + "\ndata: " + data + "\n\n";
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder sse(String body) {
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder sse(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
     }
 
@@ -257,44 +257,102 @@ class AnthropicProviderTest extends ProviderContractTest {
         assertTrue(e.getMessage().contains("embeddings"), e.getMessage());
     }
 
-    // the mapping of tools, JSON answers and images is not written yet for this vendor
     @Override
     protected void stubToolCall() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.stubFor(post("/v1/messages").willReturn(okJson("""
+                {"id":"msg_01Aq9w938a90dw8q","type":"message","role":"assistant","model":"%s",
+                 "content":[{"type":"tool_use","id":"%s","name":"get_weather","input":%s}],
+                 "stop_reason":"tool_use","stop_sequence":null,
+                 "usage":{"input_tokens":11,"output_tokens":7}}""".formatted(MODEL, CALL_ID, ARGUMENTS))));
     }
 
     @Override
     protected void stubToolCallStream() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.stubFor(post("/v1/messages").willReturn(sse(messageStart()
+                + event("content_block_start", """
+                {"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":"%s","name":"get_weather","input":{}}}""".formatted(CALL_ID))
+                + inputJson(0, "")
+                + inputJson(0, "{\\\"city\\\":")
+                + inputJson(0, " \\\"Paris\\\"}")
+                + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+                + messageEnd("tool_use"))));
+    }
+
+    /** message_start with 11 input tokens, as the API opens every stream. */
+    static String messageStart() {
+        return event("message_start", """
+                {"type":"message_start","message":{"id":"msg_014p7gG3wDgGV9EUtLvnow3U","type":"message","role":"assistant","content":[],"model":"%s","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":11,"output_tokens":1}}}""".formatted(MODEL));
+    }
+
+    /** message_delta with this stop reason and 7 output tokens, then message_stop. */
+    static String messageEnd(String stopReason) {
+        return event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + stopReason
+                + "\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":7}}")
+                + event("message_stop", "{\"type\":\"message_stop\"}");
+    }
+
+    /** An input_json_delta; the fragment is given JSON-escaped, as it appears inside the event's string. */
+    static String inputJson(int block, String escapedFragment) {
+        return event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":" + block
+                + ",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"" + escapedFragment + "\"}}");
     }
 
     @Override
     protected void verifyToolOffered() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(equalToJson("""
+                {"tools":[{"name":"get_weather","description":"The weather in a city now",
+                           "input_schema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],
+                 "tool_choice":{"type":"auto"}}""", false, true)));
     }
 
     @Override
     protected void verifyToolResultSent() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(equalToJson("""
+                {"model":"%s","max_tokens":64,"system":"Be brief.",
+                 "messages":[{"role":"user","content":"Say hello"},
+                             {"role":"assistant","content":[
+                                 {"type":"tool_use","id":"%s","name":"get_weather","input":{"city":"Paris"}}]},
+                             {"role":"user","content":[
+                                 {"type":"tool_result","tool_use_id":"%s","content":"%s"}]}],
+                 "tools":[{"name":"get_weather","description":"The weather in a city now",
+                           "input_schema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],
+                 "tool_choice":{"type":"auto"}}""".formatted(MODEL, CALL_ID, CALL_ID, TOOL_RESULT))));
     }
 
     @Override
     protected void stubJsonAnswer(String json) {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.stubFor(post("/v1/messages").willReturn(okJson("""
+                {"id":"msg_01Bq9w938a90dw8q","type":"message","role":"assistant","model":"%s",
+                 "content":[{"type":"tool_use","id":"toolu_01D7FLrfh4GYq7yT1ULFeyMV","name":"weather_report","input":%s}],
+                 "stop_reason":"tool_use","stop_sequence":null,
+                 "usage":{"input_tokens":11,"output_tokens":7}}""".formatted(MODEL, json))));
     }
 
     @Override
     protected void verifyJsonSchemaRequested() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(equalToJson("""
+                {"model":"%s","max_tokens":64,"system":"Be brief.",
+                 "messages":[{"role":"user","content":"Say hello"}],
+                 "tools":[{"name":"weather_report","description":"Give your answer as this tool's input.",
+                           "input_schema":{"type":"object","properties":{"city":{"type":"string"},
+                                           "celsius":{"type":"integer"}},"required":["city","celsius"],
+                                           "additionalProperties":false}}],
+                 "tool_choice":{"type":"tool","name":"weather_report","disable_parallel_tool_use":true},
+                 "temperature":0.2}""".formatted(MODEL))));
     }
 
     @Override
     protected void verifyImageSent() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(equalToJson("""
+                {"model":"%s","max_tokens":64,
+                 "messages":[{"role":"user","content":[
+                     {"type":"text","text":"What is in this picture?"},
+                     {"type":"image","source":{"type":"base64","media_type":"image/png","data":"%s"}}]}]}"""
+                .formatted(MODEL, PNG_BASE64))));
     }
 
     @Override
     protected String unsupportedParameter() {
-        throw new UnsupportedOperationException("not mapped yet");
+        return "seed";
     }
 }
