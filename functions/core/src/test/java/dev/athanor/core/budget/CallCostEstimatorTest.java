@@ -84,7 +84,7 @@ class CallCostEstimatorTest {
         ChatResponse response = new ChatResponse("c1", "gpt-4o-mini", "ok", "stop", new Usage(10, 3000));
 
         // gpt-4o-mini: 0.15 in, 0.60 out per million
-        assertUsd("0.0018015", estimator.actual(request, response));
+        assertUsd("0.0018015", estimator.actual(request, response.usage()));
     }
 
     @Test
@@ -92,6 +92,6 @@ class CallCostEstimatorTest {
         ChatRequest request = request("gpt-4o-mini", 4000, "hi");
         ChatResponse response = new ChatResponse("c1", "gpt-4o-mini", "ok", "stop", Usage.NONE);
 
-        assertEquals(estimator.maximum(request), estimator.actual(request, response));
+        assertEquals(estimator.maximum(request), estimator.actual(request, response.usage()));
     }
 }
