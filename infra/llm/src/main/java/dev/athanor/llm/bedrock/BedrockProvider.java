@@ -1,9 +1,12 @@
 package dev.athanor.llm.bedrock;
 
+import dev.athanor.llm.mapping.Unsupported;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.EmbeddingRequest;
 import dev.athanor.model.llm.EmbeddingResponse;
+import dev.athanor.model.llm.LlmErrorKind;
+import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.llm.LlmProvider;
 import dev.athanor.model.llm.LlmTimeouts;
 import dev.athanor.model.llm.ModelInfo;
@@ -14,7 +17,6 @@ import io.micronaut.json.JsonMapper;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Amazon Bedrock through the Converse API of AWS SDK v2. Credentials come from the SDK's default chain (the
@@ -26,7 +28,10 @@ final class BedrockProvider implements LlmProvider {
     private final BedrockConnection connection;
     private final LlmTimeouts timeouts;
     private final List<String> declaredModels;
-    private final TitanEmbeddings embeddings;
+    private final ConverseMapping mapping;
+    private final ConverseAnswer answers;
+    private final TitanEmbeddings titan;
+    private final CohereEmbeddings cohere;
 
     BedrockProvider(String id, BedrockConnection connection, LlmTimeouts timeouts, List<String> declaredModels,
                     JsonMapper json) {
@@ -34,7 +39,11 @@ final class BedrockProvider implements LlmProvider {
         this.connection = connection;
         this.timeouts = timeouts;
         this.declaredModels = List.copyOf(declaredModels);
-        this.embeddings = new TitanEmbeddings(id, connection.client(), json);
+        this.mapping = new ConverseMapping(id, json);
+        this.answers = new ConverseAnswer(id, json);
+        ModelInvocation invocation = new ModelInvocation(id, connection.client(), json);
+        this.titan = new TitanEmbeddings(id, invocation);
+        this.cohere = new CohereEmbeddings(id, invocation);
     }
 
     @Override
@@ -49,26 +58,21 @@ final class BedrockProvider implements LlmProvider {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        var converse = ConverseMapping.converse(id, request);
+        var converse = mapping.converse(request);
         ConverseResponse response;
         try {
             response = connection.client().converse(converse);
         } catch (RuntimeException e) {
             throw BedrockErrors.map(id, e);
         }
-        String requestId = response.responseMetadata() == null ? null : response.responseMetadata().requestId();
-        return new ChatResponse(requestId == null || requestId.equals("UNKNOWN")
-                ? "bedrock-" + UUID.randomUUID() : requestId,
-                request.model(),
-                ConverseMapping.text(response),
-                ConverseMapping.finishReason(response.stopReasonAsString()),
-                ConverseMapping.usage(response.usage()));
+        return answers.read(request.model(), response, ConverseTools.jsonTool(request));
     }
 
     @Override
     public ChatResponse stream(ChatRequest request, StreamListener listener) {
-        var converseStream = ConverseMapping.converseStream(id, request);
-        return new ConverseStreamCall(id, connection.asyncClient(), timeouts).run(converseStream, listener);
+        var converseStream = mapping.converseStream(request);
+        return new ConverseStreamCall(id, connection.asyncClient(), timeouts)
+                .run(converseStream, ConverseTools.jsonTool(request), listener);
     }
 
     /**
@@ -82,7 +86,18 @@ final class BedrockProvider implements LlmProvider {
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        return embeddings.embed(request);
+        Unsupported.refuseTokenInput(id, ProviderKind.BEDROCK, request);
+        String model = request.model() == null || request.model().isBlank()
+                ? TitanEmbeddings.DEFAULT_MODEL : request.model();
+        if (TitanEmbeddings.supports(model)) {
+            return titan.embed(request, model);
+        }
+        if (CohereEmbeddings.supports(model)) {
+            return cohere.embed(request, model);
+        }
+        throw new LlmException(LlmErrorKind.INVALID_REQUEST, id, "Embeddings with '" + model
+                + "' are not supported by the bedrock provider; use an amazon.titan-embed-text model, "
+                + "cohere.embed-english-v3 or cohere.embed-multilingual-v3").withParam("model");
     }
 
     /**

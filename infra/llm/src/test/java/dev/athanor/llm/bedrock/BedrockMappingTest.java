@@ -6,8 +6,6 @@ import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
-import dev.athanor.model.llm.EmbeddingRequest;
-import dev.athanor.model.llm.EmbeddingResponse;
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.llm.LlmProvider;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -36,9 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -204,37 +199,6 @@ class BedrockMappingTest {
         assertEquals(LlmErrorKind.TIMEOUT, e.kind());
         assertEquals(List.of(), received);
         assertTrue(elapsedMs < 2500, "gave up after " + elapsedMs + " ms instead of at the 500 ms deadline");
-    }
-
-    @Test
-    void titan_embeddings_are_one_invoke_model_call_per_input_in_input_order() {
-        BEDROCK.stubFor(post(urlPathMatching("/model/amazon\\.titan-embed-text-v2(:|%3A)0/invoke"))
-                .withRequestBody(equalToJson("{\"inputText\":\"first\"}"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"embedding\":[0.1,-0.2,0.3],\"inputTextTokenCount\":2}")));
-        BEDROCK.stubFor(post(urlPathMatching("/model/amazon\\.titan-embed-text-v2(:|%3A)0/invoke"))
-                .withRequestBody(equalToJson("{\"inputText\":\"second\"}"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"embedding\":[0.4,0.5,-0.6],\"inputTextTokenCount\":3}")));
-
-        EmbeddingResponse response = provider().embed(
-                new EmbeddingRequest("amazon.titan-embed-text-v2:0", List.of("first", "second")));
-
-        assertEquals(2, response.vectors().size());
-        assertArrayEquals(new float[]{0.1f, -0.2f, 0.3f}, response.vectors().get(0));
-        assertArrayEquals(new float[]{0.4f, 0.5f, -0.6f}, response.vectors().get(1));
-        assertEquals(new Usage(5, 0), response.usage());
-        BEDROCK.verify(2, postRequestedFor(urlPathMatching("/model/.+/invoke"))
-                .withHeader("Content-Type", matching("application/json.*")));
-    }
-
-    @Test
-    void embeddings_with_a_model_other_than_titan_text_are_refused_without_a_call() {
-        LlmException e = assertThrows(LlmException.class, () -> provider().embed(
-                new EmbeddingRequest("cohere.embed-english-v3", List.of("x"))));
-
-        assertEquals(LlmErrorKind.INVALID_REQUEST, e.kind());
-        BEDROCK.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -97,44 +99,73 @@ class BedrockProviderContractTest extends ProviderContractTest {
                 .withHeader("X-Amz-Date", matching("\\d{8}T\\d{6}Z")));
     }
 
-    // the mapping of tools, JSON answers and images is not written yet for this vendor
     @Override
     protected void stubToolCall() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.stubFor(post(urlPathEqualTo("/model/" + MODEL + "/converse"))
+                .willReturn(BedrockWire.toolUseResponse(CALL_ID, WEATHER.name(), ARGUMENTS, "tool_use",
+                        USAGE.promptTokens(), USAGE.completionTokens())));
     }
 
     @Override
     protected void stubToolCallStream() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.stubFor(post(urlPathEqualTo("/model/" + MODEL + "/converse-stream"))
+                .willReturn(BedrockWire.streamResponse(BedrockWire.stream()
+                        .toolUse(CALL_ID, WEATHER.name(), "{\"city\":", "\"Paris\"}")
+                        .end("tool_use", USAGE.promptTokens(), USAGE.completionTokens()))));
     }
 
     @Override
     protected void verifyToolOffered() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlPathEqualTo("/model/" + MODEL + "/converse"))
+                .withRequestBody(matchingJsonPath("$.toolConfig", equalToJson("""
+                        {"tools":[{"toolSpec":{"name":"get_weather","description":"The weather in a city now",
+                                   "inputSchema":{"json":{"type":"object",
+                                                          "properties":{"city":{"type":"string"}},
+                                                          "required":["city"]}}}}],
+                         "toolChoice":{"auto":{}}}"""))));
     }
 
     @Override
     protected void verifyToolResultSent() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlPathEqualTo("/model/" + MODEL + "/converse"))
+                .withRequestBody(matchingJsonPath("$.messages", equalToJson("""
+                        [{"role":"user","content":[{"text":"Say hello"}]},
+                         {"role":"assistant","content":[{"toolUse":{"toolUseId":"call_0001","name":"get_weather",
+                                                                    "input":{"city":"Paris"}}}]},
+                         {"role":"user","content":[{"toolResult":{"toolUseId":"call_0001",
+                                                                  "content":[{"text":"sunny, 21 C"}]}}]}]"""))));
     }
 
     @Override
     protected void stubJsonAnswer(String json) {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.stubFor(post(urlPathEqualTo("/model/" + MODEL + "/converse"))
+                .willReturn(BedrockWire.toolUseResponse("tooluse_json01", WEATHER_REPORT.name(), json, "tool_use",
+                        USAGE.promptTokens(), USAGE.completionTokens())));
     }
 
     @Override
     protected void verifyJsonSchemaRequested() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlPathEqualTo("/model/" + MODEL + "/converse"))
+                .withRequestBody(matchingJsonPath("$.toolConfig", equalToJson("""
+                        {"tools":[{"toolSpec":{"name":"weather_report",
+                                   "description":"Give the answer as this tool's input.",
+                                   "inputSchema":{"json":{"type":"object",
+                                       "properties":{"city":{"type":"string"},"celsius":{"type":"integer"}},
+                                       "required":["city","celsius"],"additionalProperties":false}}}}],
+                         "toolChoice":{"tool":{"name":"weather_report"}}}"""))));
     }
 
     @Override
     protected void verifyImageSent() {
-        throw new UnsupportedOperationException("not mapped yet");
+        VENDOR.verify(postRequestedFor(urlPathEqualTo("/model/" + MODEL + "/converse"))
+                .withRequestBody(matchingJsonPath("$.messages", equalToJson("""
+                        [{"role":"user","content":[{"text":"What is in this picture?"},
+                                                   {"image":{"format":"png","source":{"bytes":"%s"}}}]}]"""
+                        .formatted(PNG_BASE64)))));
     }
 
     @Override
     protected String unsupportedParameter() {
-        throw new UnsupportedOperationException("not mapped yet");
+        return "seed";
     }
 }

@@ -73,6 +73,78 @@ final class BedrockWire {
                 .withBody(converseBody(text, stopReason, in, out));
     }
 
+    /** A Converse answer whose one content block is a call of this tool with this input (a JSON object). */
+    static ResponseDefinitionBuilder toolUseResponse(String toolUseId, String name, String inputJson,
+                                                     String stopReason, int inputTokens, int outputTokens) {
+        return aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-RequestId", "7c1b5f1e-0000-4000-8000-000000000004")
+                .withBody("""
+                        {"output":{"message":{"role":"assistant","content":[
+                            {"toolUse":{"toolUseId":%s,"name":%s,"input":%s}}]}},
+                         "stopReason":"%s",
+                         "usage":{"inputTokens":%d,"outputTokens":%d,"totalTokens":%d},
+                         "metrics":{"latencyMs":321}}"""
+                        .formatted(quote(toolUseId), quote(name), inputJson, stopReason, inputTokens, outputTokens,
+                                inputTokens + outputTokens));
+    }
+
+    /**
+     * A ConverseStream answer built block by block, as the service sends one: messageStart; per block a
+     * contentBlockStart (only tool-use blocks have one, carrying the call's id and name), contentBlockDelta events
+     * (text, or a fragment of the tool's input as a string) and contentBlockStop; then messageStop and metadata.
+     * Events carry the service's padding field "p", which clients ignore.
+     */
+    static StreamBuilder stream() {
+        return new StreamBuilder();
+    }
+
+    static final class StreamBuilder {
+
+        private final List<byte[]> frames = new ArrayList<>(List.of(event("messageStart",
+                "{\"p\":\"abcd\",\"role\":\"assistant\"}")));
+        private int block;
+
+        StreamBuilder text(String... pieces) {
+            for (String piece : pieces) {
+                frames.add(event("contentBlockDelta", "{\"contentBlockIndex\":" + block
+                        + ",\"delta\":{\"text\":" + quote(piece) + "},\"p\":\"abcdefgh\"}"));
+            }
+            return stop();
+        }
+
+        StreamBuilder toolUse(String toolUseId, String name, String... inputFragments) {
+            frames.add(event("contentBlockStart", "{\"contentBlockIndex\":" + block + ",\"p\":\"abc\","
+                    + "\"start\":{\"toolUse\":{\"toolUseId\":" + quote(toolUseId) + ",\"name\":" + quote(name)
+                    + "}}}"));
+            for (String fragment : inputFragments) {
+                frames.add(event("contentBlockDelta", "{\"contentBlockIndex\":" + block
+                        + ",\"delta\":{\"toolUse\":{\"input\":" + quote(fragment) + "}},\"p\":\"abcdef\"}"));
+            }
+            return stop();
+        }
+
+        List<byte[]> end(String stopReason, int inputTokens, int outputTokens) {
+            return end(stopReason, inputTokens, outputTokens, null);
+        }
+
+        /** The end, with the prompt tokens read from the prompt cache when cacheRead is not null. */
+        List<byte[]> end(String stopReason, int inputTokens, int outputTokens, Integer cacheRead) {
+            frames.add(event("messageStop", "{\"p\":\"ab\",\"stopReason\":\"" + stopReason + "\"}"));
+            frames.add(event("metadata", "{\"usage\":{\"inputTokens\":" + inputTokens + ",\"outputTokens\":"
+                    + outputTokens + ",\"totalTokens\":" + (inputTokens + outputTokens)
+                    + (cacheRead == null ? "" : ",\"cacheReadInputTokens\":" + cacheRead)
+                    + "},\"metrics\":{\"latencyMs\":123}}"));
+            return frames;
+        }
+
+        private StreamBuilder stop() {
+            frames.add(event("contentBlockStop", "{\"contentBlockIndex\":" + block + ",\"p\":\"abcdefg\"}"));
+            block++;
+            return this;
+        }
+    }
+
     /** The events of a whole ConverseStream answer: one text block in these pieces, the stop, then usage. */
     static List<byte[]> streamEvents(List<String> deltas, String stopReason, int inputTokens, int outputTokens) {
         List<byte[]> frames = new ArrayList<>();
