@@ -88,6 +88,26 @@ class MeteredUsageIT {
         assertAmount("0.00025", ((Map<?, ?>) models.get("gpt-4o")).get("cost_estimate")); // 20 x 2.50 + 20 x 10.00
     }
 
+    @Test
+    void embeddings_are_metered_as_embeddings_of_the_caller() throws Exception {
+        String team = AnalyticsGateway.team("embedded");
+        String dana = gateway.token(team, "member", "dana");
+
+        LambdaHttp.Response answer = gateway.http.send(request("POST", "/v1/embeddings").bearer(dana)
+                .json("{\"model\":\"sandbox\",\"input\":[\"first text\",\"second text\"]}"));
+
+        assertEquals(200, answer.status(), answer.body());
+        List<UsageEvent> written = writeLedgerFromQueue(team, 1);
+        assertEquals(1, written.size());
+        Map<String, Object> row = gateway.row(written.get(0).id());
+        assertEquals("embedding", row.get("request_type"));
+        assertEquals("dana", row.get("user_id"));
+        assertEquals("sandbox", row.get("model"));
+        assertEquals("ok", row.get("status"));
+        assertCount(((Number) ((Map<?, ?>) answer.get("usage")).get("prompt_tokens")).longValue(),
+                row.get("prompt_tokens"));
+    }
+
     /** Receives usage messages until {@code expected} of the team's have arrived, and writes those to the ledger. */
     private static List<UsageEvent> writeLedgerFromQueue(String team, int expected) throws Exception {
         SqsClient sqs = LocalStackExtension.stack().sqs();

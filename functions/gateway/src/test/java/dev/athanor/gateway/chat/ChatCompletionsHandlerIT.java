@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The chat surface through the real Lambda handler, with nothing configured but the offline sandbox: bad input
- * gets the seed's {"detail"} errors with 400/422/404, and the sandbox answers plain and streamed requests.
+ * gets the seed's {"detail"} errors with 400/404, and the sandbox answers plain and streamed requests.
  */
 @ExtendWith(LocalStackExtension.class)
 class ChatCompletionsHandlerIT {
@@ -103,8 +103,11 @@ class ChatCompletionsHandlerIT {
     }
 
     @Test
-    void missing_fields_and_wrong_types_are_422_naming_the_field() {
-        assertEquals(422, chat("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").status());
+    void missing_fields_and_wrong_types_are_400_naming_the_field_as_openai_answers() {
+        LambdaHttp.Response noModel = chat("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertEquals(400, noModel.status());
+        assertEquals("model", ((Map<?, ?>) noModel.get("error")).get("param"));
+        assertEquals("invalid_request_error", ((Map<?, ?>) noModel.get("error")).get("type"));
         assertEquals("messages is required and must be a non-empty array",
                 chat("{\"model\":\"sandbox\",\"messages\":[]}").get("detail"));
         assertEquals("temperature must be a number between 0 and 2", chat("""
@@ -112,7 +115,7 @@ class ChatCompletionsHandlerIT {
                 .get("detail"));
         assertEquals("messages[0].role must be one of system, developer, user, assistant, tool", chat("""
                 {"model":"sandbox","messages":[{"role":"wizard","content":"hi"}]}""").get("detail"));
-        assertEquals("max_tokens must be a positive integer", chat("""
+        assertEquals("max_tokens must be an integer between 1 and 2147483647", chat("""
                 {"model":"sandbox","messages":[{"role":"user","content":"hi"}],"max_tokens":-3}""").get("detail"));
     }
 
