@@ -26,7 +26,7 @@ import java.util.Optional;
  *   <tr><td>gemini</td><td>openai</td><td>GEMINI_API_KEY</td><td>GEMINI_BASE_URL (Gemini's OpenAI-compatible endpoint)</td></tr>
  *   <tr><td>deepseek</td><td>openai</td><td>DEEPSEEK_API_KEY</td><td>DEEPSEEK_BASE_URL (https://api.deepseek.com/v1)</td></tr>
  *   <tr><td>ollama</td><td>ollama</td><td>OLLAMA_BASE_URL</td><td>(required)</td></tr>
- *   <tr><td>bedrock</td><td>bedrock</td><td>AWS credentials and AWS_REGION, unless ATHANOR_LLM_BEDROCK_ENABLED=false</td><td>-</td></tr>
+ *   <tr><td>bedrock</td><td>bedrock</td><td>AWS credentials and AWS_REGION, unless ATHANOR_LLM_BEDROCK_ENABLED=false</td><td>BEDROCK_BASE_URL (the region's runtime endpoint; set it for a VPC interface endpoint)</td></tr>
  * </table>
  * {@code <VENDOR>_MODELS} (comma-separated) declares the models a provider serves; without it a vendor at its public
  * base URL gets a short list of its well-known models, and anything else (a custom base URL, Ollama) declares none,
@@ -108,7 +108,8 @@ public class EnvironmentProviders {
         if (!enabled || !credentials || region.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ProviderConfig("bedrock", ProviderKind.BEDROCK, null, null,
+        return Optional.of(new ProviderConfig("bedrock", ProviderKind.BEDROCK,
+                value(properties, "bedrock.base.url").map(EnvironmentProviders::stripSlash).orElse(null), null,
                 declaredModels(properties, "bedrock").orElse(BEDROCK_MODELS), Map.of("region", region.get()), null));
     }
 

@@ -25,17 +25,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 /**
  * Bedrock runtime's wire format, as the service sends it: JSON for Converse and errors (type in x-amzn-ErrorType,
  * text in "message"), and binary event-stream frames (application/vnd.amazon.eventstream) for ConverseStream.
+ * Public for the gateway's tests of whole conversations through the SDKs (this module's test jar).
  */
-final class BedrockWire {
+public final class BedrockWire {
 
-    static final String ACCESS_KEY_ID = "AKIDBEDROCKTEST";
-    static final String SECRET_KEY = "bedrock-test-secret-key-never-shown";
+    public static final String ACCESS_KEY_ID = "AKIDBEDROCKTEST";
+    public static final String SECRET_KEY = "bedrock-test-secret-key-never-shown";
 
     private BedrockWire() {
     }
 
     /** Credentials for the SDK's default chain, which reads system properties first. */
-    static void useTestCredentials() {
+    public static void useTestCredentials() {
         System.setProperty("aws.accessKeyId", ACCESS_KEY_ID);
         System.setProperty("aws.secretAccessKey", SECRET_KEY);
     }
@@ -66,7 +67,7 @@ final class BedrockWire {
                 .formatted(quote(text), stopReason, inputTokens, outputTokens, inputTokens + outputTokens);
     }
 
-    static ResponseDefinitionBuilder converseResponse(String text, String stopReason, int in, int out) {
+    public static ResponseDefinitionBuilder converseResponse(String text, String stopReason, int in, int out) {
         return aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withHeader("x-amzn-RequestId", "7c1b5f1e-0000-4000-8000-000000000001")
@@ -74,7 +75,7 @@ final class BedrockWire {
     }
 
     /** A Converse answer whose one content block is a call of this tool with this input (a JSON object). */
-    static ResponseDefinitionBuilder toolUseResponse(String toolUseId, String name, String inputJson,
+    public static ResponseDefinitionBuilder toolUseResponse(String toolUseId, String name, String inputJson,
                                                      String stopReason, int inputTokens, int outputTokens) {
         return aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
@@ -95,17 +96,17 @@ final class BedrockWire {
      * (text, or a fragment of the tool's input as a string) and contentBlockStop; then messageStop and metadata.
      * Events carry the service's padding field "p", which clients ignore.
      */
-    static StreamBuilder stream() {
+    public static StreamBuilder stream() {
         return new StreamBuilder();
     }
 
-    static final class StreamBuilder {
+    public static final class StreamBuilder {
 
         private final List<byte[]> frames = new ArrayList<>(List.of(event("messageStart",
                 "{\"p\":\"abcd\",\"role\":\"assistant\"}")));
         private int block;
 
-        StreamBuilder text(String... pieces) {
+        public StreamBuilder text(String... pieces) {
             for (String piece : pieces) {
                 frames.add(event("contentBlockDelta", "{\"contentBlockIndex\":" + block
                         + ",\"delta\":{\"text\":" + quote(piece) + "},\"p\":\"abcdefgh\"}"));
@@ -113,7 +114,7 @@ final class BedrockWire {
             return stop();
         }
 
-        StreamBuilder toolUse(String toolUseId, String name, String... inputFragments) {
+        public StreamBuilder toolUse(String toolUseId, String name, String... inputFragments) {
             frames.add(event("contentBlockStart", "{\"contentBlockIndex\":" + block + ",\"p\":\"abc\","
                     + "\"start\":{\"toolUse\":{\"toolUseId\":" + quote(toolUseId) + ",\"name\":" + quote(name)
                     + "}}}"));
@@ -124,7 +125,7 @@ final class BedrockWire {
             return stop();
         }
 
-        List<byte[]> end(String stopReason, int inputTokens, int outputTokens) {
+        public List<byte[]> end(String stopReason, int inputTokens, int outputTokens) {
             return end(stopReason, inputTokens, outputTokens, null);
         }
 
@@ -161,7 +162,7 @@ final class BedrockWire {
         return frames;
     }
 
-    static ResponseDefinitionBuilder streamResponse(List<byte[]> frames) {
+    public static ResponseDefinitionBuilder streamResponse(List<byte[]> frames) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         frames.forEach(body::writeBytes);
         return aResponse().withStatus(200)
@@ -217,7 +218,7 @@ final class BedrockWire {
         return new Message(headers, json.getBytes(StandardCharsets.UTF_8)).toByteBuffer().array();
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
