@@ -1,4 +1,4 @@
-package dev.athanor.gateway.vendors;
+package dev.athanor.gateway.chat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.openai.client.OpenAIClient;
@@ -28,6 +28,8 @@ import dev.athanor.model.TeamId;
 import dev.athanor.testkit.LocalStackExtension;
 import dev.athanor.testkit.TestFunctions;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Anthropic, Ollama and Bedrock (each a WireMock fake speaking its vendor's documented wire format,
  * {@link VendorFakes}), and the offline sandbox. Each kind holds a function-calling round trip, plain and streamed,
  * a structured output parsed by the SDK's own JSON-schema helper, an image message, and embeddings where the vendor
- * has them.
+ * has them. The official JS SDK then holds the same conversations ({@link NodeSdk}).
  */
 @ExtendWith(LocalStackExtension.class)
 class VendorSdkIT {
@@ -73,12 +75,15 @@ class VendorSdkIT {
     private static ApplicationContext vendors;
     private static ApplicationContext sandbox;
     private static final Map<String, OpenAIClient> CLIENTS = new HashMap<>();
+    private static String vendorsUrl;
+    private static String vendorsToken;
 
     /**
      * One provider kind behind the gateway: the model ids to ask for, and the size of vectors it embeds in (0 for
      * none: Anthropic has no embeddings).
      */
-    record Kind(String name, String chatModel, String embeddingModel, int dimensions, WireMockExtension vendor) {
+    record Kind(String name, String chatModel, String embeddingModel, int dimensions, WireMockExtension vendor,
+                String callIdPrefix) {
 
         @Override
         public String toString() {
@@ -92,12 +97,12 @@ class VendorSdkIT {
 
     static Stream<Kind> kinds() {
         return Stream.of(
-                new Kind("openai", "gpt-4o-mini", "text-embedding-3-small", 64, OPENAI),
-                new Kind("anthropic", "claude-sonnet-4-5", null, 0, ANTHROPIC),
-                new Kind("ollama", "llama3.2", "nomic-embed-text", 64, OLLAMA),
+                new Kind("openai", "gpt-4o-mini", "text-embedding-3-small", 64, OPENAI, "call_"),
+                new Kind("anthropic", "claude-sonnet-4-5", null, 0, ANTHROPIC, "toolu_"),
+                new Kind("ollama", "llama3.2", "nomic-embed-text", 64, OLLAMA, "call_"),
                 new Kind("bedrock", "anthropic.claude-3-5-haiku-20241022-v1:0", "amazon.titan-embed-text-v2:0", 256,
-                        BEDROCK),
-                new Kind("sandbox", "sandbox", "sandbox", 64, null));
+                        BEDROCK, "tooluse_"),
+                new Kind("sandbox", "sandbox", "sandbox", 64, null, "call_"));
     }
 
     private static WireMockExtension vendor() {
@@ -128,16 +133,27 @@ class VendorSdkIT {
         properties.put("bedrock.models", "anthropic.claude-3-5-haiku-20241022-v1:0,amazon.titan-embed-text-v2:0");
         vendors = TestFunctions.start("GatewayFunction", properties);
         sandbox = TestFunctions.start("GatewayFunction", Map.of());
+        vendorsUrl = baseUrl(vendors);
+        vendorsToken = token(vendors);
         OpenAIClient viaVendors = client(vendors);
         OpenAIClient viaSandbox = client(sandbox);
         kinds().forEach(kind -> CLIENTS.put(kind.name(), kind.fake() ? viaVendors : viaSandbox));
     }
 
     private static OpenAIClient client(ApplicationContext context) {
-        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-        String token = context.getBean(TokenIssuer.class).issue(TeamId.of("sdk-kinds"), Roles.MEMBER).token();
-        return OpenAIOkHttpClient.builder().baseUrl("http://localhost:" + server.getPort() + "/v1").apiKey(token)
-                .maxRetries(0).build();
+        return OpenAIOkHttpClient.builder().baseUrl(baseUrl(context)).apiKey(token(context)).maxRetries(0).build();
+    }
+
+    private static String baseUrl(ApplicationContext context) {
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        if (!server.isRunning()) {
+            server.start();
+        }
+        return "http://localhost:" + server.getPort() + "/v1";
+    }
+
+    private static String token(ApplicationContext context) {
+        return context.getBean(TokenIssuer.class).issue(TeamId.of("sdk-kinds"), Roles.MEMBER).token();
     }
 
     @AfterAll
@@ -307,5 +323,27 @@ class VendorSdkIT {
         assertEquals(kind.dimensions(), response.data().get(1).embedding().size());
         assertEquals(1, response.data().get(1).index());
         assertTrue(response.usage().promptTokens() > 0);
+    }
+
+    /** The official JS SDK (openai@6 on node) runs the same conversations against the vendors' fakes. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void the_js_sdk_holds_the_same_conversations(Kind kind) throws Exception {
+        if (!kind.fake()) {
+            return; // OpenAiJsSdkIT runs it against the sandbox, with the sandbox's own predictable answers
+        }
+        Map<String, String> environment = new HashMap<>(Map.of("CHAT_MODEL", kind.chatModel()));
+        if (kind.embeddingModel() != null) {
+            environment.put("EMBEDDING_MODEL", kind.embeddingModel());
+            environment.put("EMBEDDING_DIMENSIONS", Integer.toString(kind.dimensions()));
+        }
+
+        JsonNode report = new NodeSdk(vendors.getBean(JsonMapper.class)).run(vendorsUrl, vendorsToken, environment);
+
+        JsSdkScenarios.assertScenarios(report, new JsSdkScenarios.Expected(kind.chatModel(), kind.callIdPrefix(), "",
+                kind.embeddingModel() == null ? null : kind.dimensions()));
+        assertEquals(VendorFakes.FINAL, report.get("function_calling").get("final").get("content").getStringValue());
+        assertEquals(VendorFakes.DESCRIPTION, report.get("image_message").get("content").getStringValue());
+        assertEquals(21, report.get("structured_output").get("parsed").get("celsius").getIntValue());
     }
 }

@@ -1,4 +1,4 @@
-package dev.athanor.gateway.vendors;
+package dev.athanor.gateway.chat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
