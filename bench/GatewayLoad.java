@@ -213,8 +213,22 @@ public class GatewayLoad {
         return results;
     }
 
+    /**
+     * Two function tools as an agent offers them, sent with every request when BENCH_BODY=tools: what parsing,
+     * checking and mapping tools adds to a call.
+     */
+    static final String TOOLS = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+            + "\"description\":\"The weather in a city now\",\"parameters\":{\"type\":\"object\",\"properties\":"
+            + "{\"city\":{\"type\":\"string\",\"description\":\"City name\"},\"unit\":{\"type\":\"string\","
+            + "\"enum\":[\"celsius\",\"fahrenheit\"]}},\"required\":[\"city\"],\"additionalProperties\":false}}},"
+            + "{\"type\":\"function\",\"function\":{\"name\":\"search_docs\",\"description\":\"Search the docs\","
+            + "\"parameters\":{\"type\":\"object\",\"properties\":{\"query\":{\"type\":\"string\"},\"limit\":"
+            + "{\"type\":\"integer\",\"minimum\":1,\"maximum\":20}},\"required\":[\"query\"]}}}],"
+            + "\"tool_choice\":\"auto\"";
+
     static byte[] request(URI uri, String token, String model, boolean stream) {
         String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]"
+                + ("tools".equals(System.getenv("BENCH_BODY")) ? TOOLS : "")
                 + (stream ? ",\"stream\":true" : "") + "}";
         byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         return ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()

@@ -14,6 +14,10 @@
 # JWT, an API key without limits (checked in memory after its first use), and an API key with a budget and request
 # and token limits (a conditional counter write, a budget reserve and settle per call). Their difference is what the
 # key check and the limits add; set CREDENTIALS="jwt" to measure the token alone as before.
+# Bodies: each load phase runs once per request body, BODIES="plain tools" by default: a plain chat request, and the
+# same request offering two function tools (tool_choice auto), so what tools add shows as the difference.
+# Set-up "previous": the gateway's Lambda jar of another build, alone like "alone" (port 18001), to compare builds in
+# one run: PREVIOUS_TREE=<a checkout of that build, packaged with mvn -o -DskipTests package -pl functions/gateway -am>.
 # Usage: bench/gateway-overhead.sh [seconds per phase] [models] [set-ups] [warm-up seconds]
 #   model mock-20ms: the upstream takes 20 ms, like a fast model; mock-0ms answers at once; mock-200ms
 #   warm-up: 64 clients through the gateway before measuring (default 90 s), so C2 has compiled the hot path, as it
@@ -28,6 +32,7 @@ setups=${3:-"reference alone platform"}
 warmup=${4:-90}
 mock_port=18080
 alone_port=18000
+previous_port=18001
 reference_port=18100
 target=local/target
 cp_file=$target/bench.classpath
@@ -91,8 +96,14 @@ EOF
     pids+=($!)
     until curl -sf -o /dev/null "http://localhost:$reference_port/v1/models"; do sleep 0.2; done
     gateway=http://localhost:$reference_port/v1
-  elif [ "$setup" = alone ]; then
-    LAMBDA_TASK_ROOT=functions/gateway/target ATHANOR_SURFACE=gateway MICRONAUT_SERVER_PORT=$alone_port \
+  elif [ "$setup" = alone ] || [ "$setup" = previous ]; then
+    tree=.
+    port=$alone_port
+    if [ "$setup" = previous ]; then
+      tree=${PREVIOUS_TREE:?set PREVIOUS_TREE to the checkout of the build to compare}
+      port=$previous_port
+    fi
+    LAMBDA_TASK_ROOT=$tree/functions/gateway/target ATHANOR_SURFACE=gateway MICRONAUT_SERVER_PORT=$port \
     ATHANOR_AUTH_JWT_SECRET="$(cat "$data/jwt-secret")" ATHANOR_CRYPTO_LOCAL_KEY_FILE="$data/data-key" \
     ATHANOR_DYNAMODB_TABLES_BREAKERS=athanor-local-breakers ATHANOR_DYNAMODB_TABLES_PROVIDERS=athanor-local-providers \
     ATHANOR_DYNAMODB_TABLES_API_KEYS=athanor-local-api-keys ATHANOR_DYNAMODB_TABLES_RATE_LIMITS=athanor-local-rate-limits \
@@ -100,15 +111,16 @@ EOF
     AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE="http://localhost:$dynamo_port" AWS_REGION=us-east-1 \
     AWS_ACCESS_KEY_ID=athanorlocal AWS_SECRET_ACCESS_KEY=athanorlocalsecret ATHANOR_LLM_BEDROCK_ENABLED=false \
     OPENAI_API_KEY=bench-upstream-key OPENAI_BASE_URL="http://127.0.0.1:$mock_port/v1" \
-      sh functions/gateway/src/lambda-stream/run.sh > "$target/bench-alone.log" 2>&1 &
+      sh "$tree/functions/gateway/src/lambda-stream/run.sh" > "$target/bench-$setup.log" 2>&1 &
     pids+=($!)
-    until curl -sf -o /dev/null "http://localhost:$alone_port/health"; do sleep 0.2; done
-    gateway=http://localhost:$alone_port/v1
+    until curl -sf -o /dev/null "http://localhost:$port/health"; do sleep 0.2; done
+    gateway=http://localhost:$port/v1
   fi
   [ "$setup" = reference ] || java bench/GatewayLoad.java warm "$gateway" "$token" mock-20ms 64 "$warmup" 2>/dev/null
   echo "== $setup"
   for model in $models; do
     for concurrency in 1 64; do
+      for body in ${BODIES:-plain tools}; do
       for credential in $credentials; do
         case "$credential" in
           jwt) secret=$token ;;
@@ -117,9 +129,10 @@ EOF
         esac
         # the reference proxy ignores credentials: one run of it is enough
         [ "$setup" = reference ] && [ "$credential" != jwt ] && continue
-        echo "-- credential: $credential"
-        java bench/GatewayLoad.java load "$gateway" "http://127.0.0.1:$mock_port/v1" "$secret" "$model" \
-          "$concurrency" "$seconds" 30 2>/dev/null
+        echo "-- credential: $credential, body: $body"
+        BENCH_BODY=$body java bench/GatewayLoad.java load "$gateway" "http://127.0.0.1:$mock_port/v1" "$secret" \
+          "$model" "$concurrency" "$seconds" 30 2>/dev/null
+      done
       done
     done
   done
