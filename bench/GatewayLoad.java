@@ -31,6 +31,9 @@ public class GatewayLoad {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("mock")) {
             mock(Integer.parseInt(args[1]));
+        } else if (args[0].equals("bodies")) {
+            int seconds = Integer.parseInt(args[6]);
+            bodies(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), seconds, Integer.parseInt(args[7]));
         } else if (args[0].equals("warm")) {
             int seconds = Integer.parseInt(args[5]);
             run(List.of(args[1]), args[2], args[3], false, Integer.parseInt(args[4]), seconds / 2);
@@ -134,16 +137,62 @@ public class GatewayLoad {
     }
 
     /**
+     * Plain requests and requests offering tools, to the upstream and through the gateway, taking turns each second in
+     * one phase: what tools add, with the machine's drift the same for both bodies.
+     */
+    static void bodies(String gateway, String direct, String token, String model, int concurrency, int seconds,
+                       int warmup) throws Exception {
+        for (boolean stream : new boolean[]{false, true}) {
+            for (boolean tools : new boolean[]{false, true}) {
+                runTargets(List.of(new Target(direct, tools)), token, model, stream, concurrency, warmup / 2);
+                runTargets(List.of(new Target(gateway, tools)), token, model, stream, concurrency, warmup / 2);
+            }
+            ERRORS.clear();
+            List<Result> r = runTargets(List.of(new Target(direct, false), new Target(gateway, false),
+                    new Target(direct, true), new Target(gateway, true)), token, model, stream, concurrency, 4 * seconds);
+            double plain50 = r.get(1).p50 - r.get(0).p50;
+            double plain99 = r.get(1).p99 - r.get(0).p99;
+            double tools50 = r.get(3).p50 - r.get(2).p50;
+            double tools99 = r.get(3).p99 - r.get(2).p99;
+            System.out.printf("model=%s stream=%s concurrency=%d %s added by the gateway: plain p50=%.2f p99=%.2f ms"
+                            + " | with tools p50=%.2f p99=%.2f ms | tools - plain p50=%+.2f p99=%+.2f ms"
+                            + " | gateway rps plain=%.0f tools=%.0f errors=%d%n",
+                    model, stream, concurrency, stream ? "time-to-first-token" : "latency", plain50, plain99, tools50,
+                    tools99, tools50 - plain50, tools99 - plain99, r.get(1).rps, r.get(3).rps,
+                    r.stream().mapToInt(Result::errors).sum());
+            ERRORS.forEach((error, count) -> System.out.printf("  %d x %s%n", count, error));
+        }
+    }
+
+    /** Where a load sends its requests, and whether they offer tools. */
+    record Target(String base, boolean tools) {
+
+        static List<Target> of(List<String> bases) {
+            boolean tools = "tools".equals(System.getenv("BENCH_BODY"));
+            return bases.stream().map(base -> new Target(base, tools)).toList();
+        }
+    }
+
+    static List<Result> run(List<String> bases, String token, String model, boolean stream, int concurrency,
+                            int seconds) throws Exception {
+        return runTargets(Target.of(bases), token, model, stream, concurrency, seconds);
+    }
+
+    /**
      * Closed-loop clients, each on its own kept-alive connection to every target, speaking HTTP/1.1 over a plain
      * socket: a load generator far lighter than the system under test, so the two share the cores without the load
      * dominating. With several targets, all clients send to one target at a time, taking turns each slice; a
      * request counts for the target of the slice it started in.
      */
-    static List<Result> run(List<String> bases, String token, String model, boolean stream, int concurrency,
-                            int seconds) throws Exception {
-        int targets = bases.size();
-        List<URI> uris = bases.stream().map(base -> URI.create(base + "/chat/completions")).toList();
-        List<byte[]> requests = uris.stream().map(uri -> request(uri, token, model, stream)).toList();
+    static List<Result> runTargets(List<Target> to, String token, String model, boolean stream, int concurrency,
+                                   int seconds) throws Exception {
+        int targets = to.size();
+        List<String> bases = to.stream().map(target -> target.base() + (target.tools() ? " tools" : "")).toList();
+        List<URI> uris = to.stream().map(target -> URI.create(target.base() + "/chat/completions")).toList();
+        List<byte[]> requests = new ArrayList<>();
+        for (int i = 0; i < targets; i++) {
+            requests.add(request(uris.get(i), token, model, stream, to.get(i).tools()));
+        }
         AtomicBoolean running = new AtomicBoolean(true);
         long[][][] samples = new long[targets][concurrency][2_000_000 / concurrency];
         int[][] counts = new int[targets][concurrency];
@@ -214,8 +263,8 @@ public class GatewayLoad {
     }
 
     /**
-     * Two function tools as an agent offers them, sent with every request when BENCH_BODY=tools: what parsing,
-     * checking and mapping tools adds to a call.
+     * Two function tools as an agent offers them, sent with every request when BENCH_BODY=tools (and beside plain
+     * requests in the "bodies" mode): what parsing, checking and mapping tools adds to a call.
      */
     static final String TOOLS = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
             + "\"description\":\"The weather in a city now\",\"parameters\":{\"type\":\"object\",\"properties\":"
@@ -226,9 +275,9 @@ public class GatewayLoad {
             + "{\"type\":\"integer\",\"minimum\":1,\"maximum\":20}},\"required\":[\"query\"]}}}],"
             + "\"tool_choice\":\"auto\"";
 
-    static byte[] request(URI uri, String token, String model, boolean stream) {
+    static byte[] request(URI uri, String token, String model, boolean stream, boolean tools) {
         String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]"
-                + ("tools".equals(System.getenv("BENCH_BODY")) ? TOOLS : "")
+                + (tools ? TOOLS : "")
                 + (stream ? ",\"stream\":true" : "") + "}";
         byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         return ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()

@@ -16,6 +16,8 @@
 # key check and the limits add; set CREDENTIALS="jwt" to measure the token alone as before.
 # Bodies: each load phase runs once per request body, BODIES="plain tools" by default: a plain chat request, and the
 # same request offering two function tools (tool_choice auto), so what tools add shows as the difference.
+# BODIES=interleaved sends both bodies in one phase instead, direct and through the gateway, taking turns each second
+# (4 targets), and prints what the gateway adds to each and the difference: the steadier measure of what tools add.
 # Set-up "previous": the gateway's Lambda jar of another build, alone like "alone" (port 18001), to compare builds in
 # one run: PREVIOUS_TREE=<a checkout of that build, packaged with mvn -o -DskipTests package -pl functions/gateway -am>.
 # Usage: bench/gateway-overhead.sh [seconds per phase] [models] [set-ups] [warm-up seconds]
@@ -130,7 +132,9 @@ EOF
         # the reference proxy ignores credentials: one run of it is enough
         [ "$setup" = reference ] && [ "$credential" != jwt ] && continue
         echo "-- credential: $credential, body: $body"
-        BENCH_BODY=$body java bench/GatewayLoad.java load "$gateway" "http://127.0.0.1:$mock_port/v1" "$secret" \
+        mode=load
+        [ "$body" = interleaved ] && mode=bodies
+        BENCH_BODY=$body java bench/GatewayLoad.java $mode "$gateway" "http://127.0.0.1:$mock_port/v1" "$secret" \
           "$model" "$concurrency" "$seconds" 30 2>/dev/null
       done
       done

@@ -38,13 +38,7 @@ public class ChatCompletionParser {
     }
 
     public ParsedRequest parse(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw invalid("body", "must be a JSON object");
-        }
-        JsonNode model = body.get("model");
-        if (model == null || !model.isString() || model.getStringValue().isBlank()) {
-            throw invalid("model", "is required and must be a non-empty string");
-        }
+        String model = Params.model(body);
         boolean stream = Boolean.TRUE.equals(Params.bool(body, "stream", "stream"));
         JsonNode streamOptions = present(body, "stream_options");
         if (streamOptions != null && !streamOptions.isObject()) {
@@ -58,7 +52,7 @@ public class ChatCompletionParser {
         MaxTokens max = maxTokens(body);
         ChatOptions options = options(body, stream, max.completionTokens());
         Long topK = Params.integer(body, "top_k", 1, Integer.MAX_VALUE, "top_k");
-        ChatRequest request = new ChatRequest(model.getStringValue(), ChatMessagesParser.messages(body.get("messages")),
+        ChatRequest request = new ChatRequest(model, ChatMessagesParser.messages(body.get("messages")),
                 Params.number(body, "temperature", 0, 2), Params.number(body, "top_p", 0, 1), max.value(),
                 stop(present(body, "stop")), topK == null ? null : topK.intValue(), tools, toolChoice, format,
                 options);

@@ -5,8 +5,11 @@ import io.micronaut.json.tree.JsonNode;
 
 import java.util.regex.Pattern;
 
-/** Reading OpenAI request fields: absent or null is null, a wrong type or range is a 400 naming the field. */
-final class Params {
+/**
+ * Reading the fields of OpenAI requests (chat completions, embeddings): absent or null is null, a wrong type or range
+ * is a 400 naming the field.
+ */
+public final class Params {
 
     /** OpenAI's rule for function and schema names. */
     static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
@@ -14,16 +17,28 @@ final class Params {
     private Params() {
     }
 
-    static InvalidParameterException invalid(String field, String problem) {
+    public static InvalidParameterException invalid(String field, String problem) {
         return new InvalidParameterException(field, problem);
     }
 
-    static JsonNode present(JsonNode parent, String field) {
+    /** The body as an object, and its required {@code model}. */
+    public static String model(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw invalid("body", "must be a JSON object");
+        }
+        JsonNode model = body.get("model");
+        if (model == null || !model.isString() || model.getStringValue().isBlank()) {
+            throw invalid("model", "is required and must be a non-empty string");
+        }
+        return model.getStringValue();
+    }
+
+    public static JsonNode present(JsonNode parent, String field) {
         JsonNode node = parent.get(field);
         return node == null || node.isNull() ? null : node;
     }
 
-    static Double number(JsonNode body, String field, double min, double max) {
+    public static Double number(JsonNode body, String field, double min, double max) {
         JsonNode node = present(body, field);
         if (node == null) {
             return null;
@@ -34,7 +49,7 @@ final class Params {
         return node.getDoubleValue();
     }
 
-    static Long integer(JsonNode body, String field, long min, long max, String name) {
+    public static Long integer(JsonNode body, String field, long min, long max, String name) {
         JsonNode node = present(body, field);
         if (node == null) {
             return null;
@@ -46,7 +61,7 @@ final class Params {
         return node.getLongValue();
     }
 
-    static String string(JsonNode body, String field, String name) {
+    public static String string(JsonNode body, String field, String name) {
         JsonNode node = present(body, field);
         if (node == null) {
             return null;
@@ -57,7 +72,7 @@ final class Params {
         return node.getStringValue();
     }
 
-    static Boolean bool(JsonNode body, String field, String name) {
+    public static Boolean bool(JsonNode body, String field, String name) {
         JsonNode node = present(body, field);
         if (node == null) {
             return null;
@@ -68,7 +83,7 @@ final class Params {
         return node.getBooleanValue();
     }
 
-    static String oneOf(JsonNode body, String field, String name, String... allowed) {
+    public static String oneOf(JsonNode body, String field, String name, String... allowed) {
         String value = string(body, field, name);
         if (value == null) {
             return null;

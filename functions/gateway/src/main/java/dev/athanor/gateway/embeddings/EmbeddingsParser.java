@@ -1,12 +1,14 @@
 package dev.athanor.gateway.embeddings;
 
-import dev.athanor.model.error.InvalidParameterException;
+import dev.athanor.gateway.chat.Params;
 import dev.athanor.model.llm.EmbeddingRequest;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static dev.athanor.gateway.chat.Params.invalid;
 
 /**
  * Reads an OpenAI embeddings request: {@code input} as a string, an array of strings, an array of token ids or an
@@ -23,37 +25,14 @@ public class EmbeddingsParser {
     }
 
     public Parsed parse(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw invalid("body", "must be a JSON object");
-        }
-        JsonNode model = body.get("model");
-        if (model == null || !model.isString() || model.getStringValue().isBlank()) {
-            throw invalid("model", "is required and must be a non-empty string");
-        }
+        String model = Params.model(body);
         List<String> texts = new ArrayList<>();
         List<List<Integer>> tokens = new ArrayList<>();
         input(body.get("input"), texts, tokens);
-        Integer dimensions = null;
-        JsonNode asked = present(body, "dimensions");
-        if (asked != null) {
-            if (!asked.isNumber() || asked.getDoubleValue() != Math.floor(asked.getDoubleValue())
-                    || asked.getDoubleValue() < 1 || asked.getDoubleValue() > 65536) {
-                throw invalid("dimensions", "must be a positive integer");
-            }
-            dimensions = asked.getIntValue();
-        }
-        JsonNode format = present(body, "encoding_format");
-        if (format != null && (!format.isString()
-                || !List.of("float", "base64").contains(format.getStringValue()))) {
-            throw invalid("encoding_format", "must be float or base64");
-        }
-        JsonNode user = present(body, "user");
-        if (user != null && !user.isString()) {
-            throw invalid("user", "must be a string");
-        }
-        return new Parsed(new EmbeddingRequest(model.getStringValue(), texts, tokens, dimensions,
-                user == null ? null : user.getStringValue()),
-                format != null && "base64".equals(format.getStringValue()));
+        Long dimensions = Params.integer(body, "dimensions", 1, 65536, "dimensions");
+        String format = Params.oneOf(body, "encoding_format", "encoding_format", "float", "base64");
+        return new Parsed(new EmbeddingRequest(model, texts, tokens, dimensions == null ? null : dimensions.intValue(),
+                Params.string(body, "user", "user")), "base64".equals(format));
     }
 
     private static void input(JsonNode input, List<String> texts, List<List<Integer>> tokens) {
@@ -107,12 +86,4 @@ public class EmbeddingsParser {
         return ids;
     }
 
-    private static JsonNode present(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        return node == null || node.isNull() ? null : node;
-    }
-
-    private static InvalidParameterException invalid(String field, String problem) {
-        return new InvalidParameterException(field, problem);
-    }
 }

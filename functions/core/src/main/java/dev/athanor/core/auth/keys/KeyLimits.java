@@ -25,6 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The limits of the API key a call is made with, applied where every surface's model calls pass
@@ -101,52 +104,19 @@ public class KeyLimits {
      * @throws dev.athanor.model.budget.BudgetExceededException the call could take the key past its budget
      */
     public Admission admit(CallContext context, ChatRequest request) {
-        return admit(context, request.model(), new Estimate() {
-            @Override
-            public BigDecimal maximum() {
-                return costs.maximum(request);
-            }
-
-            @Override
-            public long maximumTokens() {
-                return costs.maximumTokens(request);
-            }
-
-            @Override
-            public BigDecimal actual(Usage usage) {
-                return costs.actual(request, usage);
-            }
-        });
+        return admit(context, request.model(), new Estimate(() -> costs.maximum(request),
+                () -> costs.maximumTokens(request), usage -> costs.actual(request, usage)));
     }
 
     /** The same for an embedding call. */
     public Admission admit(CallContext context, EmbeddingRequest request) {
-        return admit(context, request.model(), new Estimate() {
-            @Override
-            public BigDecimal maximum() {
-                return costs.maximum(request);
-            }
-
-            @Override
-            public long maximumTokens() {
-                return costs.maximumTokens(request);
-            }
-
-            @Override
-            public BigDecimal actual(Usage usage) {
-                return costs.actual(request, usage);
-            }
-        });
+        return admit(context, request.model(), new Estimate(() -> costs.maximum(request),
+                () -> costs.maximumTokens(request), usage -> costs.actual(request, usage)));
     }
 
-    /** What a call may cost before it runs, and did cost after. */
-    private interface Estimate {
-
-        BigDecimal maximum();
-
-        long maximumTokens();
-
-        BigDecimal actual(Usage usage);
+    /** What a call may cost before it runs, and did cost after; computed only for keys with such limits. */
+    private record Estimate(Supplier<BigDecimal> maximum, LongSupplier maximumTokens,
+                            Function<Usage, BigDecimal> actual) {
     }
 
     private Admission admit(CallContext context, String model, Estimate estimate) {
@@ -176,7 +146,7 @@ public class KeyLimits {
         }
         BudgetHold hold = null;
         if (key.budgetUsd() != null) {
-            hold = budgets(key).reserve(team, key.budgetAccount(), estimate.maximum(), key.budgetUsd(), now,
+            hold = budgets(key).reserve(team, key.budgetAccount(), estimate.maximum().get(), key.budgetUsd(), now,
                     budgetConfiguration.getHoldTtl());
         }
         return new Metered(team, key, estimate, hold);
@@ -225,10 +195,10 @@ public class KeyLimits {
                 if (key.tokensPerMinute() != null) {
                     long tokens = usage.totalTokens();
                     rates.add(team, counter(key, "tokens"), now.truncatedTo(ChronoUnit.MINUTES), WINDOW,
-                            tokens > 0 ? tokens : estimate.maximumTokens());
+                            tokens > 0 ? tokens : estimate.maximumTokens().getAsLong());
                 }
                 if (hold != null) {
-                    BigDecimal cost = estimate.actual(usage);
+                    BigDecimal cost = estimate.actual().apply(usage);
                     budgets.settle(team, hold, cost, now);
                 }
             } catch (RuntimeException e) {
