@@ -154,9 +154,10 @@ public class GatewayLoad {
             double plain99 = r.get(1).p99 - r.get(0).p99;
             double tools50 = r.get(3).p50 - r.get(2).p50;
             double tools99 = r.get(3).p99 - r.get(2).p99;
+            String second = LONG ? "long" : "tools";
             System.out.printf("model=%s stream=%s concurrency=%d %s added by the gateway: plain p50=%.2f p99=%.2f ms"
-                            + " | with tools p50=%.2f p99=%.2f ms | tools - plain p50=%+.2f p99=%+.2f ms"
-                            + " | gateway rps plain=%.0f tools=%.0f errors=%d%n",
+                            + " | " + second + " p50=%.2f p99=%.2f ms | " + second + " - plain p50=%+.2f p99=%+.2f ms"
+                            + " | gateway rps plain=%.0f " + second + "=%.0f errors=%d%n",
                     model, stream, concurrency, stream ? "time-to-first-token" : "latency", plain50, plain99, tools50,
                     tools99, tools50 - plain50, tools99 - plain99, r.get(1).rps, r.get(3).rps,
                     r.stream().mapToInt(Result::errors).sum());
@@ -275,9 +276,16 @@ public class GatewayLoad {
             + "{\"type\":\"integer\",\"minimum\":1,\"maximum\":20}},\"required\":[\"query\"]}}}],"
             + "\"tool_choice\":\"auto\"";
 
+    /**
+     * The second body of the "bodies" mode: tools (BENCH_SECOND unset or "tools"), or with BENCH_SECOND=long a plain
+     * request whose message is as many bytes longer as the tools are, to tell what tools cost from what their bytes do.
+     */
+    static final boolean LONG = "long".equals(System.getenv("BENCH_SECOND"));
+
     static byte[] request(URI uri, String token, String model, boolean stream, boolean tools) {
-        String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]"
-                + (tools ? TOOLS : "")
+        String message = tools && LONG ? "Say hello" + " padding".repeat(TOOLS.length() / 8) : "Say hello";
+        String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + message
+                + "\"}]" + (tools && !LONG ? TOOLS : "")
                 + (stream ? ",\"stream\":true" : "") + "}";
         byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         return ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Every operation of every surface, read from the surface's own OpenAPI document, sent what a careless client or an
- * attacker sends: bodies of 64 KB to 1.1 MiB, 100,000-digit numbers, megabyte keys, malformed and trailing JSON,
+ * attacker sends: bodies of 64 KB to 1.1 MiB (6.1 MiB for the routes that take up to 6 MiB), 100,000-digit numbers, megabyte keys, malformed and trailing JSON,
  * invalid UTF-8, deep nesting, documents that are not objects, wrong types and nulls in every field the surface
  * knows, huge strings, path tricks, and no credentials. Each request must be answered (a hang fails on the client's
  * timeout), never with a 5xx, in the surface's error shape, with a message that names no Java type or parser
@@ -64,6 +64,8 @@ class HostileInputIT {
      * Routes whose body carries credentials (a password, a refresh token, an invite code) or is signed (a GitHub
      * delivery, refused without its signature): 401/403 answers it.
      */
+    /** Routes that take bodies up to 6 MiB (their @BodyLimit), the rest 1 MiB. */
+    private static final Set<String> LARGE_BODIES = Set.of("POST /v1/chat/completions", "POST /v1/embeddings");
     private static final Set<String> CREDENTIALS_IN_BODY = Set.of("POST /auth/register", "POST /auth/login",
             "POST /auth/refresh", "POST /api/webhooks/github/{hook_id}");
     private static final Set<String> NOT_JSON = Set.of("POST /api/projects/{projectId}/datasets/{name}");
@@ -117,7 +119,7 @@ class HostileInputIT {
                 String url = surface.url() + fill(op.path(), null);
                 long before = storedItems();
                 boolean anyAccepted = false;
-                for (Case c : hostileBodies(fields)) {
+                for (Case c : hostileBodies(fields, LARGE_BODIES.contains(op.key()))) {
                     HttpResponse<byte[]> response = sendBytes(op.method(), url, c.body(), token);
                     anyAccepted |= response.statusCode() < 300;
                     check(surface, op, c.name(), response, c.status());
@@ -188,12 +190,16 @@ class HostileInputIT {
     private record Case(String name, byte[] body, int status) {
     }
 
-    private static List<Case> hostileBodies(List<String> fields) {
+    /** @param large whether the route takes bodies up to 6 MiB (inline images) instead of 1 MiB */
+    private static List<Case> hostileBodies(List<String> fields, boolean large) {
         List<Case> cases = new ArrayList<>();
         for (int kb : new int[]{64, 200, 900}) {
             cases.add(new Case(kb + " KB", utf8("{\"padding\": \"" + "p".repeat(kb * 1024 - 20) + "\"}"), 0));
         }
-        cases.add(new Case("1.1 MiB", utf8("{\"padding\": \"" + "p".repeat(1_153_434) + "\"}"), 413));
+        cases.add(new Case("1.1 MiB", utf8("{\"padding\": \"" + "p".repeat(1_153_434) + "\"}"), large ? 0 : 413));
+        if (large) {
+            cases.add(new Case("6.1 MiB", utf8("{\"padding\": \"" + "p".repeat(6_396_314) + "\"}"), 413));
+        }
         cases.add(new Case("100,000-digit number", utf8("{\"n\": " + "9".repeat(100_000) + "}"), 400));
         cases.add(new Case("100,000-digit fraction", utf8("{\"n\": 0." + "1".repeat(100_000) + "}"), 400));
         cases.add(new Case("1 MB key", utf8("{\"" + "k".repeat(1_000_000) + "\": 1}"), 400));
