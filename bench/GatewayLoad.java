@@ -137,40 +137,49 @@ public class GatewayLoad {
     }
 
     /**
-     * Plain requests and requests offering tools, to the upstream and through the gateway, taking turns each second in
-     * one phase: what tools add, with the machine's drift the same for both bodies.
+     * Three bodies, to the upstream and through the gateway, taking turns each second in one phase (six targets): a
+     * plain request, the same offering two tools, and a plain request whose message is as many bytes longer as the
+     * tools are. What the gateway adds to each, with the machine's drift the same for all: tools minus long is what
+     * handling tools costs beyond carrying their bytes.
      */
     static void bodies(String gateway, String direct, String token, String model, int concurrency, int seconds,
                        int warmup) throws Exception {
+        List<String> kinds = List.of("plain", "tools", "long");
         for (boolean stream : new boolean[]{false, true}) {
-            for (boolean tools : new boolean[]{false, true}) {
-                runTargets(List.of(new Target(direct, tools)), token, model, stream, concurrency, warmup / 2);
-                runTargets(List.of(new Target(gateway, tools)), token, model, stream, concurrency, warmup / 2);
+            List<Target> targets = new ArrayList<>();
+            for (String kind : kinds) {
+                runTargets(List.of(new Target(direct, kind)), token, model, stream, concurrency, warmup / 3);
+                runTargets(List.of(new Target(gateway, kind)), token, model, stream, concurrency, warmup / 3);
+                targets.add(new Target(direct, kind));
+                targets.add(new Target(gateway, kind));
             }
             ERRORS.clear();
-            List<Result> r = runTargets(List.of(new Target(direct, false), new Target(gateway, false),
-                    new Target(direct, true), new Target(gateway, true)), token, model, stream, concurrency, 4 * seconds);
-            double plain50 = r.get(1).p50 - r.get(0).p50;
-            double plain99 = r.get(1).p99 - r.get(0).p99;
-            double tools50 = r.get(3).p50 - r.get(2).p50;
-            double tools99 = r.get(3).p99 - r.get(2).p99;
-            String second = LONG ? "long" : "tools";
-            System.out.printf("model=%s stream=%s concurrency=%d %s added by the gateway: plain p50=%.2f p99=%.2f ms"
-                            + " | " + second + " p50=%.2f p99=%.2f ms | " + second + " - plain p50=%+.2f p99=%+.2f ms"
-                            + " | gateway rps plain=%.0f " + second + "=%.0f errors=%d%n",
-                    model, stream, concurrency, stream ? "time-to-first-token" : "latency", plain50, plain99, tools50,
-                    tools99, tools50 - plain50, tools99 - plain99, r.get(1).rps, r.get(3).rps,
-                    r.stream().mapToInt(Result::errors).sum());
+            List<Result> r = runTargets(targets, token, model, stream, concurrency, targets.size() * seconds);
+            StringBuilder line = new StringBuilder(String.format("model=%s stream=%s concurrency=%d %s added by the "
+                    + "gateway:", model, stream, concurrency, stream ? "time-to-first-token" : "latency"));
+            double[] p50 = new double[kinds.size()];
+            double[] p99 = new double[kinds.size()];
+            for (int k = 0; k < kinds.size(); k++) {
+                p50[k] = r.get(2 * k + 1).p50 - r.get(2 * k).p50;
+                p99[k] = r.get(2 * k + 1).p99 - r.get(2 * k).p99;
+                line.append(String.format(" %s p50=%.2f p99=%.2f ms (rps %.0f) |", kinds.get(k), p50[k], p99[k],
+                        r.get(2 * k + 1).rps));
+            }
+            line.append(String.format(" tools-plain p50=%+.2f p99=%+.2f | long-plain p50=%+.2f p99=%+.2f |"
+                            + " tools-long p50=%+.2f p99=%+.2f ms | errors=%d", p50[1] - p50[0], p99[1] - p99[0],
+                    p50[2] - p50[0], p99[2] - p99[0], p50[1] - p50[2], p99[1] - p99[2],
+                    r.stream().mapToInt(Result::errors).sum()));
+            System.out.println(line);
             ERRORS.forEach((error, count) -> System.out.printf("  %d x %s%n", count, error));
         }
     }
 
-    /** Where a load sends its requests, and whether they offer tools. */
-    record Target(String base, boolean tools) {
+    /** Where a load sends its requests, and which body: plain, tools or long. */
+    record Target(String base, String body) {
 
         static List<Target> of(List<String> bases) {
-            boolean tools = "tools".equals(System.getenv("BENCH_BODY"));
-            return bases.stream().map(base -> new Target(base, tools)).toList();
+            String body = "tools".equals(System.getenv("BENCH_BODY")) ? "tools" : "plain";
+            return bases.stream().map(base -> new Target(base, body)).toList();
         }
     }
 
@@ -188,11 +197,11 @@ public class GatewayLoad {
     static List<Result> runTargets(List<Target> to, String token, String model, boolean stream, int concurrency,
                                    int seconds) throws Exception {
         int targets = to.size();
-        List<String> bases = to.stream().map(target -> target.base() + (target.tools() ? " tools" : "")).toList();
+        List<String> bases = to.stream().map(target -> target.base() + " " + target.body()).toList();
         List<URI> uris = to.stream().map(target -> URI.create(target.base() + "/chat/completions")).toList();
         List<byte[]> requests = new ArrayList<>();
         for (int i = 0; i < targets; i++) {
-            requests.add(request(uris.get(i), token, model, stream, to.get(i).tools()));
+            requests.add(request(uris.get(i), token, model, stream, to.get(i).body()));
         }
         AtomicBoolean running = new AtomicBoolean(true);
         long[][][] samples = new long[targets][concurrency][2_000_000 / concurrency];
@@ -265,7 +274,7 @@ public class GatewayLoad {
 
     /**
      * Two function tools as an agent offers them, sent with every request when BENCH_BODY=tools (and beside plain
-     * requests in the "bodies" mode): what parsing, checking and mapping tools adds to a call.
+     * and long requests in the "bodies" mode): what parsing, checking and mapping tools adds to a call.
      */
     static final String TOOLS = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
             + "\"description\":\"The weather in a city now\",\"parameters\":{\"type\":\"object\",\"properties\":"
@@ -276,16 +285,10 @@ public class GatewayLoad {
             + "{\"type\":\"integer\",\"minimum\":1,\"maximum\":20}},\"required\":[\"query\"]}}}],"
             + "\"tool_choice\":\"auto\"";
 
-    /**
-     * The second body of the "bodies" mode: tools (BENCH_SECOND unset or "tools"), or with BENCH_SECOND=long a plain
-     * request whose message is as many bytes longer as the tools are, to tell what tools cost from what their bytes do.
-     */
-    static final boolean LONG = "long".equals(System.getenv("BENCH_SECOND"));
-
-    static byte[] request(URI uri, String token, String model, boolean stream, boolean tools) {
-        String message = tools && LONG ? "Say hello" + " padding".repeat(TOOLS.length() / 8) : "Say hello";
+    static byte[] request(URI uri, String token, String model, boolean stream, String kind) {
+        String message = kind.equals("long") ? "Say hello" + " padding".repeat(TOOLS.length() / 8) : "Say hello";
         String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + message
-                + "\"}]" + (tools && !LONG ? TOOLS : "")
+                + "\"}]" + (kind.equals("tools") ? TOOLS : "")
                 + (stream ? ",\"stream\":true" : "") + "}";
         byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         return ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()

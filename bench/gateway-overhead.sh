@@ -16,8 +16,9 @@
 # key check and the limits add; set CREDENTIALS="jwt" to measure the token alone as before.
 # Bodies: each load phase runs once per request body, BODIES="plain tools" by default: a plain chat request, and the
 # same request offering two function tools (tool_choice auto), so what tools add shows as the difference.
-# BODIES=interleaved sends both bodies in one phase instead, direct and through the gateway, taking turns each second
-# (4 targets), and prints what the gateway adds to each and the difference: the steadier measure of what tools add.
+# BODIES=interleaved sends three bodies in one phase instead, direct and through the gateway, taking turns each second
+# (6 targets): plain, with tools, and a plain one whose message is as long as the tools; it prints what the gateway
+# adds to each and the differences, the steadier measure of what tools add (tools - long: beyond their bytes).
 # Set-up "previous": the gateway's Lambda jar of another build, alone like "alone" (port 18001), to compare builds in
 # one run: PREVIOUS_TREE=<a checkout of that build, packaged with mvn -o -DskipTests package -pl functions/gateway -am>.
 # Usage: bench/gateway-overhead.sh [seconds per phase] [models] [set-ups] [warm-up seconds]
