@@ -119,7 +119,9 @@ EOF
     until curl -sf -o /dev/null "http://localhost:$port/health"; do sleep 0.2; done
     gateway=http://localhost:$port/v1
   fi
-  [ "$setup" = reference ] || java bench/GatewayLoad.java warm "$gateway" "$token" mock-20ms 64 "$warmup" 2>/dev/null
+  # WARM_BODY=tools warms with requests offering tools (the code that reads and maps them gets compiled too)
+  [ "$setup" = reference ] || BENCH_BODY=${WARM_BODY:-plain} java bench/GatewayLoad.java warm "$gateway" "$token" \
+    mock-20ms 64 "$warmup" 2>/dev/null
   echo "== $setup"
   for model in $models; do
     for concurrency in 1 64; do
