@@ -6,7 +6,6 @@ import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatOptions;
 import dev.athanor.model.llm.ContentPart;
 import dev.athanor.model.llm.ResponseFormat;
-import dev.athanor.model.llm.StreamListener;
 import dev.athanor.model.llm.ToolCall;
 import dev.athanor.model.llm.ToolCallDelta;
 import dev.athanor.model.llm.ToolChoice;
@@ -312,17 +311,7 @@ public abstract class ProviderContractTest {
         List<ToolCallDelta> deltas = new ArrayList<>();
         List<String> text = new ArrayList<>();
 
-        ChatResponse summary = provider().stream(toolRequest(), new StreamListener() {
-            @Override
-            public void onDelta(String piece) {
-                text.add(piece);
-            }
-
-            @Override
-            public void onToolCall(ToolCallDelta delta) {
-                deltas.add(delta);
-            }
-        });
+        ChatResponse summary = provider().stream(toolRequest(), new RecordingListener(text, deltas));
 
         assertTrue(deltas.size() >= 2, "the arguments in pieces: " + deltas);
         ToolCallDelta first = deltas.get(0);

@@ -3,6 +3,7 @@ package dev.athanor.model.llm;
 import io.micronaut.json.tree.JsonNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public record ChatOptions(Boolean parallelToolCalls,
 
     public ChatOptions {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-        passthrough = passthrough == null ? Map.of() : new LinkedHashMap<>(passthrough);
+        passthrough = passthrough == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(passthrough));
     }
 
     /** How many choices to generate: 1 unless asked for more. */

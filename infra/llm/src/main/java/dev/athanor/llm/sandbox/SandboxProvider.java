@@ -30,11 +30,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,12 +82,8 @@ import java.util.regex.Pattern;
  * cannot change a deterministic answer and are accepted as such. Images count in the conversation's hash by their
  * URL; the sandbox does not look at them.
  *
- * <p>Embeddings are hashed word features: each lower-cased word (a run of letters and digits) adds one to the
- * dimension its FNV-1a hash picks, with a sign from another bit of that hash, and the vector is normalised; a text
- * without words is a fixed unit vector. Texts that share words are therefore near each other (cosine similarity),
- * which makes retrieval work offline. {@value #DIMENSIONS} dimensions unless {@code dimensions} asks for another
- * number (1 to {@value #MAX_DIMENSIONS}); inputs given as token ids count each id as a word. Any other model id is
- * NOT_FOUND.
+ * <p>Embeddings are hashed word features, so texts that share words are near each other
+ * ({@link SandboxEmbeddings}). Any other model id is NOT_FOUND.
  */
 public final class SandboxProvider implements LlmProvider {
 
@@ -98,7 +92,6 @@ public final class SandboxProvider implements LlmProvider {
     public static final int MAX_DIMENSIONS = 4096;
     private static final int ECHO_WORDS = 32;
     private static final int SCHEMA_ECHO_WORDS = 8;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     /** The settings a deterministic answer can honour; logprobs cannot be given. */
     private static final Set<String> ACCEPTED = Set.of("parallel_tool_calls", "n", "seed", "presence_penalty",
             "frequency_penalty", "logit_bias", "reasoning_effort");
@@ -176,21 +169,7 @@ public final class SandboxProvider implements LlmProvider {
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
         requireSandbox(request.model());
-        int dimensions = request.dimensions() == null ? DIMENSIONS : request.dimensions();
-        if (dimensions < 1 || dimensions > MAX_DIMENSIONS) {
-            throw LlmException.unsupported(id, ProviderKind.SANDBOX, "dimensions",
-                    "the sandbox embeds in 1 to " + MAX_DIMENSIONS + " dimensions");
-        }
-        List<float[]> vectors = new ArrayList<>(request.size());
-        int tokens = 0;
-        for (int i = 0; i < request.size(); i++) {
-            String text = request.tokens().isEmpty() ? request.input().get(i)
-                    : request.tokens().get(i).stream().map(String::valueOf).collect(Collectors.joining(" "));
-            text = text == null ? "" : text;
-            vectors.add(wordFeatures(text, dimensions));
-            tokens += request.tokens().isEmpty() ? estimateTokens(text) : request.tokens().get(i).size();
-        }
-        return new EmbeddingResponse(MODEL, vectors, new Usage(tokens, 0));
+        return SandboxEmbeddings.embed(id, request);
     }
 
     @Override
@@ -364,44 +343,7 @@ public final class SandboxProvider implements LlmProvider {
         return hash;
     }
 
-    private static long fnv1a64(String text) {
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x100000001b3L;
-        }
-        return hash;
-    }
-
     private static String hex(int value) {
         return String.format("%08x", value);
-    }
-
-    /** Hashed word features (see the class comment), spelled out so the vectors cannot change with the JDK. */
-    static float[] wordFeatures(String text, int dimensions) {
-        double[] raw = new double[dimensions];
-        Matcher words = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        boolean any = false;
-        while (words.find()) {
-            long hash = fnv1a64(words.group());
-            raw[(int) Long.remainderUnsigned(hash, dimensions)] += (hash >>> 63) == 0 ? 1 : -1;
-            any = true;
-        }
-        if (!any) {
-            raw[0] = 1; // no words: one fixed direction, so the vector is still a unit vector
-        }
-        double norm = 0;
-        for (double value : raw) {
-            norm += value * value;
-        }
-        norm = Math.sqrt(norm);
-        float[] vector = new float[dimensions];
-        for (int i = 0; i < dimensions; i++) {
-            vector[i] = norm == 0 ? 0 : (float) (raw[i] / norm);
-        }
-        if (norm == 0) {
-            vector[0] = 1; // every word cancelled out another
-        }
-        return vector;
     }
 }

@@ -1,5 +1,6 @@
 package dev.athanor.llm.anthropic;
 
+import dev.athanor.llm.RecordingListener;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.athanor.llm.http.TestJson;
 import dev.athanor.llm.http.TestTransport;
@@ -15,7 +16,6 @@ import dev.athanor.model.llm.LlmTimeouts;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.llm.ResponseFormat;
-import dev.athanor.model.llm.StreamListener;
 import dev.athanor.model.llm.ToolCall;
 import dev.athanor.model.llm.ToolCallDelta;
 import dev.athanor.model.llm.ToolChoice;
@@ -31,7 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -107,22 +106,6 @@ class AnthropicMappingTest {
 
     private static void verifySent(String body) {
         VENDOR.verify(postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(equalToJson(body)));
-    }
-
-    /** A listener that keeps what it is given. */
-    private static final class Received implements StreamListener {
-        final List<String> text = new ArrayList<>();
-        final List<ToolCallDelta> calls = new ArrayList<>();
-
-        @Override
-        public void onDelta(String piece) {
-            text.add(piece);
-        }
-
-        @Override
-        public void onToolCall(ToolCallDelta delta) {
-            calls.add(delta);
-        }
     }
 
     @ParameterizedTest(name = "tool_choice {0}, parallel_tool_calls {1} -> {2}")
@@ -211,7 +194,7 @@ class AnthropicMappingTest {
                 + AnthropicProviderTest.messageEnd("tool_use"))));
         ResponseFormat report = new ResponseFormat("json_schema", "city_report", "A city's weather",
                 json("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}"), true);
-        Received received = new Received();
+        RecordingListener received = new RecordingListener();
 
         ChatResponse summary = provider().stream(ask("Paris?").withResponseFormat(report), received);
 
@@ -309,7 +292,7 @@ class AnthropicMappingTest {
                 + "\"delta\":{\"type\":\"text_delta\",\"text\":\"42\"}}")
                 + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}")
                 + AnthropicProviderTest.messageEnd("end_turn"))));
-        Received received = new Received();
+        RecordingListener received = new RecordingListener();
 
         ChatResponse summary = provider().stream(ask("Six times seven?").withOptions(options(null, null, "low")),
                 received);
@@ -337,7 +320,7 @@ class AnthropicMappingTest {
                 + AnthropicProviderTest.inputJson(2, "{\\\"city\\\":\\\"Rome\\\"}")
                 + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":2}")
                 + AnthropicProviderTest.messageEnd("tool_use"))));
-        Received received = new Received();
+        RecordingListener received = new RecordingListener();
 
         ChatResponse summary = provider().stream(ask("Paris and Rome?").withTools(List.of(WEATHER), null), received);
 

@@ -1,27 +1,16 @@
 package dev.athanor.llm.bedrock;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.athanor.llm.http.TestJson;
 import dev.athanor.model.llm.EmbeddingRequest;
 import dev.athanor.model.llm.EmbeddingResponse;
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
-import dev.athanor.model.llm.LlmProvider;
-import dev.athanor.model.llm.LlmTimeouts;
-import dev.athanor.model.llm.ProviderConfig;
-import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.llm.Usage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -37,40 +26,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Embeddings through InvokeModel in each family's own body: Amazon Titan text and Cohere Embed v3. */
-class BedrockEmbeddingsTest {
+class BedrockEmbeddingsTest extends BedrockFakeTest {
 
-    static {
-        BedrockWire.useTestCredentials();
-    }
-
-    @RegisterExtension
-    static final WireMockExtension BEDROCK = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private static final BedrockProviderFactory FACTORY = new BedrockProviderFactory(TestJson.MAPPER);
-    private static final LlmTimeouts TIMEOUTS = new LlmTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
     private static final String TITAN_V2 = "/model/amazon\\.titan-embed-text-v2(:|%3A)0/invoke";
-
-    @BeforeAll
-    static void loadTheSdkOnce() {
-        BedrockWire.warmUp(FACTORY, BEDROCK);
-    }
-
-    @AfterAll
-    static void closeClients() {
-        FACTORY.close();
-    }
-
-    private static LlmProvider provider() {
-        return FACTORY.create(new ProviderConfig("bedrock-test", ProviderKind.BEDROCK, BEDROCK.baseUrl(), null,
-                List.of(), Map.of(), TIMEOUTS));
-    }
 
     private static void titanAnswers(String input, String vector, int tokens) {
         BEDROCK.stubFor(post(urlPathMatching(TITAN_V2))

@@ -1,25 +1,16 @@
 package dev.athanor.llm.bedrock;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.athanor.llm.http.TestJson;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
 import dev.athanor.model.llm.LlmProvider;
-import dev.athanor.model.llm.LlmTimeouts;
-import dev.athanor.model.llm.ProviderConfig;
-import dev.athanor.model.llm.ProviderKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,40 +19,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bedrock's error types beyond the plain statuses of the contract, transport failures, and no SDK retries. */
-class BedrockErrorMappingTest {
+class BedrockErrorMappingTest extends BedrockFakeTest {
 
-    static {
-        BedrockWire.useTestCredentials();
-    }
-
-    @RegisterExtension
-    static final WireMockExtension BEDROCK = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private static final BedrockProviderFactory FACTORY = new BedrockProviderFactory(TestJson.MAPPER);
-    private static final LlmTimeouts TIMEOUTS = new LlmTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
     private static final ChatRequest REQUEST = ChatRequest.of("m1", List.of(ChatMessage.user("Hello")));
 
-    @BeforeAll
-    static void loadTheSdkOnce() {
-        BedrockWire.warmUp(FACTORY, BEDROCK);
-    }
-
-    @AfterAll
-    static void closeClients() {
-        FACTORY.close();
-    }
-
     private static LlmProvider provider(String baseUrl) {
-        return FACTORY.create(new ProviderConfig("bedrock-test", ProviderKind.BEDROCK, baseUrl, null, List.of(),
-                Map.of(), TIMEOUTS));
+        return provider(baseUrl, TIMEOUTS, List.of(), Map.of());
     }
 
     private static List<LlmException> chatAndStreamFailures(LlmProvider provider) {

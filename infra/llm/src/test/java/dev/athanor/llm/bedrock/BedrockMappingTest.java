@@ -1,7 +1,5 @@
 package dev.athanor.llm.bedrock;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.athanor.llm.http.TestJson;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
@@ -14,10 +12,7 @@ import dev.athanor.model.llm.ModelInfo;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.llm.Usage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,42 +28,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the port's requests become Converse calls and how Bedrock's answers come back. */
-class BedrockMappingTest {
-
-    static {
-        BedrockWire.useTestCredentials();
-    }
-
-    @RegisterExtension
-    static final WireMockExtension BEDROCK = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private static final BedrockProviderFactory FACTORY = new BedrockProviderFactory(TestJson.MAPPER);
-    private static final LlmTimeouts TIMEOUTS = new LlmTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
-
-    @BeforeAll
-    static void loadTheSdkOnce() {
-        BedrockWire.warmUp(FACTORY, BEDROCK);
-    }
-
-    @AfterAll
-    static void closeClients() {
-        FACTORY.close();
-    }
+class BedrockMappingTest extends BedrockFakeTest {
 
     private static LlmProvider provider(LlmTimeouts timeouts, List<String> models, Map<String, String> options) {
-        return FACTORY.create(new ProviderConfig("bedrock-test", ProviderKind.BEDROCK, BEDROCK.baseUrl(), null,
-                models, options, timeouts));
-    }
-
-    private static LlmProvider provider() {
-        return provider(TIMEOUTS, List.of(), Map.of());
+        return provider(BEDROCK.baseUrl(), timeouts, models, options);
     }
 
     private void answerChat(String stopReason) {
@@ -223,8 +191,8 @@ class BedrockMappingTest {
 
     @Test
     void a_base_url_that_is_not_http_is_refused_as_bad_input() {
-        assertThrows(InvalidInputException.class, () -> FACTORY.create(new ProviderConfig("bad", ProviderKind.BEDROCK,
+        assertThrows(InvalidInputException.class, () -> factory.create(new ProviderConfig("bad", ProviderKind.BEDROCK,
                 "file:///etc/passwd", null, List.of(), Map.of(), TIMEOUTS)));
-        assertEquals(ProviderKind.BEDROCK, FACTORY.kind());
+        assertEquals(ProviderKind.BEDROCK, factory.kind());
     }
 }

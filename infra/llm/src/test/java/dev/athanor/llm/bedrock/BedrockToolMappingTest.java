@@ -1,6 +1,6 @@
 package dev.athanor.llm.bedrock;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.athanor.llm.RecordingListener;
 import dev.athanor.llm.http.TestJson;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatOptions;
@@ -9,22 +9,14 @@ import dev.athanor.model.llm.ChatResponse;
 import dev.athanor.model.llm.ContentPart;
 import dev.athanor.model.llm.LlmErrorKind;
 import dev.athanor.model.llm.LlmException;
-import dev.athanor.model.llm.LlmProvider;
-import dev.athanor.model.llm.LlmTimeouts;
-import dev.athanor.model.llm.ProviderConfig;
-import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.llm.ResponseFormat;
-import dev.athanor.model.llm.StreamListener;
 import dev.athanor.model.llm.ToolCall;
 import dev.athanor.model.llm.ToolCallDelta;
 import dev.athanor.model.llm.ToolChoice;
 import dev.athanor.model.llm.ToolDefinition;
 import dev.athanor.model.llm.Usage;
 import io.micronaut.json.tree.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +39,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,36 +47,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Tools, tool choice, JSON answers, images, thinking and the refused settings: how they become Converse fields, and
  * how tool calls come back in a Converse answer and a ConverseStream.
  */
-class BedrockToolMappingTest {
+class BedrockToolMappingTest extends BedrockFakeTest {
 
-    static {
-        BedrockWire.useTestCredentials();
-    }
-
-    @RegisterExtension
-    static final WireMockExtension BEDROCK = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private static final BedrockProviderFactory FACTORY = new BedrockProviderFactory(TestJson.MAPPER);
-    private static final LlmTimeouts TIMEOUTS = new LlmTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
     private static final ToolDefinition WEATHER = new ToolDefinition("get_weather", null, null, null);
     private static final String WEATHER_SPEC = "{\"toolSpec\":{\"name\":\"get_weather\","
             + "\"inputSchema\":{\"json\":{\"type\":\"object\",\"properties\":{}}}}}";
-
-    @BeforeAll
-    static void loadTheSdkOnce() {
-        BedrockWire.warmUp(FACTORY, BEDROCK);
-    }
-
-    @AfterAll
-    static void closeClients() {
-        FACTORY.close();
-    }
-
-    private static LlmProvider provider() {
-        return FACTORY.create(new ProviderConfig("bedrock-test", ProviderKind.BEDROCK, BEDROCK.baseUrl(), null,
-                List.of(), Map.of(), TIMEOUTS));
-    }
 
     private static ChatRequest ask(String model) {
         return ChatRequest.of(model, List.of(ChatMessage.user("Weather?")));
@@ -197,7 +162,7 @@ class BedrockToolMappingTest {
         List<ToolCallDelta> deltas = new ArrayList<>();
 
         ChatResponse summary = provider().stream(ask("m1").withTools(List.of(WEATHER), ToolChoice.AUTO),
-                listener(text, deltas));
+                new RecordingListener(text, deltas));
 
         assertEquals(List.of("Checking."), text);
         assertEquals(List.of(new ToolCallDelta(0, "t1", "get_weather", ""),
@@ -223,7 +188,7 @@ class BedrockToolMappingTest {
         List<String> text = new ArrayList<>();
         List<ToolCallDelta> deltas = new ArrayList<>();
 
-        ChatResponse summary = provider().stream(ask("m1").withResponseFormat(report), listener(text, deltas));
+        ChatResponse summary = provider().stream(ask("m1").withResponseFormat(report), new RecordingListener(text, deltas));
 
         assertEquals(List.of("{\"city\":\"Pa", "ris\",\"celsius\":21}"), text);
         assertEquals(List.of(), deltas, "the forced tool is no call of the caller's");
@@ -358,17 +323,4 @@ class BedrockToolMappingTest {
                 logprobs, topLogprobs, null, null, false, null);
     }
 
-    private static StreamListener listener(List<String> text, List<ToolCallDelta> deltas) {
-        return new StreamListener() {
-            @Override
-            public void onDelta(String piece) {
-                text.add(piece);
-            }
-
-            @Override
-            public void onToolCall(ToolCallDelta delta) {
-                deltas.add(delta);
-            }
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package dev.athanor.llm.ollama;
 
+import dev.athanor.llm.RecordingListener;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.athanor.llm.http.TestJson;
 import dev.athanor.llm.http.TestTransport;
@@ -15,7 +16,6 @@ import dev.athanor.model.llm.LlmTimeouts;
 import dev.athanor.model.llm.ProviderConfig;
 import dev.athanor.model.llm.ProviderKind;
 import dev.athanor.model.llm.ResponseFormat;
-import dev.athanor.model.llm.StreamListener;
 import dev.athanor.model.llm.ToolCall;
 import dev.athanor.model.llm.ToolCallDelta;
 import dev.athanor.model.llm.ToolChoice;
@@ -279,16 +279,7 @@ class OllamaChatMappingTest {
                 """.formatted(DONE))));
         List<ToolCallDelta> deltas = new ArrayList<>();
 
-        ChatResponse summary = ollama().stream(hi("llama3.2").withTools(List.of(WEATHER), null), new StreamListener() {
-            @Override
-            public void onDelta(String text) {
-            }
-
-            @Override
-            public void onToolCall(ToolCallDelta delta) {
-                deltas.add(delta);
-            }
-        });
+        ChatResponse summary = ollama().stream(hi("llama3.2").withTools(List.of(WEATHER), null), new RecordingListener(new ArrayList<>(), deltas));
 
         String id = summary.toolCalls().get(0).id();
         assertTrue(id.matches("call_[a-z0-9]{8}"), id);
