@@ -7,6 +7,8 @@ import dev.athanor.model.page.PageRequest;
 import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptProject;
+import dev.athanor.promptlab.git.ProdFiles;
+import dev.athanor.promptlab.git.ProjectRepos;
 import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
@@ -21,8 +23,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 
 /**
- * The production prompt API: the latest prompt of a project named by its name and model, and the latest one marked
- * for production. A project whose model is not {@code provider_id} is not found, as in the seed.
+ * The production prompt API: the latest prompt of a project named by its name and model, and its production prompt.
+ * A project whose model is not {@code provider_id} is not found, as in the seed. The production prompt of a project
+ * with a repository (of a team with a Git identity) is the production file on the default branch ({@code is_prod}
+ * true, {@code source} git); without one in Git, it is the newest history entry marked {@code is_prod}
+ * ({@code source} database), which is production ({@code is_prod} true) only for a project without a repository:
+ * one with a repository has not had it reviewed.
  */
 @Controller("/prompt/{project_name}/{provider_id}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -32,33 +38,40 @@ public class PromptConfigController {
 
     private final PromptProjects projects;
     private final PromptHistoryStore history;
+    private final ProdFiles prodFiles;
 
-    PromptConfigController(PromptProjects projects, PromptHistoryStore history) {
+    PromptConfigController(PromptProjects projects, PromptHistoryStore history, ProdFiles prodFiles) {
         this.projects = projects;
         this.history = history;
+        this.prodFiles = prodFiles;
     }
 
     @Get
     @Operation(summary = "The latest prompt configuration of a project")
     PromptConfigView latest(Authentication authentication, @PathVariable("project_name") String projectName,
                             @PathVariable("provider_id") String providerId) {
-        return PromptConfigView.of(newest(authentication, projectName, providerId, false,
-                "No prompt history found for this project"));
+        PromptHistoryEntry entry = newest(TeamPrincipal.of(authentication).team(),
+                projects.byNameAndProvider(TeamPrincipal.of(authentication).team(), projectName, providerId), false,
+                "No prompt history found for this project");
+        return PromptConfigView.of(entry, entry.marked());
     }
 
     @Get("/prod")
     @Operation(summary = "The production prompt configuration of a project")
     PromptConfigView production(Authentication authentication, @PathVariable("project_name") String projectName,
                                 @PathVariable("provider_id") String providerId) {
-        return PromptConfigView.of(newest(authentication, projectName, providerId, true,
-                "No production prompt found for this project"));
+        TeamId team = TeamPrincipal.of(authentication).team();
+        PromptProject project = projects.byNameAndProvider(team, projectName, providerId);
+        Optional<ProdFiles.GitProd> fromGit = prodFiles.production(team, project);
+        if (fromGit.isPresent()) {
+            return PromptConfigView.of(fromGit.get().prompt(), true, "git", fromGit.get().commitSha());
+        }
+        return PromptConfigView.of(newest(team, project, true, "No production prompt found for this project"),
+                !ProjectRepos.hasRepository(project));
     }
 
     /** The newest prompt entry (marked {@code is_prod}, with {@code production}), read alone. */
-    private PromptHistoryEntry newest(Authentication authentication, String projectName, String providerId,
-                                      boolean production, String none) {
-        TeamId team = TeamPrincipal.of(authentication).team();
-        PromptProject project = projects.byNameAndProvider(team, projectName, providerId);
+    private PromptHistoryEntry newest(TeamId team, PromptProject project, boolean production, String none) {
         Optional<PromptHistoryEntry> newest = production
                 ? history.newestMarked(team, PromptHistoryStore.Kind.PROMPT, project.id())
                 : history.list(team, PromptHistoryStore.Kind.PROMPT, project.id(), PageRequest.first(1)).items()

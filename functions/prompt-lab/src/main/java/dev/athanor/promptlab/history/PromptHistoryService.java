@@ -89,6 +89,21 @@ public class PromptHistoryService {
         }
     }
 
+    /**
+     * The project's entry of that kind a path names.
+     *
+     * @throws NotFoundException "History entry not found" when there is none (or the id cannot be one)
+     */
+    public PromptHistoryEntry entry(TeamId team, PromptProject project, Kind kind, String historyId) {
+        long id = PathIds.number(historyId, PromptHistoryService::entryNotFound);
+        return history.find(team, kind, project.id(), id).orElseThrow(PromptHistoryService::entryNotFound);
+    }
+
+    /** Marks an entry ({@code is_prod} for a prompt, {@code is_test} for a backend test). */
+    public void mark(TeamId team, Kind kind, long projectId, long historyId) {
+        history.update(team, kind, projectId, historyId, null, null, true);
+    }
+
     private static Integer rating(RequestFields fields) {
         Integer rating = fields.integer("rating");
         if (rating != null && (rating < 1 || rating > 5)) {

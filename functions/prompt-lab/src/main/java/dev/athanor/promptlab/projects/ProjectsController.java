@@ -31,7 +31,7 @@ import java.util.List;
 /**
  * The caller's team's projects: list (by id, a page at a time), create (201; 409 when the name is taken), read,
  * update (only the fields given), and delete with everything stored for the project. A URL given must pass the
- * SSRF guard (422 otherwise).
+ * SSRF guard (422 otherwise). {@link ProjectListener}s hear of every create and update.
  */
 @Controller("/api/projects")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -42,11 +42,14 @@ public class ProjectsController {
     private final PromptProjects projects;
     private final JsonMapper json;
     private final OutboundUrlGuard urls;
+    private final List<ProjectListener> listeners;
 
-    ProjectsController(PromptProjects projects, JsonMapper json, OutboundUrlGuard urls) {
+    ProjectsController(PromptProjects projects, JsonMapper json, OutboundUrlGuard urls,
+                       List<ProjectListener> listeners) {
         this.projects = projects;
         this.json = json;
         this.urls = urls;
+        this.listeners = listeners;
     }
 
     @Get
@@ -62,7 +65,10 @@ public class ProjectsController {
     @Operation(summary = "Create a project")
     HttpResponse<ProjectView> create(Authentication authentication, HttpRequest<?> request) {
         var draft = ProjectInput.draft(RequestFields.read(json, request), null, urls);
-        return HttpResponse.created(ProjectView.of(projects.create(team(authentication), draft)));
+        TeamPrincipal principal = TeamPrincipal.of(authentication);
+        PromptProject created = projects.create(principal.team(), draft);
+        listeners.forEach(listener -> listener.saved(principal, null, created));
+        return HttpResponse.created(ProjectView.of(created));
     }
 
     @Get("/{project_id}")
@@ -75,10 +81,12 @@ public class ProjectsController {
     @Operation(summary = "Update a project's given fields")
     ProjectView update(Authentication authentication, @PathVariable("project_id") String projectId,
                        HttpRequest<?> request) {
-        TeamId team = team(authentication);
-        PromptProject current = projects.get(team, projectId);
+        TeamPrincipal principal = TeamPrincipal.of(authentication);
+        PromptProject current = projects.get(principal.team(), projectId);
         var draft = ProjectInput.draft(RequestFields.read(json, request), current, urls);
-        return ProjectView.of(projects.update(team, current.id(), draft));
+        PromptProject updated = projects.update(principal.team(), current.id(), draft);
+        listeners.forEach(listener -> listener.saved(principal, current, updated));
+        return ProjectView.of(updated);
     }
 
     @Delete("/{project_id}")
