@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A request as one host's API sees it: the method, the path below the API's root split into decoded segments, the
@@ -29,6 +30,20 @@ record FakeRequest(String method, List<String> segments, String token, String bo
 
     String segment(int index) {
         return segments.get(index);
+    }
+
+    /** The host name alone, as SSH clone URLs spell it. */
+    String host() {
+        return webRoot.replaceFirst("^https?://", "").replaceFirst(":\\d+$", "");
+    }
+
+    /** A pull request's number in a path, or empty when the segment is not one. */
+    static Optional<Long> number(String segment) {
+        try {
+            return Optional.of(Long.parseLong(segment));
+        } catch (NumberFormatException notNumber) {
+            return Optional.empty();
+        }
     }
 
     /** The body's fields, or null when it is not a JSON object. */

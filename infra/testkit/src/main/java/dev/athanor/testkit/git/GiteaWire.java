@@ -57,7 +57,7 @@ final class GiteaWire implements FakeHostWire {
                     .orElseGet(() -> error(401, "token is required", request));
         }
         if (request.is("GET", 5) && request.segment(3).equals("pulls")) {
-            return GithubWire.number(request.segment(4)).flatMap(n -> state.pull(GitPlatform.GITEA, repo.get(), n))
+            return FakeRequest.number(request.segment(4)).flatMap(n -> state.pull(GitPlatform.GITEA, repo.get(), n))
                     .map(pull -> FakeAnswer.json(200, pull(pull, access.get(), state, request)))
                     .orElseGet(() -> notFound(request));
         }
@@ -142,7 +142,6 @@ final class GiteaWire implements FakeHostWire {
 
     private static Map<String, Object> repository(Repo repo, Access access, FakeHostState state, FakeRequest request) {
         String html = request.webRoot() + "/" + repo.path();
-        String host = request.webRoot().replaceFirst("^https?://", "").replaceFirst(":\\d+$", "");
         long open = state.pulls(GitPlatform.GITEA, repo).stream()
                 .filter(pull -> pull.state == PullRequestState.OPEN).count();
         Map<String, Object> permissions = new LinkedHashMap<>();
@@ -164,7 +163,7 @@ final class GiteaWire implements FakeHostWire {
         json.put("size", 0);
         json.put("html_url", html);
         json.put("url", request.apiRoot() + "/repos/" + repo.path());
-        json.put("ssh_url", "git@" + host + ":" + repo.path() + ".git");
+        json.put("ssh_url", "git@" + request.host() + ":" + repo.path() + ".git");
         json.put("clone_url", html + ".git");
         json.put("website", "");
         json.put("stars_count", 0);

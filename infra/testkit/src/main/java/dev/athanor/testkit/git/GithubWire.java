@@ -60,7 +60,7 @@ final class GithubWire implements FakeHostWire {
                     .orElseGet(() -> error(401, "Requires authentication", DOCS));
         }
         if (request.is("GET", 5) && request.segment(3).equals("pulls")) {
-            return number(request.segment(4)).flatMap(n -> state.pull(GitPlatform.GITHUB, repo.get(), n))
+            return FakeRequest.number(request.segment(4)).flatMap(n -> state.pull(GitPlatform.GITHUB, repo.get(), n))
                     .map(pull -> FakeAnswer.json(200, pull(pull, request)))
                     .orElseGet(() -> error(404, "Not Found", DOCS + "/pulls/pulls#get-a-pull-request"));
         }
@@ -239,13 +239,5 @@ final class GithubWire implements FakeHostWire {
         json.put("user", simpleUser(repo.owner(), Math.abs(repo.owner().hashCode()), request));
         json.put("repo", repository(repo, null, request));
         return json;
-    }
-
-    static Optional<Long> number(String segment) {
-        try {
-            return Optional.of(Long.parseLong(segment));
-        } catch (NumberFormatException notNumber) {
-            return Optional.empty();
-        }
     }
 }

@@ -63,7 +63,7 @@ final class GitlabWire implements FakeHostWire {
             return open(request, state, repo.get(), user.orElseThrow());
         }
         if (request.is("GET", 4) && request.segment(2).equals("merge_requests")) {
-            return GithubWire.number(request.segment(3)).flatMap(n -> state.pull(GitPlatform.GITLAB, repo.get(), n))
+            return FakeRequest.number(request.segment(3)).flatMap(n -> state.pull(GitPlatform.GITLAB, repo.get(), n))
                     .map(pull -> FakeAnswer.json(200, mergeRequest(pull, request)))
                     .orElseGet(() -> FakeAnswer.json(404, Map.of("message", "404 Not found")));
         }
@@ -180,7 +180,6 @@ final class GitlabWire implements FakeHostWire {
         Map<String, Object> permissions = new LinkedHashMap<>();
         permissions.put("project_access", projectAccess);
         permissions.put("group_access", null);
-        String host = request.webRoot().replaceFirst("^https?://", "").replaceFirst(":\\d+$", "");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", repo.id());
         json.put("description", null);
@@ -192,7 +191,7 @@ final class GitlabWire implements FakeHostWire {
         json.put("default_branch", repo.defaultBranch());
         json.put("tag_list", List.of());
         json.put("topics", List.of());
-        json.put("ssh_url_to_repo", "git@" + host + ":" + repo.path() + ".git");
+        json.put("ssh_url_to_repo", "git@" + request.host() + ":" + repo.path() + ".git");
         json.put("http_url_to_repo", request.webRoot() + "/" + repo.path() + ".git");
         json.put("web_url", request.webRoot() + "/" + repo.path());
         json.put("readme_url", null);
