@@ -79,7 +79,8 @@ class PromptLabEmptyValuesIT {
                 "llamastack_url", null, "git_repo_url", null))), models.map());
         assertEquals(200, config.status(), config.body());
         assertEquals(ordered("userPrompt", "Hello", "systemPrompt", null, "temperature", null, "maxLen", null,
-                "topP", null, "topK", null, "variables", Map.of(), "is_prod", false), config.map());
+                "topP", null, "topK", null, "variables", Map.of(), "is_prod", false, "source", "database", "commit_sha",
+                null), config.map());
         assertTrue(config.body().contains("\"variables\":{}"), config.body());
     }
 }

@@ -200,14 +200,16 @@ class PromptLabHistoryIT {
         assertEquals(false, latest.get("is_prod"));
         assertEquals(200, prod.status(), prod.body());
         assertEquals(List.of("userPrompt", "systemPrompt", "temperature", "maxLen", "topP", "topK", "variables",
-                "is_prod"), List.copyOf(prod.map().keySet()));
+                "is_prod", "source", "commit_sha"), List.copyOf(prod.map().keySet()));
         assertEquals("Summarize this document: {{content}}", prod.get("userPrompt"));
         assertEquals("You are a helpful document summarizer", prod.get("systemPrompt"));
         assertEquals(0.7, prod.get("temperature"));
         assertEquals(1000, prod.get("maxLen"));
         assertEquals(50, prod.get("topK"));
         assertEquals(Map.of("content", "Document text here..."), prod.get("variables"));
-        assertEquals(true, prod.get("is_prod"));
+        assertEquals(false, prod.get("is_prod"), "served from the database, not a reviewed file from Git");
+        assertEquals("database", prod.get("source"));
+        assertEquals(null, prod.get("commit_sha"));
 
         var otherModel = send(team, "GET", "/prompt/document-summarizer/gpt-4o", null);
         assertEquals(404, otherModel.status());

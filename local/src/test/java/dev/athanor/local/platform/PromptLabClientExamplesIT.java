@@ -2,7 +2,10 @@ package dev.athanor.local.platform;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.athanor.model.git.GitPlatform;
 import dev.athanor.testkit.LocalStackExtension;
+import dev.athanor.testkit.git.GitHostFake;
+import dev.athanor.testkit.git.GitHttpServer;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +41,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code http://localhost:8000} to a backend started here), and a prelude ({@code with_token.py},
  * {@code with_token.mjs}) adds the team's bearer token to each prompt lab request without touching the example.
  * The examples run in {@code python3} (with {@code requests}) and {@code node} (18 or later, for fetch); a machine
- * without them fails here rather than skipping. The Git endpoints the Python example tries are not built: the
- * example tolerates their 404, as it would a failed login.
+ * without them fails here rather than skipping. The Python example signs in to GitHub with the document's
+ * placeholder account and reads the project's pending pull requests: the platform's GitHub API is a fake of the
+ * host's REST API that knows that account, and the project's repository is on a real Git server started here, where
+ * the production prompt was promoted by a pull request the fake reports merged (so {@code /prod} serves it from Git)
+ * while the pull request proposing the project's folder is still open.
  */
 class PromptLabClientExamplesIT {
 
@@ -55,7 +61,12 @@ class PromptLabClientExamplesIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> BACKEND_REQUESTS = new CopyOnWriteArrayList<>();
     private static LocalPlatform platform;
+    private static final String GIT_USER = "your-username";
+    private static final String GIT_TOKEN = "your-personal-access-token";
+    private static final String REPO = "acme/prompts";
     private static HttpServer backend;
+    private static GitHttpServer git;
+    private static GitHostFake hosts;
     private static JsonMapper json;
     private static String labUrl;
     private static String token;
@@ -66,7 +77,13 @@ class PromptLabClientExamplesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = LocalPlatform.start(LocalStackExtension.template(), null, "it-admin-key", port -> -1);
+        git = GitHttpServer.start().user(GIT_USER, GIT_TOKEN).grant(GIT_TOKEN, REPO, true);
+        git.createRepository(REPO, "main", true);
+        hosts = GitHostFake.start().user(GitPlatform.GITHUB, GIT_USER, GIT_TOKEN).repository(REPO, "main")
+                .grant(GIT_TOKEN, REPO, true);
+        platform = LocalPlatform.start(LocalStackExtension.template(), null, "it-admin-key", port -> -1, null,
+                Map.of("athanor.git.github-api-url", hosts.githubApiUrl(),
+                        "athanor.git.workspace-dir", Files.createTempDirectory("athanor-git").toString()));
         json = platform.surface("prompt-lab").context().getBean(JsonMapper.class);
         labUrl = platform.surface("prompt-lab").url();
         backend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -84,6 +101,12 @@ class PromptLabClientExamplesIT {
         if (platform != null) {
             platform.close();
         }
+        if (hosts != null) {
+            hosts.close();
+        }
+        if (git != null) {
+            git.close();
+        }
     }
 
     @BeforeEach
@@ -91,17 +114,26 @@ class PromptLabClientExamplesIT {
         BACKEND_REQUESTS.clear();
     }
 
-    /** What a user has before running the examples: one project, a prompt marked for production, a newer one. */
+    /**
+     * What a user has before running the examples: a Git sign-in, one project on a repository (the pull request
+     * adding its folder still open), a prompt promoted to production by a merged pull request, a newer prompt.
+     */
     private static void userState() throws Exception {
-        Map<String, Object> project = send("POST", "/api/projects",
-                "{\"name\": \"coding-assistant\", \"provider_id\": \"sandbox\", \"description\": \"Seed examples\"}",
-                201);
+        send("POST", "/api/git/auth", """
+                {"platform": "github", "username": "%s", "access_token": "%s"}""".formatted(GIT_USER, GIT_TOKEN), 200);
+        Map<String, Object> project = send("POST", "/api/projects", """
+                {"name": "coding-assistant", "provider_id": "sandbox", "description": "Seed examples",
+                 "git_repo_url": "%s"}""".formatted(git.cloneUrl(REPO)), 201);
         projectPath = "/api/projects/" + project.get("id");
         Map<String, Object> prod = send("POST", projectPath + "/history", """
                 {"userPrompt": "%s", "systemPrompt": "You are a helpful coding assistant",
                  "variables": {"task": "JavaScript debugging"}, "temperature": 0.7, "maxLen": 500, "topP": 0.9,
                  "topK": 50, "response": "Open the developer tools first."}""".formatted(PROD_PROMPT), 201);
-        send("PUT", projectPath + "/history/" + prod.get("id"), "{\"is_prod\": true}", 200);
+        Map<String, Object> promoted = send("POST", projectPath + "/history/" + prod.get("id") + "/tag-prod", "{}",
+                200);
+        long number = ((Number) promoted.get("pr_number")).longValue();
+        hosts.merge(GitPlatform.GITHUB, REPO, number, git.merge(REPO, (String) promoted.get("branch"), "main"));
+        send("POST", projectPath + "/sync-prs", "{}", 200);
         send("POST", projectPath + "/history", """
                 {"userPrompt": "%s", "variables": {"topic": "closures"}, "temperature": 0.2,
                  "response": "A closure keeps its scope."}""".formatted(LATEST_PROMPT), 201);
@@ -113,11 +145,18 @@ class PromptLabClientExamplesIT {
                 "python3", "-c", "import requests");
         ExampleRuns.Run run = runExample("example.py", "with_token.py", "python3");
 
+        String folderPr = hosts.pullRequests(GitPlatform.GITHUB, REPO).get(0).title();
+        assertEquals("Add prompt-lab project coding-assistant", folderPr);
+        List<String> lines = run.lines();
         assertEquals(List.of(
+                "Git authentication successful",
                 "Latest prompt: " + LATEST_PROMPT,
                 "Is production: False",
                 "Production prompt: " + PROD_PROMPT,
-                "Source: Git repository"), run.lines(), run.toString());
+                "Source: Git repository",
+                "Pending PRs: 1"), lines.subList(0, Math.min(6, lines.size())), run.toString());
+        assertEquals(7, lines.size(), run.toString());
+        assertTrue(lines.get(6).startsWith("  - PR #1: http"), run.toString());
         assertEquals(List.of(), BACKEND_REQUESTS, "the Python example calls no backend");
     }
 

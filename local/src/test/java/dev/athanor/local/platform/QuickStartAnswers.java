@@ -39,13 +39,14 @@ final class QuickStartAnswers {
         project.put("git_repo_url", null);
         assertEquals(Map.of("projects", List.of(project)), object(0, 200));
         Map<String, Object> latest = object(1, 200);
-        assertEquals(Map.of("userPrompt", "Summarize this document: {{content}}",
+        assertEquals(fromDatabase(Map.of("userPrompt", "Summarize this document: {{content}}",
                 "systemPrompt", "You are a helpful document summarizer", "temperature", 0.7, "maxLen", 1000,
-                "topP", 0.9, "topK", 50, "variables", Map.of("content", "Document text here..."), "is_prod", false),
+                "topP", 0.9, "topK", 50, "variables", Map.of("content", "Document text here..."), "is_prod", false)),
                 latest);
-        assertEquals(Map.of("userPrompt", "Summarize this document: {{content}}",
+        // the project has no repository: its production prompt comes from the database, which is_prod tells
+        assertEquals(fromDatabase(Map.of("userPrompt", "Summarize this document: {{content}}",
                 "systemPrompt", "You are a production-ready document summarizer", "temperature", 0.6, "maxLen", 800,
-                "topP", 0.85, "topK", 40, "variables", Map.of("content", "Document text here..."), "is_prod", true),
+                "topP", 0.85, "topK", 40, "variables", Map.of("content", "Document text here..."), "is_prod", false)),
                 object(2, 200));
     }
 
@@ -137,12 +138,33 @@ final class QuickStartAnswers {
         assertEquals(1000, saved.get("max_len"));
     }
 
-    /** 5.4. and 8.3. promote through Git (a pull request, a commit), which is not built: 404 in the lab's shape. */
-    void gitPromotionIsNotBuilt() {
-        for (int i : new int[] {7, 14}) {
-            Map<String, Object> body = object(i, 404);
-            assertTrue(body.get("detail") instanceof String, runs.get(i).toString());
-        }
+    /**
+     * 5.4. and 8.3. promote a backend test. The project has no repository: production needs one (a pull request
+     * is the review), so 5.4 is 409 saying so; 8.3 saves the test's settings as the test settings in the database.
+     */
+    void promotionsWithoutRepository() {
+        Map<String, Object> prod = object(7, 409);
+        assertEquals("Project has no Git repository: set its git_repo_url first", prod.get("detail"));
+        Map<String, Object> test = object(14, 200);
+        assertEquals("database", test.get("source"), test.toString());
+        assertEquals("backend", test.get("history_kind"), test.toString());
+        assertEquals(1, test.get("history_id"), test.toString());
+    }
+
+    /** 8.4. the working copy of a project without a repository; 8.5. its pull request cache; 8.6. nobody signed in. */
+    void gitStatusWithoutSignIn() {
+        assertEquals("Project has no Git repository: set its git_repo_url first", object(15, 409).get("detail"));
+        assertEquals(Map.of("message", "Pull request cache cleared", "cleared", 0), object(16, 200));
+        Map<String, Object> quick = object(17, 200);
+        assertEquals(false, quick.get("authenticated"), quick.toString());
+        assertEquals(null, quick.get("platform"), quick.toString());
+    }
+
+    private static Map<String, Object> fromDatabase(Map<String, Object> config) {
+        Map<String, Object> answer = new java.util.HashMap<>(config);
+        answer.put("source", "database");
+        answer.put("commit_sha", null);
+        return answer;
     }
 
     private Map<String, Object> object(int index, int status) {

@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
 final class QuickStartCommands {
 
     private static final Pattern BASH_BLOCK = Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL);
-    /** The Git workflow, which is not built: Git sign-in and status, a project's pending changes, the PR cache. */
-    private static final List<String> GIT_WORKFLOW = List.of("/api/git/", "/git-changes", "/clear-pr-cache");
+    /** Git sign-in, which checks the token with github.com, gitlab.com and the document's example servers. */
+    private static final List<String> GIT_WORKFLOW = List.of("/api/git/auth");
 
     private QuickStartCommands() {
     }
 
-    /** Every code block that is a curl command and not part of the Git workflow, as written, in document order. */
-    static List<String> outsideGitWorkflow(String quickStart) {
+    /** Every code block that is a curl command and not a Git sign-in, as written, in document order. */
+    static List<String> withoutGitSignIn(String quickStart) {
         List<String> commands = new ArrayList<>();
         Matcher block = BASH_BLOCK.matcher(quickStart);
         while (block.find()) {

@@ -55,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   speaking OpenAI's documented chat-completions format, plain and streamed, that lists the models the seeds
  *   name, as the LiteLLM proxy behind document 001 would.</li>
  *   <li>{@code seed-000/quick-start.md} is a byte-for-byte copy of the prompt lab document's Quick Start. Each of its
- *   {@code curl} commands outside the Git workflow runs in {@code bash} with the real {@code curl}, only the base
+ *   {@code curl} commands but the Git sign-ins (they check tokens with github.com and the document's example
+ *   servers) runs in {@code bash} with the real {@code curl}, only the base
  *   URL changed, after the project, history and dataset they name were created through the API. A {@code .curlrc}
  *   (in {@code CURL_HOME}) makes curl quiet and write the status code to stderr, so the commands stay as written.
  *   One command is not valid shell as written (a {@code \'} inside single quotes): it runs as its author meant it,
@@ -168,8 +169,8 @@ class SeedExamplesWithoutTokenIT {
     void the_prompt_lab_documents_quick_start_curl_commands_run_as_written_without_a_token() throws Exception {
         String lab = platform.surface("prompt-lab").url();
         userState(lab);
-        List<String> commands = QuickStartCommands.outsideGitWorkflow(resource("/seed-000/quick-start.md"));
-        assertEquals(15, commands.size(), String.join("\n\n", commands));
+        List<String> commands = QuickStartCommands.withoutGitSignIn(resource("/seed-000/quick-start.md"));
+        assertEquals(18, commands.size(), String.join("\n\n", commands));
         Path curlHome = Files.createDirectories(root.resolve("curl-home"));
         Files.writeString(curlHome.resolve(".curlrc"), "silent\nshow-error\nwrite-out = \"%{stderr}%{http_code}\"\n");
         List<ExampleRuns.Run> runs = new ArrayList<>();
@@ -185,7 +186,8 @@ class SeedExamplesWithoutTokenIT {
         answers.generations();
         List<String> evalIds = answers.evaluations();
         answers.testSettings();
-        answers.gitPromotionIsNotBuilt();
+        answers.promotionsWithoutRepository();
+        answers.gitStatusWithoutSignIn();
 
         List<LoggedRequest> backend = BACKEND.findAll(postRequestedFor(urlEqualTo("/backend")));
         assertEquals(List.of("Help me with Python debugging",

@@ -8,7 +8,6 @@ import dev.athanor.model.promptlab.PromptHistoryEntry;
 import dev.athanor.model.promptlab.PromptHistoryStore;
 import dev.athanor.model.promptlab.PromptProject;
 import dev.athanor.promptlab.git.ProdFiles;
-import dev.athanor.promptlab.git.ProjectRepos;
 import dev.athanor.promptlab.projects.PromptProjects;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
@@ -25,10 +24,9 @@ import java.util.Optional;
 /**
  * The production prompt API: the latest prompt of a project named by its name and model, and its production prompt.
  * A project whose model is not {@code provider_id} is not found, as in the seed. The production prompt of a project
- * with a repository (of a team with a Git identity) is the production file on the default branch ({@code is_prod}
- * true, {@code source} git); without one in Git, it is the newest history entry marked {@code is_prod}
- * ({@code source} database), which is production ({@code is_prod} true) only for a project without a repository:
- * one with a repository has not had it reviewed.
+ * with a repository (of a team with a Git identity) is the production file on the default branch; without one in
+ * Git, it is the newest history entry marked {@code is_prod}. {@code is_prod} tells which: true only for the file
+ * from Git, the reviewed one ({@code source} says the same in words).
  */
 @Controller("/prompt/{project_name}/{provider_id}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -66,8 +64,7 @@ public class PromptConfigController {
         if (fromGit.isPresent()) {
             return PromptConfigView.of(fromGit.get().prompt(), true, "git", fromGit.get().commitSha());
         }
-        return PromptConfigView.of(newest(team, project, true, "No production prompt found for this project"),
-                !ProjectRepos.hasRepository(project));
+        return PromptConfigView.of(newest(team, project, true, "No production prompt found for this project"), false);
     }
 
     /** The newest prompt entry (marked {@code is_prod}, with {@code production}), read alone. */
