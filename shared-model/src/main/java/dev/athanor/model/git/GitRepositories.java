@@ -18,6 +18,12 @@ public interface GitRepositories {
     GitCommit pushBranch(GitCredentials credentials, GitRepo repo, String branch, FileChanges changes);
 
     /**
+     * Deletes a branch from the remote if it still points at {@code expectedSha}: undoes a {@link #pushBranch} whose
+     * pull request could not be opened.
+     */
+    void deleteBranch(GitCredentials credentials, GitRepo repo, String branch, String expectedSha);
+
+    /**
      * Commits the changes on the default branch and pushes it. When the push is rejected because the branch moved,
      * fetches, applies the same changes on the new head and tries again (a few times), so two writers both land.
      */

@@ -9,6 +9,7 @@ import dev.athanor.model.error.MalformedInputException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.error.UnauthorizedException;
 import dev.athanor.model.error.UnavailableException;
+import dev.athanor.model.error.UpstreamException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -53,6 +54,8 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
             status = HttpStatus.TOO_MANY_REQUESTS;
         } else if (exception instanceof ForbiddenException) {
             status = HttpStatus.FORBIDDEN;
+        } else if (exception instanceof UpstreamException) {
+            status = HttpStatus.BAD_GATEWAY;
         } else {
             status = HttpStatus.BAD_REQUEST;
         }

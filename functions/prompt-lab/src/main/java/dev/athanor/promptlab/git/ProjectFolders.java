@@ -101,18 +101,11 @@ public class ProjectFolders implements ProjectListener {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String stamp = String.format("%013d", now.toEpochMilli());
         String branch = "prompt-lab/project/" + project.id() + "-" + stamp;
-        GitCommit commit = repositories.pushBranch(target.credentials(), target.repo(), branch,
-                new FileChanges(title, promotions.author(team), changed));
         String body = "Adds the folder `" + target.folder() + "/` of the prompt-lab project **" + project.name()
                 + "** (model `" + project.providerId() + "`). Production prompts of this project are promoted "
                 + "into it by pull requests like this one.\n\nRequested by `" + actor + "`.\n";
-        PullRequest opened = hosts.open(target.credentials(), target.repo(),
-                new NewPullRequest(branch, current.branch(), title, body));
-        Promotion promotion = new Promotion(stamp + "-" + UUID.randomUUID().toString().substring(0, 8),
-                project.id(), Promotion.Kind.PROJECT, null, project.gitRepoUrl(), branch, current.branch(),
-                opened.number(), opened.url(), title, commit.sha(), opened.state(), actor, now, now,
-                opened.mergedAt(), opened.mergeCommitSha());
-        store.save(team, promotion);
+        Promotion promotion = promotions.open(team, actor, target, Promotion.Kind.PROJECT, null, branch,
+                current.branch(), new FileChanges(title, promotions.author(team), changed), title, body, now);
         audits.promotion(team, actor, "pull_request_opened", promotion, title, project.name());
     }
 }

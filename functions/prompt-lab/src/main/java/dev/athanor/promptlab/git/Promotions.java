@@ -26,6 +26,8 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,13 +41,15 @@ import java.util.UUID;
  * prompt file and opens a pull request for review; nothing is marked production until the request is merged
  * ({@link PullRequests}). {@code tag-test} commits the entry as the test settings file straight to the default
  * branch (or, for a project without a repository, saves the test settings in the database). Steps run in an order
- * that leaves nothing half-written: a push that fails opens no pull request and records nothing.
+ * that leaves nothing half-written: a push that fails opens no pull request and records nothing, and a pull request
+ * that cannot be opened takes its branch with it.
  */
 @Singleton
 @Requires(beans = {PromotionStore.class, PromptTestSettingsStore.class})
 public class Promotions {
 
     static final int MAX_MESSAGE = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Promotions.class);
 
     private final PromptProjects projects;
     private final PromptHistoryService history;
@@ -119,23 +123,45 @@ public class Promotions {
         changed.put(file, after);
         changed.put(target.file(RepoLayout.HISTORY + "/" + stamp + "-" + kindName + "-" + entry.id() + ".json"),
                 files.promotion(record));
-        GitCommit commit = repositories.pushBranch(target.credentials(), target.repo(), branch,
-                new FileChanges(message, author(team), changed));
         String title = "Promote " + project.name() + " " + kindName + " #" + entry.id() + " to production";
         String body = PromotionDescription.of(project, kindName, entry, message, actor, file, before, after,
                 gate.latestScored(team, project).orElse(null), gate.minimum(team, project).orElse(null));
-        PullRequest opened = hosts.open(target.credentials(), target.repo(),
-                new NewPullRequest(branch, current.branch(), title, body));
-        Promotion promotion = new Promotion(stamp + "-" + UUID.randomUUID().toString().substring(0, 8),
-                project.id(), kind == Kind.PROMPT ? Promotion.Kind.PROMPT : Promotion.Kind.BACKEND, entry.id(),
-                project.gitRepoUrl(), branch, current.branch(), opened.number(), opened.url(), title, commit.sha(),
+        Promotion promotion = open(team, actor, target, kind == Kind.PROMPT ? Promotion.Kind.PROMPT
+                : Promotion.Kind.BACKEND, entry.id(), branch, current.branch(), new FileChanges(message,
+                author(team), changed), title, body, now);
+        audits.promotion(team, actor, "pull_request_opened", promotion, message, project.name());
+        return new TagProd("Opened " + target.credentials().platform().pullRequestName() + " #"
+                + promotion.prNumber() + " to promote " + kindName + " #" + entry.id() + " to production",
+                promotion.prNumber(), promotion.prUrl(), promotion.state().wireName(), branch, current.branch(),
+                promotion.commitSha(), kindName, entry.id(), file, target.credentials().platform().wireName());
+    }
+
+    /**
+     * Pushes the changes on a new branch and opens a pull request from it, then records the promotion. When the
+     * request cannot be opened, the branch is deleted again, so a failure leaves neither.
+     */
+    Promotion open(TeamId team, String actor, ProjectRepos.Target target, Promotion.Kind kind,
+                   @Nullable Long historyId, String branch, String base, FileChanges changes, String title,
+                   String body, Instant now) {
+        GitCommit commit = repositories.pushBranch(target.credentials(), target.repo(), branch, changes);
+        PullRequest opened;
+        try {
+            opened = hosts.open(target.credentials(), target.repo(), new NewPullRequest(branch, base, title, body));
+        } catch (RuntimeException failed) {
+            try {
+                repositories.deleteBranch(target.credentials(), target.repo(), branch, commit.sha());
+            } catch (RuntimeException e) {
+                LOG.warn("Branch {} of {} left behind after its pull request failed: {}", branch,
+                        target.repo().path(), e.getMessage());
+            }
+            throw failed;
+        }
+        Promotion promotion = new Promotion(String.format("%013d", now.toEpochMilli()) + "-"
+                + UUID.randomUUID().toString().substring(0, 8), target.project().id(), kind, historyId,
+                target.project().gitRepoUrl(), branch, base, opened.number(), opened.url(), title, commit.sha(),
                 opened.state(), actor, now, now, opened.mergedAt(), opened.mergeCommitSha());
         store.save(team, promotion);
-        audits.promotion(team, actor, "pull_request_opened", promotion, message, project.name());
-        return new TagProd("Opened " + target.credentials().platform().pullRequestName() + " #" + opened.number()
-                + " to promote " + kindName + " #" + entry.id() + " to production", opened.number(), opened.url(),
-                opened.state().wireName(), branch, current.branch(), commit.sha(), kindName, entry.id(), file,
-                target.credentials().platform().wireName());
+        return promotion;
     }
 
     /** Saves an entry as the project's test settings: committed to the repository, or stored when it has none. */

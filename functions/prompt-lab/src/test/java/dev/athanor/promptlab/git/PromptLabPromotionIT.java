@@ -84,7 +84,8 @@ class PromptLabPromotionIT {
         assertEquals("main", pr.base());
         assertEquals("Promote summarizer prompt #" + entry + " to production", pr.title());
         assertTrue(pr.body().contains("Promote the careful summarizer"), pr.body());
-        assertTrue(pr.body().contains("+  \"userPrompt\" : \"Summarize: {{content}}\""), pr.body());
+        assertTrue(pr.body().contains("this adds it") && pr.body().contains("\"userPrompt\" : \"Summarize: {{content}}\""),
+                pr.body());
         assertTrue(pr.body().contains("No completed evaluation"), pr.body());
 
         List<Map<String, Object>> pending = team.send("GET", "/api/projects/" + project + "/pending-prs", null).list();

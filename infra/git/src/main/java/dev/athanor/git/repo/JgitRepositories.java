@@ -88,6 +88,18 @@ public final class JgitRepositories implements GitRepositories {
     }
 
     @Override
+    public void deleteBranch(GitCredentials credentials, GitRepo repo, String branch, String expectedSha) {
+        String name = RepoPaths.branch(branch);
+        copies.with(credentials, repo, copy -> {
+            PushOutcome outcome = copy.push(null, name, ObjectId.fromString(expectedSha), null);
+            if (!outcome.landed()) {
+                throw copy.failures().refused(name, outcome.hostMessage());
+            }
+            return null;
+        });
+    }
+
+    @Override
     public GitCommit pushToDefault(GitCredentials credentials, GitRepo repo, FileChanges changes) {
         Map<String, String> files = checked(changes);
         return copies.with(credentials, repo, copy -> {

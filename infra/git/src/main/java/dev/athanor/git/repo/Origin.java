@@ -87,13 +87,15 @@ final class Origin {
 
     /**
      * Pushes a commit to a branch only if the branch is still at {@code expectedOld} ({@code zeroId}: it must not
-     * exist yet), never forced; on success the local {@code tracking} ref (when given) follows.
+     * exist yet), never forced; on success the local {@code tracking} ref (when given) follows. A {@code null}
+     * commit deletes the branch.
      */
-    PushOutcome push(ObjectId commit, String branch, ObjectId expectedOld, @Nullable String tracking) {
+    PushOutcome push(@Nullable ObjectId commit, String branch, ObjectId expectedOld, @Nullable String tracking) {
         String remoteRef = Constants.R_HEADS + branch;
         RemoteRefUpdate update;
         try {
-            update = new RemoteRefUpdate(repository, commit.name(), remoteRef, false, tracking, expectedOld);
+            update = new RemoteRefUpdate(repository, commit == null ? null : commit.name(), remoteRef, false, tracking,
+                    expectedOld);
         } catch (IOException e) {
             throw failures.local(e);
         }

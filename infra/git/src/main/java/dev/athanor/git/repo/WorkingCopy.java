@@ -124,7 +124,7 @@ final class WorkingCopy implements AutoCloseable {
         });
     }
 
-    PushOutcome push(ObjectId commit, String branch, ObjectId expectedOld, @Nullable String tracking) {
+    PushOutcome push(@Nullable ObjectId commit, String branch, ObjectId expectedOld, @Nullable String tracking) {
         return origin.push(commit, branch, expectedOld, tracking);
     }
 
