@@ -27,7 +27,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         description = "Prompts sent to the project's own backend, streamed, and their history"),
                 @Tag(name = "Evaluation",
                         description = "LLM-as-judge evaluations of a project's prompt over a dataset"),
-                @Tag(name = "Settings", description = "A project's backend test settings"),
+                @Tag(name = "Git", description = "Production through review: Git sign-in, promotions opened as pull "
+                        + "requests on GitHub, GitLab or Gitea, their status, the repository's history, the gate"),
+                @Tag(name = "Settings", description = "A project's backend test settings (in its repository when it "
+                        + "has one)"),
                 @Tag(name = "External API",
                         description = "Production integration: projects, models and prompts for external systems"),
                 @Tag(name = "Health", description = "Health, debugging and the API overview"),

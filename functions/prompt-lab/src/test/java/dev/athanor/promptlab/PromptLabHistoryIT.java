@@ -246,7 +246,8 @@ class PromptLabHistoryIT {
 
         assertEquals(200, saved.status(), saved.body());
         assertEquals(List.of("test_backend_url", "user_prompt", "system_prompt", "variables", "temperature",
-                "max_len", "top_p", "top_k"), List.copyOf(read.map().keySet()));
+                "max_len", "top_p", "top_k", "source", "commit_sha"), List.copyOf(read.map().keySet()));
+        assertEquals("database", read.get("source"), "the team has no Git sign-in");
         assertEquals("http://localhost:8001", read.get("test_backend_url"));
         assertEquals("Debug {{code_type}} code: {{code}}", read.get("user_prompt"));
         assertEquals(1000, read.get("max_len"));

@@ -32,7 +32,7 @@ class ApiOverviewIT {
 
     /** Seed 000's groups that have operations today, in its order, then the group every surface shares. */
     private static final List<String> GROUPS = List.of("Projects", "History", "Generation", "Backend Testing",
-            "Evaluation", "Settings", "External API", "Health", "Authentication");
+            "Evaluation", "Git", "Settings", "External API", "Health", "Authentication");
     private static final Map<String, Object> LINKS = Map.of("docs", "/docs", "redoc", "/redoc",
             "openapi", "/openapi.json", "health", "/api");
     private static final String BROWSER_ACCEPT =
