@@ -58,8 +58,9 @@ class HostileInputIT {
             "GET /api/metrics",
             // the gateway's accounts: the body (or the link) carries the credentials
             "POST /auth/register", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout", "GET /auth/verify",
-            // GitHub's deliveries: the signature of the body, not a token, authenticates them
-            "POST /api/webhooks/github/{hook_id}");
+            // Git hosts' deliveries: the signature of the body (or GitLab's secret header), not a token,
+            // authenticates them
+            "POST /api/webhooks/github/{hook_id}", "POST /api/git/webhooks/{team_id}");
     /**
      * Routes whose body carries credentials (a password, a refresh token, an invite code) or is signed (a GitHub
      * delivery, refused without its signature): 401/403 answers it.
@@ -67,7 +68,7 @@ class HostileInputIT {
     /** Routes that take bodies up to 6 MiB (their @BodyLimit), the rest 1 MiB. */
     private static final Set<String> LARGE_BODIES = Set.of("POST /v1/chat/completions", "POST /v1/embeddings");
     private static final Set<String> CREDENTIALS_IN_BODY = Set.of("POST /auth/register", "POST /auth/login",
-            "POST /auth/refresh", "POST /api/webhooks/github/{hook_id}");
+            "POST /auth/refresh", "POST /api/webhooks/github/{hook_id}", "POST /api/git/webhooks/{team_id}");
     private static final Set<String> NOT_JSON = Set.of("POST /api/projects/{projectId}/datasets/{name}");
     private static final String ADMIN_KEY = "hostile-admin-key";
 

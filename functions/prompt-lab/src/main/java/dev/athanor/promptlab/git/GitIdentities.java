@@ -3,7 +3,7 @@ package dev.athanor.promptlab.git;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.core.net.OutboundUrlGuard;
 import dev.athanor.model.TeamId;
-import dev.athanor.model.error.UnauthorizedException;
+import dev.athanor.model.error.ConflictException;
 import dev.athanor.model.git.GitCredentials;
 import dev.athanor.model.git.GitHostApi;
 import dev.athanor.model.git.GitPlatform;
@@ -91,7 +91,8 @@ public class GitIdentities {
     /**
      * The team's credentials, opened for a call to its host.
      *
-     * @throws UnauthorizedException when the team has not authenticated with a Git platform
+     * @throws ConflictException when the team has not authenticated with a Git platform (409: the caller's own
+     *                           credentials are fine, the team's Git sign-in is missing)
      */
     public GitCredentials credentials(TeamId team) {
         return credentials(team, require(team));
@@ -103,7 +104,7 @@ public class GitIdentities {
     }
 
     public GitIdentity require(TeamId team) {
-        return store.find(team).orElseThrow(() -> new UnauthorizedException(
+        return store.find(team).orElseThrow(() -> new ConflictException(
                 "Not authenticated with a Git platform: POST /api/git/auth with platform, username and access_token"));
     }
 

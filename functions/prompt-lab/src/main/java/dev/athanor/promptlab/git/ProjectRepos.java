@@ -42,7 +42,7 @@ public class ProjectRepos {
     /**
      * @throws ConflictException     when the project has no repository
      * @throws InvalidInputException when its URL names no repository or the outbound URL rule refuses it now
-     * @throws dev.athanor.model.error.UnauthorizedException when the team has no Git identity
+     * @throws ConflictException     when the team has no Git identity
      */
     public Target of(TeamId team, PromptProject project) {
         GitRepo repo = repo(project).orElseThrow(() -> new ConflictException(

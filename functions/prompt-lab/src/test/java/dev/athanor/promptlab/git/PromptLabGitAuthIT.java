@@ -125,7 +125,7 @@ class PromptLabGitAuthIT {
         LambdaHttp.Response badBody = team.send("POST", "/api/projects/" + project + "/history/" + entry
                 + "/tag-prod", "{\"commit_message\": 5}");
 
-        assertEquals(401, noIdentity.status(), noIdentity.body());
+        assertEquals(409, noIdentity.status(), noIdentity.body());
         assertTrue(((String) noIdentity.map().get("detail")).startsWith("Not authenticated with a Git platform"));
         assertEquals(409, withoutRepository.status(), withoutRepository.body());
         assertEquals("Project has no Git repository: set its git_repo_url first",
