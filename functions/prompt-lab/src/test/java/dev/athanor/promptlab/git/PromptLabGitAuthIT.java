@@ -204,4 +204,44 @@ class PromptLabGitAuthIT {
         assertEquals("Hook {{content}}", prod.get("userPrompt"));
         assertEquals(true, prod.get("is_prod"));
     }
+
+    @ParameterizedTest
+    @EnumSource(value = GitPlatform.class, names = {"GITLAB", "GITEA"})
+    void gitlab_and_gitea_deliveries_are_checked_their_own_way(GitPlatform platform) {
+        GitWorld.Team team = world.team(platform);
+        team.authenticate();
+        long project = team.project("hooked-" + platform.wireName());
+        long entry = team.prompt(project, "Hook {{content}}", 0.4);
+        Map<String, Object> tagged = team.ok("POST", "/api/projects/" + project + "/history/" + entry + "/tag-prod",
+                "{}");
+        long number = ((Number) tagged.get("pr_number")).longValue();
+        String secret = (String) team.ok("POST", "/api/git/webhook-secret", null).get("secret");
+        world.hosts.merge(platform, team.repo(), number,
+                world.git.merge(team.repo(), (String) tagged.get("branch"), "main"));
+        byte[] body = (platform == GitPlatform.GITLAB ? """
+                {"object_kind": "merge_request", "project": {"path_with_namespace": "%s"},
+                 "object_attributes": {"iid": %d, "action": "merge", "state": "merged"}}"""
+                : """
+                {"action": "closed", "number": %2$d, "pull_request": {"number": %2$d, "merged": true},
+                 "repository": {"full_name": "%1$s"}}""").formatted(team.repo(), number)
+                .getBytes(StandardCharsets.UTF_8);
+        var event = request("POST", "/api/git/webhooks/" + team.id());
+        var wrong = request("POST", "/api/git/webhooks/" + team.id());
+        if (platform == GitPlatform.GITLAB) {
+            event.header("X-Gitlab-Event", "Merge Request Hook").header("X-Gitlab-Token", secret);
+            wrong.header("X-Gitlab-Event", "Merge Request Hook").header("X-Gitlab-Token", secret + "x");
+        } else {
+            event.header("X-Gitea-Event", "pull_request").header("X-Gitea-Signature", HmacSignature.hex(body, secret));
+            wrong.header("X-Gitea-Event", "pull_request").header("X-Gitea-Signature", HmacSignature.hex(body, "x"));
+        }
+
+        LambdaHttp.Response refused = world.http.send(wrong.bytes("application/json", body));
+        LambdaHttp.Response delivered = world.http.send(event.bytes("application/json", body));
+
+        assertEquals(401, refused.status(), refused.body());
+        assertEquals(200, delivered.status(), delivered.body());
+        assertEquals("merged", delivered.map().get("status"));
+        assertEquals("git", team.ok("GET", "/prompt/hooked-" + platform.wireName() + "/llama-3.1-8b-instruct/prod",
+                null).get("source"));
+    }
 }

@@ -248,4 +248,61 @@ class PromptLabPromotionIT {
         assertNotNull(audit.get(0).get("at"));
         assertFalse(audit.isEmpty());
     }
+
+    @Test
+    void renaming_a_project_proposes_moving_its_folder_and_sync_all_reads_every_repository() {
+        GitWorld.Team team = world.team(GitPlatform.GITLAB);
+        team.authenticate();
+        long project = team.project("old-name");
+        HostedPullRequest folder = world.hosts.pullRequests(GitPlatform.GITLAB, team.repo()).get(0);
+        world.hosts.merge(GitPlatform.GITLAB, team.repo(), folder.number(),
+                world.git.merge(team.repo(), folder.branch(), "main"));
+
+        team.ok("PUT", "/api/projects/" + project, "{\"name\": \"new name\"}");
+
+        HostedPullRequest rename = world.hosts.pullRequests(GitPlatform.GITLAB, team.repo()).get(1);
+        assertEquals("Rename prompt-lab project old-name to new name", rename.title());
+        assertNull(world.git.readFile(team.repo(), rename.branch(), "prompts/old-name/project.json"));
+        assertTrue(world.git.readFile(team.repo(), rename.branch(), "prompts/new%20name/project.json")
+                .contains("\"name\" : \"new name\""));
+        Map<String, Object> synced = team.ok("POST", "/api/git/sync-all", null);
+        assertEquals(Map.of("synced", 1, "failed", 0, "merged_prs", 1), subset(synced, "synced", "failed",
+                "merged_prs"));
+        Map<?, ?> one = (Map<?, ?>) ((List<?>) synced.get("projects")).get(0);
+        assertEquals("new name", one.get("name"));
+        assertEquals("synced", one.get("status"));
+        assertEquals(1, one.get("merged_prs"), "the folder's merge request was read merged: " + one);
+        assertEquals(1, one.get("open_prs"), "the rename's is open: " + one);
+    }
+
+    @Test
+    void two_promotions_at_once_both_open_their_pull_requests() throws Exception {
+        GitWorld.Team team = world.team(GitPlatform.GITHUB);
+        team.authenticate();
+        long project = team.project("racing");
+        long first = team.prompt(project, "First {{content}}", 0.1);
+        long second = team.prompt(project, "Second {{content}}", 0.2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<LambdaHttp.Response>> calls = List.of(first, second).stream()
+                    .map(entry -> pool.submit(() -> {
+                        go.await();
+                        return team.send("POST", "/api/projects/" + project + "/history/" + entry + "/tag-prod",
+                                "{}");
+                    })).toList();
+            go.countDown();
+            for (var call : calls) {
+                LambdaHttp.Response response = call.get();
+                assertEquals(200, response.status(), response.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> titles = world.hosts.pullRequests(GitPlatform.GITHUB, team.repo()).stream()
+                .map(HostedPullRequest::title).sorted().toList();
+        assertEquals(List.of("Add prompt-lab project racing", "Promote racing prompt #" + first + " to production",
+                "Promote racing prompt #" + second + " to production"), titles);
+        assertEquals(3, team.send("GET", "/api/projects/" + project + "/pending-prs", null).list().size());
+    }
 }
