@@ -4,7 +4,6 @@ import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.http.Paging;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.TeamId;
-import dev.athanor.model.error.DomainException;
 import dev.athanor.model.error.ForbiddenException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.error.UnauthorizedException;

@@ -4,11 +4,7 @@ import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.model.TeamId;
 import dev.athanor.model.error.DomainException;
 import dev.athanor.model.git.FileChanges;
-import dev.athanor.model.git.GitCommit;
-import dev.athanor.model.git.GitHostApi;
 import dev.athanor.model.git.GitRepositories;
-import dev.athanor.model.git.NewPullRequest;
-import dev.athanor.model.git.PullRequest;
 import dev.athanor.model.git.RepoFiles;
 import dev.athanor.model.promptlab.Promotion;
 import dev.athanor.model.promptlab.PromotionStore;
@@ -26,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A project created with a repository, renamed, or given a repository opens a pull request adding its folder (its
@@ -42,20 +37,16 @@ public class ProjectFolders implements ProjectListener {
 
     private final ProjectRepos repos;
     private final GitRepositories repositories;
-    private final GitHostApi hosts;
-    private final PromotionStore store;
     private final PromotionAudits audits;
     private final Promotions promotions;
     private final GitFiles files;
     private final RepoLayout layout;
     private final Clock clock;
 
-    ProjectFolders(ProjectRepos repos, GitRepositories repositories, GitHostApi hosts, PromotionStore store,
+    ProjectFolders(ProjectRepos repos, GitRepositories repositories,
                    PromotionAudits audits, Promotions promotions, GitFiles files, RepoLayout layout, Clock clock) {
         this.repos = repos;
         this.repositories = repositories;
-        this.hosts = hosts;
-        this.store = store;
         this.audits = audits;
         this.promotions = promotions;
         this.files = files;

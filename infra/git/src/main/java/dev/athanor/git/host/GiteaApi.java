@@ -3,26 +3,19 @@ package dev.athanor.git.host;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.git.GitCredentials;
 import dev.athanor.model.git.GitPlatform;
-import dev.athanor.model.git.GitRepo;
 import dev.athanor.model.git.GitUser;
-import dev.athanor.model.git.NewPullRequest;
-import dev.athanor.model.git.PullRequest;
-import dev.athanor.model.git.RepoAccess;
 import io.micronaut.json.tree.JsonNode;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static dev.athanor.git.host.JsonFields.text;
 
 /** Gitea's REST API ({@code <server_url>/api/v1}), always self-hosted; its shapes follow GitHub's. */
-final class GiteaApi implements HostApi {
-
-    private final HostHttp http;
+final class GiteaApi extends GithubShapedApi {
 
     GiteaApi(HostHttp http) {
-        this.http = http;
+        super(http);
     }
 
     /** Gitea has no public repository to probe: the token is checked by asking whose it is. */
@@ -38,34 +31,7 @@ final class GiteaApi implements HostApi {
     }
 
     @Override
-    public RepoAccess access(GitCredentials credentials, GitRepo repo) {
-        return http.find(endpoint(credentials), "/repos/" + HostUrls.segments(repo.path()), "repository " + repo.path())
-                .map(GithubShapes::access)
-                .orElse(new RepoAccess(false, false, null));
-    }
-
-    @Override
-    public PullRequest open(GitCredentials credentials, GitRepo repo, NewPullRequest request) {
-        HostEndpoint host = endpoint(credentials);
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("head", request.sourceBranch());
-        body.put("base", request.targetBranch());
-        body.put("title", request.title());
-        body.put("body", request.body());
-        JsonNode pull = http.post(host, "/repos/" + HostUrls.segments(repo.path()) + "/pulls", body,
-                "repository " + repo.path());
-        return GithubShapes.pullRequest(host, pull);
-    }
-
-    @Override
-    public PullRequest find(GitCredentials credentials, GitRepo repo, long number) {
-        HostEndpoint host = endpoint(credentials);
-        JsonNode pull = http.get(host, "/repos/" + HostUrls.segments(repo.path()) + "/pulls/" + number,
-                "pull request #" + number + " in " + repo.path());
-        return GithubShapes.pullRequest(host, pull);
-    }
-
-    private static HostEndpoint endpoint(GitCredentials credentials) {
+    protected HostEndpoint endpoint(GitCredentials credentials) {
         if (HostUrls.absent(credentials.serverUrl())) {
             throw new InvalidInputException("server_url is required for gitea",
                     Map.of("server_url", List.of("is required for gitea")));
