@@ -23,10 +23,16 @@ final class GithubApi extends GithubShapedApi {
         this.configuration = configuration;
     }
 
+    /**
+     * On github.com the token must read {@link #PROBE_REPOSITORY}, as the API document says; a GitHub Enterprise
+     * server has no such repository, so there the account read below is the check.
+     */
     @Override
     public GitUser authenticate(GitCredentials credentials) {
         HostEndpoint host = endpoint(credentials);
-        http.get(host, "/repos/" + PROBE_REPOSITORY, "repository " + PROBE_REPOSITORY);
+        if (HostUrls.absent(credentials.serverUrl())) {
+            http.get(host, "/repos/" + PROBE_REPOSITORY, "repository " + PROBE_REPOSITORY);
+        }
         JsonNode user = http.get(host, "/user", "account of the access token");
         String login = TokenOwner.require(GitPlatform.GITHUB, credentials.username(), text(user, "login"));
         return new GitUser(login, text(user, "name"), text(user, "email"), text(user, "avatar_url"),
