@@ -83,6 +83,9 @@ public interface TableNames {
     @Nullable
     String getLiveConnections();
 
+    @Nullable
+    String getRag();
+
     /** Every configured table, logical name to physical name. */
     default Map<String, String> configured() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -154,6 +157,9 @@ public interface TableNames {
         }
         if (getLiveConnections() != null && !getLiveConnections().isBlank()) {
             names.put(Tables.LIVE_CONNECTIONS.logicalName(), getLiveConnections());
+        }
+        if (getRag() != null && !getRag().isBlank()) {
+            names.put(Tables.RAG.logicalName(), getRag());
         }
         return names;
     }

@@ -24,6 +24,7 @@ import dev.athanor.aws.promptlab.PromptHistoryItem;
 import dev.athanor.aws.promptlab.PromptProjectItem;
 import dev.athanor.aws.providers.ProviderItem;
 import dev.athanor.aws.settings.SettingsItem;
+import dev.athanor.aws.rag.RagItem;
 
 import java.util.List;
 
@@ -93,11 +94,14 @@ public final class Tables {
     public static final TableDefinition<LiveConnectionItem> LIVE_CONNECTIONS =
             new TableDefinition<>("live_connections", LiveConnectionItem.class);
 
+    /** Retrieval's documents and chunks with their embeddings, per team and namespace. */
+    public static final TableDefinition<RagItem> RAG = new TableDefinition<>("rag", RagItem.class);
+
     public static final List<TableDefinition<?>> ALL = List.of(SETTINGS, BREAKERS, PROVIDERS, EXECUTIONS, CHECKPOINTS,
             EXPERIENCES, BUDGETS, ACTIVITY, PROJECTS, AGENTS,
             PROMPT_PROJECTS, PROMPT_HISTORY, PROMPT_EVALUATIONS, API_KEYS, RATE_LIMITS, ACCOUNTS,
             ACTIONS, ACTION_HISTORY, ORCHESTRATOR_TASKS, ORCHESTRATOR_PROJECTS, AGENT_CONFIG, HRM,
-            LIVE_CONNECTIONS);
+            LIVE_CONNECTIONS, RAG);
 
     private Tables() {
     }

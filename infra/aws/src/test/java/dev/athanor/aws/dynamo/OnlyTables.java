@@ -123,4 +123,9 @@ public record OnlyTables(Map<String, String> tables) implements TableNames {
     public String getLiveConnections() {
         return tables.get("live_connections");
     }
+
+    @Override
+    public String getRag() {
+        return tables.get("rag");
+    }
 }

@@ -1,0 +1,216 @@
+package dev.athanor.aws.rag;
+
+import dev.athanor.aws.dynamo.AtomicCounter;
+import dev.athanor.aws.dynamo.TableDefinition;
+import dev.athanor.aws.dynamo.TableNames;
+import dev.athanor.aws.dynamo.Tables;
+import dev.athanor.aws.dynamo.TeamScopedTable;
+import dev.athanor.model.TeamData;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.rag.RagChunk;
+import dev.athanor.model.rag.RagDocument;
+import dev.athanor.model.rag.RagStore;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Retrieval's store of record in the {@code rag} table, keyed by team: per namespace, documents
+ * {@code d#<ns>#<doc>}, chunks {@code c#<ns>#<doc>#<generation>#<position>} and a version counter {@code v#<ns>}.
+ * Document ids are percent-encoded in keys, so one id can never be the prefix of another's chunks. A replace writes
+ * the new generation's chunks, then the document (the switch), then deletes the old generation; a reader takes only
+ * the chunks of each document's current generation.
+ */
+@Singleton
+@Requires(property = "athanor.dynamodb.tables.rag")
+public class DynamoRagStore implements RagStore, TeamData {
+
+    private static final TableDefinition<RagItem> TABLE = Tables.RAG;
+
+    private final TeamScopedTable<RagItem> table;
+    private final AtomicCounter versions;
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+    private final JsonMapper json;
+
+    public DynamoRagStore(DynamoDbEnhancedClient client, DynamoDbClient dynamo, TableNames names, JsonMapper json) {
+        this.table = new TeamScopedTable<>(client, names, TABLE, RagItem::new);
+        this.tableName = names.require(TABLE);
+        this.versions = new AtomicCounter(dynamo, tableName);
+        this.dynamo = dynamo;
+        this.json = json;
+    }
+
+    @Override
+    public RagDocument replace(TeamId team, RagDocument document, List<RagChunk> chunks) {
+        String generation = UUID.randomUUID().toString().substring(0, 8);
+        Optional<RagDocument> previous = find(team, document.namespace(), document.id());
+        for (RagChunk chunk : chunks) {
+            table.put(team, chunkKey(document.namespace(), document.id(), generation, chunk.position()), null,
+                    item -> {
+                        item.setText(chunk.text());
+                        item.setVector(SdkBytes.fromByteBuffer(bytes(chunk.vector())));
+                    });
+        }
+        RagDocument current = new RagDocument(document.id(), document.namespace(), document.metadata(),
+                chunks.size(), document.model(), document.dimensions(), generation, document.indexedAt());
+        String key = documentKey(document.namespace(), document.id());
+        Long version = table.getLatest(team, key).map(RagItem::getVersion).orElse(null);
+        table.put(team, key, version, item -> item.setData(write(current)));
+        previous.ifPresent(old -> table.deleteAllWithPrefix(team,
+                chunkPrefix(old.namespace(), old.id()) + old.generation() + "#"));
+        versions.next(team, versionKey(document.namespace()));
+        return current;
+    }
+
+    @Override
+    public Optional<RagDocument> find(TeamId team, String namespace, String documentId) {
+        return table.getLatest(team, documentKey(namespace, documentId)).map(this::document);
+    }
+
+    @Override
+    public boolean delete(TeamId team, String namespace, String documentId) {
+        Optional<RagDocument> found = find(team, namespace, documentId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        table.delete(team, documentKey(namespace, documentId));
+        table.deleteAllWithPrefix(team, chunkPrefix(namespace, documentId));
+        versions.next(team, versionKey(namespace));
+        return true;
+    }
+
+    @Override
+    public long version(TeamId team, String namespace) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tableName).consistentRead(true)
+                .key(Map.of("team_id", AttributeValue.fromS(team.value()),
+                        "id", AttributeValue.fromS(versionKey(namespace))))).item();
+        return item == null || !item.containsKey("next_id") ? 0 : Long.parseLong(item.get("next_id").n());
+    }
+
+    @Override
+    public List<RagDocument> documents(TeamId team, String namespace) {
+        return table.listPrefix(team, "d#" + encode(namespace) + "#", false).stream().map(this::document).toList();
+    }
+
+    @Override
+    public void forEachChunk(TeamId team, String namespace, Consumer<RagChunk> consumer) {
+        Map<String, RagDocument> current = new HashMap<>();
+        documents(team, namespace).forEach(d -> current.put(d.id(), d));
+        String prefix = "c#" + encode(namespace) + "#";
+        for (RagItem item : table.listPrefix(team, prefix, false)) {
+            String[] parts = item.getId().substring(prefix.length()).split("#");
+            String documentId = java.net.URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+            RagDocument document = current.get(documentId);
+            if (document != null && document.generation().equals(parts[1])) {
+                consumer.accept(chunk(documentId, Integer.parseInt(parts[2]), item));
+            }
+        }
+    }
+
+    @Override
+    public List<RagChunk> chunks(TeamId team, String namespace, Collection<ChunkRef> refs) {
+        Map<String, Optional<RagDocument>> documents = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        Map<String, ChunkRef> byKey = new HashMap<>();
+        for (ChunkRef ref : refs) {
+            documents.computeIfAbsent(ref.documentId(), id -> find(team, namespace, id)).ifPresent(d -> {
+                String key = chunkKey(namespace, d.id(), d.generation(), ref.position());
+                keys.add(key);
+                byKey.put(key, ref);
+            });
+        }
+        List<RagChunk> found = new ArrayList<>();
+        for (RagItem item : table.getAll(team, keys)) {
+            ChunkRef ref = byKey.get(item.getId());
+            found.add(chunk(ref.documentId(), ref.position(), item));
+        }
+        return found;
+    }
+
+    @Override
+    public String name() {
+        return "rag";
+    }
+
+    @Override
+    public void wipe(TeamId team) {
+        table.deleteAll(team);
+    }
+
+    private RagChunk chunk(String documentId, int position, RagItem item) {
+        return new RagChunk(documentId, position, item.getText(), floats(item.getVector().asByteBuffer()));
+    }
+
+    private RagDocument document(RagItem item) {
+        try {
+            return json.readValue(item.getData(), RagDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String write(RagDocument document) {
+        try {
+            return json.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ByteBuffer bytes(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (float value : vector) {
+            buffer.putFloat(value);
+        }
+        return buffer.flip();
+    }
+
+    static float[] floats(ByteBuffer bytes) {
+        ByteBuffer buffer = bytes.order(ByteOrder.LITTLE_ENDIAN);
+        float[] vector = new float[buffer.remaining() / Float.BYTES];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = buffer.getFloat();
+        }
+        return vector;
+    }
+
+    private static String documentKey(String namespace, String documentId) {
+        return "d#" + encode(namespace) + "#" + encode(documentId);
+    }
+
+    private static String chunkPrefix(String namespace, String documentId) {
+        return "c#" + encode(namespace) + "#" + encode(documentId) + "#";
+    }
+
+    private static String chunkKey(String namespace, String documentId, String generation, int position) {
+        return chunkPrefix(namespace, documentId) + generation + "#" + String.format("%06d", position);
+    }
+
+    private static String versionKey(String namespace) {
+        return "v#" + encode(namespace);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.athanor.aws.rag;
+
+import dev.athanor.aws.dynamo.OnlyTables;
+import dev.athanor.aws.dynamo.TableNames;
+import dev.athanor.model.TeamId;
+import dev.athanor.model.rag.RagChunk;
+import dev.athanor.model.rag.RagDocument;
+import dev.athanor.model.rag.RagStore;
+import dev.athanor.testkit.LocalStackExtension;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Retrieval's store of record on DynamoDB Local: replace by generation, versions, current chunks only, teams apart. */
+@ExtendWith(LocalStackExtension.class)
+class DynamoRagStoreIT {
+
+    private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+
+    private DynamoRagStore store;
+    private TeamId team;
+
+    @BeforeEach
+    void setUp() {
+        String table = LocalStackExtension.stack().functionEnvironment("GatewayFunction")
+                .get("ATHANOR_DYNAMODB_TABLES_RAG");
+        DynamoDbClient dynamo = LocalStackExtension.stack().dynamo();
+        DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+        TableNames names = OnlyTables.of("rag", table);
+        store = new DynamoRagStore(client, dynamo, names, JsonMapper.createDefault());
+        team = TeamId.of("rag-" + UUID.randomUUID());
+    }
+
+    private static RagDocument document(String id, String namespace) {
+        return new RagDocument(id, namespace, Map.of("title", "T " + id), 0, "sandbox-embed", 3, "", NOW);
+    }
+
+    private static List<RagChunk> chunks(String id, String... texts) {
+        List<RagChunk> chunks = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            chunks.add(new RagChunk(id, i, texts[i], new float[] {i, 0.5f, -1.25f}));
+        }
+        return chunks;
+    }
+
+    private List<RagChunk> all(String namespace) {
+        List<RagChunk> chunks = new ArrayList<>();
+        store.forEachChunk(team, namespace, chunks::add);
+        return chunks;
+    }
+
+    @Test
+    void a_replace_makes_the_new_chunks_current_and_removes_the_old_ones() {
+        assertEquals(0, store.version(team, "docs"));
+        RagDocument first = store.replace(team, document("a#1", "docs"), chunks("a#1", "alpha", "beta"));
+        store.replace(team, document("a", "docs"), chunks("a", "gamma"));
+        long afterTwo = store.version(team, "docs");
+
+        RagDocument second = store.replace(team, document("a#1", "docs"), chunks("a#1", "delta"));
+
+        assertEquals(2, first.chunkCount());
+        assertEquals(1, second.chunkCount());
+        assertFalse(first.generation().equals(second.generation()));
+        assertTrue(store.version(team, "docs") > afterTwo);
+        List<RagChunk> current = all("docs");
+        assertEquals(List.of("gamma", "delta"), current.stream().map(RagChunk::text).sorted(
+                java.util.Comparator.reverseOrder()).toList());
+        RagChunk delta = current.stream().filter(c -> c.documentId().equals("a#1")).findFirst().orElseThrow();
+        assertArrayEquals(new float[] {0, 0.5f, -1.25f}, delta.vector());
+        assertEquals(Map.of("title", "T a#1"), store.find(team, "docs", "a#1").orElseThrow().metadata());
+        assertEquals(List.of("delta"), store.chunks(team, "docs", List.of(new RagStore.ChunkRef("a#1", 0),
+                new RagStore.ChunkRef("a#1", 1), new RagStore.ChunkRef("missing", 0))).stream()
+                .map(RagChunk::text).toList(), "the old generation's second chunk is gone");
+    }
+
+    @Test
+    void delete_removes_the_document_and_its_chunks_and_other_teams_and_namespaces_see_nothing() {
+        store.replace(team, document("doc", "docs"), chunks("doc", "one", "two"));
+        store.replace(team, document("doc", "other"), chunks("doc", "elsewhere"));
+        TeamId stranger = TeamId.of("rag-other-" + UUID.randomUUID());
+
+        assertTrue(store.delete(team, "docs", "doc"));
+
+        assertFalse(store.delete(team, "docs", "doc"));
+        assertEquals(List.of(), all("docs"));
+        assertEquals(List.of("elsewhere"), all("other").stream().map(RagChunk::text).toList());
+        assertEquals(List.of(), store.documents(stranger, "other"));
+        List<RagChunk> strangers = new ArrayList<>();
+        store.forEachChunk(stranger, "other", strangers::add);
+        assertEquals(List.of(), strangers);
+        assertEquals(0, store.version(stranger, "other"));
+    }
+}
