@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "LiteLLM",
                         description = "OpenAI-compatible models and chat completions over every provider"),
                 @Tag(name = "Analytics", description = "Token usage per user and model, reported and metered"),
+                @Tag(name = "RAG", description = "Retrieval-augmented generation over a team's indexed documents"),
                 @Tag(name = "Authentication",
                         description = "Who the caller's token says they are (a route every surface shares)")})
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")

@@ -1,0 +1,43 @@
+package dev.athanor.gateway.rag;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Min;
+
+/** {@code athanor.rag.*}: how documents are cut, embedded and bounded. */
+@ConfigurationProperties("athanor.rag")
+public interface RagConfiguration {
+
+    /**
+     * The model that embeds chunks and queries (any model id the LLM core routes). Unset: the first of the team's
+     * models whose id names an embedding model ({@code embed} in it), else the offline {@code sandbox}.
+     */
+    @Nullable
+    String getEmbeddingModel();
+
+    /** Characters per chunk. */
+    @Min(50)
+    @Bindable(defaultValue = "1000")
+    int getChunkSize();
+
+    /** Characters a chunk repeats from the end of the one before. */
+    @Min(0)
+    @Bindable(defaultValue = "200")
+    int getChunkOverlap();
+
+    /** The longest document content accepted, in characters. */
+    @Min(1)
+    @Bindable(defaultValue = "200000")
+    int getMaxDocumentChars();
+
+    /** How many documents one index call may carry. */
+    @Min(1)
+    @Bindable(defaultValue = "100")
+    int getMaxDocuments();
+
+    /** How many chunks are embedded in one call to the model. */
+    @Min(1)
+    @Bindable(defaultValue = "64")
+    int getEmbeddingBatch();
+}
