@@ -27,7 +27,7 @@ import java.util.List;
 /**
  * One namespace's chunks in an in-memory Lucene index: a document per chunk with its document id (for replacing and
  * removing a document's chunks at once), its position and its vector in an HNSW graph (cosine). Writes are visible to
- * the next search (near-real-time reader refreshed after each write).
+ * the next search: it reopens the near-real-time reader when something changed, once for any number of writes.
  */
 final class LuceneVectorIndex implements VectorIndex {
 
@@ -79,7 +79,6 @@ final class LuceneVectorIndex implements VectorIndex {
             } else {
                 writer.updateDocuments(new Term(DOCUMENT, documentId), documents);
             }
-            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,6 +91,8 @@ final class LuceneVectorIndex implements VectorIndex {
                     + dimensions);
         }
         try {
+            // writes since the last search become visible now (one reopen for a whole batch of replacements)
+            searchers.maybeRefreshBlocking();
             IndexSearcher searcher = searchers.acquire();
             try {
                 TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, k), k);

@@ -17,6 +17,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +47,8 @@ import java.util.function.Consumer;
 public class DynamoRagStore implements RagStore, TeamData {
 
     private static final TableDefinition<RagItem> TABLE = Tables.RAG;
+    private static final int BATCH_WRITE = 25;
+    private static final int UNPROCESSED_ATTEMPTS = 8;
 
     private final TeamScopedTable<RagItem> table;
     private final AtomicCounter versions;
@@ -64,13 +68,7 @@ public class DynamoRagStore implements RagStore, TeamData {
     public RagDocument replace(TeamId team, RagDocument document, List<RagChunk> chunks) {
         String generation = UUID.randomUUID().toString().substring(0, 8);
         Optional<RagDocument> previous = find(team, document.namespace(), document.id());
-        for (RagChunk chunk : chunks) {
-            table.put(team, chunkKey(document.namespace(), document.id(), generation, chunk.position()), null,
-                    item -> {
-                        item.setText(chunk.text());
-                        item.setVector(SdkBytes.fromByteBuffer(bytes(chunk.vector())));
-                    });
-        }
+        writeChunks(team, document, generation, chunks);
         RagDocument current = new RagDocument(document.id(), document.namespace(), document.metadata(),
                 chunks.size(), document.model(), document.dimensions(), generation, document.indexedAt());
         String key = documentKey(document.namespace(), document.id());
@@ -80,6 +78,35 @@ public class DynamoRagStore implements RagStore, TeamData {
                 chunkPrefix(old.namespace(), old.id()) + old.generation() + "#"));
         versions.next(team, versionKey(document.namespace()));
         return current;
+    }
+
+    /**
+     * Writes a generation's chunks 25 at a time (BatchWriteItem, unprocessed items sent again): their keys are new, so
+     * they need no condition, and nothing reads a generation before the document switches to it.
+     */
+    private void writeChunks(TeamId team, RagDocument document, String generation, List<RagChunk> chunks) {
+        List<WriteRequest> pending = new ArrayList<>();
+        for (RagChunk chunk : chunks) {
+            pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                    "team_id", AttributeValue.fromS(team.value()),
+                    "id", AttributeValue.fromS(chunkKey(document.namespace(), document.id(), generation,
+                            chunk.position())),
+                    "text", AttributeValue.fromS(chunk.text()),
+                    "vector", AttributeValue.fromB(SdkBytes.fromByteBuffer(bytes(chunk.vector()))),
+                    "version", AttributeValue.fromN("1"))).build()).build());
+        }
+        for (int from = 0; from < pending.size(); from += BATCH_WRITE) {
+            List<WriteRequest> batch = pending.subList(from, Math.min(pending.size(), from + BATCH_WRITE));
+            Map<String, List<WriteRequest>> unprocessed = Map.of(tableName, batch);
+            for (int attempt = 0; !unprocessed.isEmpty(); attempt++) {
+                if (attempt == UNPROCESSED_ATTEMPTS) {
+                    throw new IllegalStateException("DynamoDB kept " + unprocessed.get(tableName).size()
+                            + " chunk writes unprocessed");
+                }
+                Map<String, List<WriteRequest>> request = unprocessed;
+                unprocessed = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
+            }
+        }
     }
 
     @Override
