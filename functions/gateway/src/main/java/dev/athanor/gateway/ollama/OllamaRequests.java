@@ -33,12 +33,7 @@ final class OllamaRequests {
      * to continue it) too; {@code options.max_tokens} is Ollama's {@code num_predict}.
      */
     static Generate generate(RequestFields fields) {
-        String model = fields.string("model");
-        if (model == null && !fields.has("model")) {
-            fields.error("model", "is required");
-        } else if (model != null && OllamaModelNames.problem(model) != null) {
-            fields.error("model", OllamaModelNames.problem(model));
-        }
+        String model = modelName(fields, "model");
         String prompt = fields.string("prompt");
         String system = fields.string("system");
         List<Long> context = context(fields);
@@ -51,15 +46,22 @@ final class OllamaRequests {
 
     /** Pulls stream by default, as Ollama's own {@code /api/pull} does. */
     static Pull pull(RequestFields fields) {
-        String name = fields.string("name");
-        if (name == null && !fields.has("name")) {
-            fields.error("name", "is required");
-        } else if (name != null && OllamaModelNames.problem(name) != null) {
-            fields.error("name", OllamaModelNames.problem(name));
-        }
+        String name = modelName(fields, "name");
         Boolean stream = fields.bool("stream");
         fields.check();
         return new Pull(name, stream == null || stream);
+    }
+
+    /** A required model name; absent, null or not a name is an error on the field. */
+    private static String modelName(RequestFields fields, String field) {
+        boolean given = fields.node(field) != null;
+        String name = fields.string(field);
+        if (!given) {
+            fields.error(field, "is required");
+        } else if (name != null && OllamaModelNames.problem(name) != null) {
+            fields.error(field, OllamaModelNames.problem(name));
+        }
+        return name;
     }
 
     private static List<Long> context(RequestFields fields) {

@@ -297,6 +297,12 @@ class OllamaManagementIT {
         for (String field : List.of("prompt", "stream", "options.max_tokens", "options.temperature")) {
             assertTrue(detail.contains(field), detail);
         }
+        Answer nullModel = send("POST", "/ollama/generate", member, "{\"model\":null,\"prompt\":null}");
+        Answer nullName = send("POST", "/ollama/pull", admin, "{\"name\":null,\"stream\":null}");
+        assertEquals(422, nullModel.status(), nullModel.body());
+        assertEquals(Map.of("detail", "model is required"), nullModel.map());
+        assertEquals(422, nullName.status(), nullName.body());
+        assertEquals(Map.of("detail", "name is required"), nullName.map());
         assertEquals(0, OLLAMA.getAllServeEvents().size(), "nothing reached Ollama");
     }
 
