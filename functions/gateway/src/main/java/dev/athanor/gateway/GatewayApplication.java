@@ -23,6 +23,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         description = "OpenAI-compatible models and chat completions over every provider"),
                 @Tag(name = "Analytics", description = "Token usage per user and model, reported and metered"),
                 @Tag(name = "RAG", description = "Retrieval-augmented generation over a team's indexed documents"),
+                @Tag(name = "Ollama Integration",
+                        description = "The operator's Ollama server: its models, raw generation, pull and delete"),
                 @Tag(name = "Authentication",
                         description = "Who the caller's token says they are (a route every surface shares)")})
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")

@@ -46,6 +46,8 @@ public record UsageEvent(String id,
     public static final String REPORTED = "reported";
     public static final String CHAT_COMPLETION = "chat_completion";
     public static final String EMBEDDING = "embedding";
+    /** A raw prompt completion on Ollama's own API ({@code POST /ollama/generate}). */
+    public static final String GENERATION = "generation";
 
     public UsageEvent {
         Objects.requireNonNull(id, "id");

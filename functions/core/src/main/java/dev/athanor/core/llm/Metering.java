@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Turns each provider call into a usage event, attributed to the caller's account and API key, typed as a chat
- * completion or an embedding. Publishing is fire-and-forget: it never slows or fails the call.
+ * completion, an embedding or a raw generation. Publishing is fire-and-forget: it never slows or fails the call.
  */
 @Singleton
 public class Metering {
@@ -34,7 +34,7 @@ public class Metering {
         this.clock = clock;
     }
 
-    /** @param requestType {@link UsageEvent#CHAT_COMPLETION} or {@link UsageEvent#EMBEDDING} */
+    /** @param requestType {@link UsageEvent#CHAT_COMPLETION}, {@link UsageEvent#EMBEDDING} or {@link UsageEvent#GENERATION} */
     public void succeeded(CallContext context, Route route, String requestType, Usage usage, long latencyMs,
                           Long ttftMs) {
         publish(context, route, requestType, usage, latencyMs, ttftMs, "ok");
@@ -45,23 +45,38 @@ public class Metering {
                 error.kind().name().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * A call made outside the router, to a provider named by its id (Ollama's raw generation).
+     *
+     * @param status {@code ok}, or the failure's kind in lower case as the router writes it ({@code not_found}, ...)
+     */
+    public void recorded(CallContext context, String providerId, String model, String requestType, Usage usage,
+                         long latencyMs, Long ttftMs, String status) {
+        publish(context, providerId, model, requestType, usage, latencyMs, ttftMs, status);
+    }
+
     private void publish(CallContext context, Route route, String requestType, Usage usage, long latencyMs,
                          Long ttftMs, String status) {
+        publish(context, route.provider().id(), route.model(), requestType, usage, latencyMs, ttftMs, status);
+    }
+
+    private void publish(CallContext context, String providerId, String model, String requestType, Usage usage,
+                         long latencyMs, Long ttftMs, String status) {
         if (publisher == null) {
             return;
         }
         try {
             publisher.publish(new UsageEvent(UUID.randomUUID().toString(), context.team().value(),
-                    context.surface(), context.project(), context.job(), context.agent(), route.provider().id(),
-                    route.model(), usage.promptTokens(), usage.completionTokens(), cost(route, usage), latencyMs,
+                    context.surface(), context.project(), context.job(), context.agent(), providerId,
+                    model, usage.promptTokens(), usage.completionTokens(), cost(model, usage), latencyMs,
                     ttftMs, status, clock.instant(), context.user(), context.apiKey(), requestType,
                     UsageEvent.METERED, null));
         } catch (RuntimeException e) {
-            LOG.warn("Usage event for provider {} not published: {}", route.provider().id(), e.toString());
+            LOG.warn("Usage event for provider {} not published: {}", providerId, e.toString());
         }
     }
 
-    private BigDecimal cost(Route route, Usage usage) {
-        return usage.totalTokens() == 0 ? BigDecimal.ZERO : prices.cost(route.model(), usage);
+    private BigDecimal cost(String model, Usage usage) {
+        return usage.totalTokens() == 0 ? BigDecimal.ZERO : prices.cost(model, usage);
     }
 }

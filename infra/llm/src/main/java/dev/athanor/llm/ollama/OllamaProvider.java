@@ -17,6 +17,10 @@ import dev.athanor.model.llm.StreamListener;
 import dev.athanor.model.llm.ToolCall;
 import dev.athanor.model.llm.ToolCallDelta;
 import dev.athanor.model.llm.Usage;
+import dev.athanor.model.ollama.OllamaGenerateRequest;
+import dev.athanor.model.ollama.OllamaGeneration;
+import dev.athanor.model.ollama.OllamaModel;
+import dev.athanor.model.ollama.OllamaPullProgress;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
@@ -138,23 +142,26 @@ public final class OllamaProvider implements LlmProvider {
         return generation(http.post("/api/generate", generateBody(request, false)), null);
     }
 
-    /** {@code POST /api/generate} streamed: each piece of {@code response} to the listener, then the final line. */
-    public OllamaGeneration generate(OllamaGenerateRequest request, StreamListener listener) {
+    /**
+     * {@code POST /api/generate} streamed: each line to {@code lines} as Ollama sends it (pieces, then the final line
+     * with the timings); returns the final line with {@code response} holding the whole text.
+     */
+    public OllamaGeneration generate(OllamaGenerateRequest request, Consumer<OllamaGeneration> lines) {
         StringBuilder text = new StringBuilder();
         JsonNode last = null;
-        try (LineStream lines = http.stream("POST", "/api/generate", generateBody(request, true))) {
+        try (LineStream stream = http.stream("POST", "/api/generate", generateBody(request, true))) {
             String line;
-            while ((line = lines.next()) != null) {
+            while ((line = stream.next()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
                 JsonNode chunk = chunk(line);
                 String piece = Json.text(chunk, "response");
                 if (piece != null && !piece.isEmpty()) {
-                    lines.firstTokenArrived();
+                    stream.firstTokenArrived();
                     text.append(piece);
-                    listener.onDelta(piece);
                 }
+                lines.accept(generation(chunk, null));
                 last = chunk;
                 if (isDone(chunk)) {
                     break;
@@ -162,6 +169,29 @@ public final class OllamaProvider implements LlmProvider {
             }
         }
         return generation(last, text.toString());
+    }
+
+    /** {@code GET /api/tags}: the local models with their sizes, digests and details. */
+    public List<OllamaModel> localModels() {
+        List<OllamaModel> models = new ArrayList<>();
+        for (JsonNode model : Json.array(http.get("/api/tags"), "models")) {
+            String name = Json.text(model, "name");
+            List<String> families = null;
+            if (Json.at(model, "details", "families") != null) {
+                families = new ArrayList<>();
+                for (JsonNode family : Json.array(model, "details", "families")) {
+                    families.add(family.getStringValue());
+                }
+            }
+            Long size = Json.longOrNull(model, "size");
+            models.add(new OllamaModel(name != null ? name : Json.text(model, "model"), size == null ? 0 : size,
+                    Json.text(model, "digest"), Json.text(model, "modified_at"),
+                    new OllamaModel.Details(Json.text(model, "details", "format"),
+                            Json.text(model, "details", "family"), families,
+                            Json.text(model, "details", "parameter_size"),
+                            Json.text(model, "details", "quantization_level"))));
+        }
+        return models;
     }
 
     /**

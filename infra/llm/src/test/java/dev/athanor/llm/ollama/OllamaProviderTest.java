@@ -4,6 +4,10 @@ import dev.athanor.llm.ProviderContractTest;
 import dev.athanor.llm.http.Json;
 import dev.athanor.llm.http.TestJson;
 import dev.athanor.llm.http.TestTransport;
+import dev.athanor.model.ollama.OllamaGenerateRequest;
+import dev.athanor.model.ollama.OllamaGeneration;
+import dev.athanor.model.ollama.OllamaModel;
+import dev.athanor.model.ollama.OllamaPullProgress;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
 import dev.athanor.model.llm.ChatResponse;
@@ -228,16 +232,35 @@ class OllamaProviderTest extends ProviderContractTest {
                         {"model":"llama3.2","created_at":"2023-08-04T08:52:19.385406455-07:00","response":" sky","done":false}
                         {"model":"llama3.2","created_at":"2023-08-04T19:22:45.499127Z","response":"","done":true,"done_reason":"stop","context":[1,2],"total_duration":10706818083,"load_duration":6338219291,"prompt_eval_count":26,"prompt_eval_duration":130079000,"eval_count":259,"eval_duration":4232710000}
                         """)));
-        List<String> received = new ArrayList<>();
+        List<OllamaGeneration> received = new ArrayList<>();
 
         OllamaGeneration last = ollama().generate(
                 new OllamaGenerateRequest("llama3.2", "Hi", "Be brief.", List.of(7L), null), received::add);
 
-        assertEquals(List.of("The", " sky"), received);
+        assertEquals(List.of("The", " sky", ""), received.stream().map(OllamaGeneration::response).toList());
+        assertEquals(List.of(false, false, true), received.stream().map(OllamaGeneration::done).toList());
+        assertEquals("2023-08-04T08:52:19.385406455-07:00", received.get(0).createdAt());
+        assertEquals(259L, received.get(2).evalCount());
         assertEquals("The sky", last.response());
         assertTrue(last.done());
         assertEquals(List.of(1L, 2L), last.context());
         assertEquals(259L, last.evalCount());
+    }
+
+    @Test
+    void local_models_are_read_with_size_digest_and_details() {
+        VENDOR.stubFor(get("/api/tags").willReturn(okJson("""
+                {"models":[{"name":"gemma3","model":"gemma3","modified_at":"2025-10-03T23:34:03.409490317-07:00",
+                 "size":3338801804,"digest":"a2af6cc3eb7fa8be8504abaf9b04e88f17a119ec3f04a3addf55f92841195f5a",
+                 "details":{"format":"gguf","family":"gemma","families":["gemma"],"parameter_size":"4.3B",
+                 "quantization_level":"Q4_K"}}]}""")));
+
+        List<OllamaModel> models = ollama().localModels();
+
+        assertEquals(List.of(new OllamaModel("gemma3", 3338801804L,
+                "a2af6cc3eb7fa8be8504abaf9b04e88f17a119ec3f04a3addf55f92841195f5a",
+                "2025-10-03T23:34:03.409490317-07:00",
+                new OllamaModel.Details("gguf", "gemma", List.of("gemma"), "4.3B", "Q4_K"))), models);
     }
 
     @Test

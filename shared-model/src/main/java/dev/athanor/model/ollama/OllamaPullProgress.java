@@ -1,4 +1,4 @@
-package dev.athanor.llm.ollama;
+package dev.athanor.model.ollama;
 
 /**
  * One progress line of {@code /api/pull}: a status such as "pulling manifest", "downloading ..." (with digest,

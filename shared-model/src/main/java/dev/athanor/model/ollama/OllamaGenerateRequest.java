@@ -1,4 +1,4 @@
-package dev.athanor.llm.ollama;
+package dev.athanor.model.ollama;
 
 import java.util.List;
 import java.util.Map;
