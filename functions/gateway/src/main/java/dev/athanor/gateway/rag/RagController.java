@@ -40,6 +40,7 @@ public class RagController {
 
     static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final int MAX_ID = 256;
+    static final int MAX_ENCODED_ID = 768;
     static final int MAX_QUERY = 10_000;
 
     private final RagService rag;
@@ -112,6 +113,11 @@ public class RagController {
         if (!NAMESPACE.matcher(name).matches()) {
             throw new dev.athanor.model.error.InvalidInputException("namespace " + NAMESPACE_RULE);
         }
+        if (!validId(documentId)) {
+            // an id that cannot be one names no document
+            throw new dev.athanor.model.error.NotFoundException("Document " + documentId.substring(0,
+                    Math.min(documentId.length(), 80)) + " not found in namespace " + name);
+        }
         rag.delete(TeamPrincipal.of(authentication).team(), name, documentId);
         return new Deleted(true, documentId, name);
     }
@@ -151,7 +157,7 @@ public class RagController {
             String id = text(document.get("id"));
             String content = text(document.get("content"));
             JsonNode metadata = document.get("metadata");
-            if (id == null || id.isBlank() || id.length() > MAX_ID || id.chars().anyMatch(Character::isISOControl)) {
+            if (!validId(id)) {
                 fields.error(at + ".id", "must be 1-" + MAX_ID + " characters without control characters");
             } else if (!ids.add(id)) {
                 fields.error(at + ".id", "is given twice");
@@ -173,6 +179,15 @@ public class RagController {
             }
         }
         return documents;
+    }
+
+    /**
+     * 1-256 characters without control characters, and short enough once percent-encoded into a storage key (a
+     * DynamoDB sort key holds 1,024 bytes).
+     */
+    static boolean validId(@Nullable String id) {
+        return id != null && !id.isBlank() && id.length() <= MAX_ID && id.chars().noneMatch(Character::isISOControl)
+                && java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).length() <= MAX_ENCODED_ID;
     }
 
     @Nullable

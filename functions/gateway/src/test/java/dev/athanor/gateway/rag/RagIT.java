@@ -142,6 +142,9 @@ class RagIT {
         }
         assertEquals(List.of(), relevant(send(bearer, "POST", "/rag/query",
                 "{\"query\": \"anything\", \"namespace\": \"never-used\"}")));
+        assertEquals(404, send(bearer, "DELETE", "/rag/documents/" + "d".repeat(4000), null).status());
+        assertEquals(422, send(bearer, "POST", "/rag/index", "{\"documents\": [{\"id\": \""
+                + "\\u00e9".repeat(200) + "\", \"content\": \"x\"}]}").status(), "too long once encoded");
         assertEquals(List.of(), relevant(send(bearer, "POST", "/rag/query", "{\"query\": \"anything\"}")),
                 "nothing half-written by the refused calls");
     }
