@@ -112,9 +112,20 @@ final class LuceneVectorIndex implements VectorIndex {
         }
     }
 
+    /** Chunks as the next search sees them (the writer's own count lags behind replacements until a flush). */
     @Override
     public long size() {
-        return writer.getDocStats().numDocs;
+        try {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
