@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The pull requests the prompt lab opened, and their states as their hosts report them. A state read is trusted for
@@ -68,6 +69,7 @@ public class PullRequests {
     /** The project's open pull requests, their states read again where the cached one has expired. */
     public List<Promotion> pending(TeamId team, PromptProject project) {
         Instant stale = clock.instant().minus(configuration.getPrCacheTtl());
+        Supplier<GitCredentials> credentials = once(team);
         List<Promotion> open = new ArrayList<>();
         for (Promotion promotion : all(team, project)) {
             if (promotion.state() != PullRequestState.OPEN) {
@@ -76,7 +78,7 @@ public class PullRequests {
             Promotion now = promotion;
             if (promotion.checkedAt() == null || promotion.checkedAt().isBefore(stale)) {
                 try {
-                    now = refresh(team, project, promotion);
+                    now = refresh(team, project, promotion, credentials);
                 } catch (DomainException e) {
                     LOG.warn("Pull request {} of project {} not read: {}", promotion.prUrl(), project.id(),
                             e.getMessage());
@@ -95,12 +97,13 @@ public class PullRequests {
         List<PromotionView> merged = new ArrayList<>();
         List<PromotionView> closed = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        Supplier<GitCredentials> credentials = once(team);
         for (Promotion promotion : all(team, project)) {
             if (promotion.state() != PullRequestState.OPEN) {
                 continue;
             }
             try {
-                Promotion now = refresh(team, project, promotion);
+                Promotion now = refresh(team, project, promotion, credentials);
                 (switch (now.state()) {
                     case OPEN -> open;
                     case MERGED -> merged;
@@ -136,7 +139,7 @@ public class PullRequests {
         for (Promotion promotion : store.listAll(team)) {
             if (promotion.prNumber() == number && promotion.state() == PullRequestState.OPEN
                     && repos.repoAt(promotion.repoUrl()).path().equalsIgnoreCase(repoPath)) {
-                return Optional.of(refresh(team, projects.get(team, promotion.projectId()), promotion));
+                return Optional.of(refresh(team, projects.get(team, promotion.projectId()), promotion, once(team)));
             }
         }
         return Optional.empty();
@@ -146,9 +149,15 @@ public class PullRequests {
         return store.list(team, project.id(), LIMIT);
     }
 
-    private Promotion refresh(TeamId team, PromptProject project, Promotion promotion) {
-        GitCredentials credentials = identities.credentials(team);
-        PullRequest pr = hosts.find(credentials, repos.repoAt(promotion.repoUrl()), promotion.prNumber());
+    /** The team's credentials, read and opened at the first call only (one read for a whole list of requests). */
+    private Supplier<GitCredentials> once(TeamId team) {
+        GitCredentials[] opened = new GitCredentials[1];
+        return () -> opened[0] != null ? opened[0] : (opened[0] = identities.credentials(team));
+    }
+
+    private Promotion refresh(TeamId team, PromptProject project, Promotion promotion,
+                             Supplier<GitCredentials> credentials) {
+        PullRequest pr = hosts.find(credentials.get(), repos.repoAt(promotion.repoUrl()), promotion.prNumber());
         Promotion now = promotion.checked(pr.state(), clock.instant(), pr.mergedAt(), pr.mergeCommitSha());
         store.save(team, now);
         if (promotion.state() == PullRequestState.OPEN && now.state() == PullRequestState.MERGED) {
