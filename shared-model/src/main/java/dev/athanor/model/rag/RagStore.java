@@ -32,8 +32,15 @@ public interface RagStore {
     /** The current documents of the namespace. */
     List<RagDocument> documents(TeamId team, String namespace);
 
-    /** Every current chunk of the namespace, a page of the store at a time (to build an index). */
-    void forEachChunk(TeamId team, String namespace, Consumer<RagChunk> chunk);
+    /**
+     * The vectors of the chunks of these documents of the namespace, each document at its generation, read a page of
+     * the store at a time: a document's chunks come together, in position order. Their text is not read (to build an
+     * index).
+     */
+    void forEachChunk(TeamId team, String namespace, Collection<RagDocument> documents, Consumer<IndexedChunk> chunk);
+
+    /** The vectors of one document's chunks at its generation, in position order (to refresh an index). */
+    List<IndexedChunk> indexedChunks(TeamId team, RagDocument document);
 
     /** The current chunks at these positions of these documents (to show what a search found). */
     List<RagChunk> chunks(TeamId team, String namespace, Collection<ChunkRef> refs);

@@ -108,6 +108,39 @@ class MeteredUsageIT {
                 row.get("prompt_tokens"));
     }
 
+    @Test
+    void retrievals_embeddings_and_answers_are_metered_to_the_caller() throws Exception {
+        String team = AnalyticsGateway.team("retrieval");
+        String erin = gateway.token(team, "member", "erin");
+
+        LambdaHttp.Response indexed = gateway.http.send(request("POST", "/rag/index").bearer(erin).json("""
+                {"documents": [{"id": "a", "content": "Tea grows on hillsides."},
+                               {"id": "b", "content": "Coffee grows in the tropics."}]}"""));
+        assertEquals(200, indexed.status(), indexed.body());
+        LambdaHttp.Response answered = gateway.http.send(request("POST", "/rag/query").bearer(erin).json("""
+                {"query": "Where does tea grow?", "generate_response": true, "model": "sandbox"}"""));
+        assertEquals(200, answered.status(), answered.body());
+
+        List<UsageEvent> written = writeLedgerFromQueue(team, 4);
+
+        assertEquals(4, written.size(), "two documents and the query embedded, one answer");
+        List<String> types = new ArrayList<>();
+        for (UsageEvent event : written) {
+            Map<String, Object> row = gateway.row(event.id());
+            assertEquals("erin", row.get("user_id"));
+            assertEquals("gateway", row.get("surface"));
+            assertEquals("ok", row.get("status"));
+            types.add((String) row.get("request_type"));
+            if ("chat_completion".equals(row.get("request_type"))) {
+                assertCount(((Number) ((Map<?, ?>) answered.get("usage")).get("total_tokens")).longValue(),
+                        ((Number) row.get("prompt_tokens")).longValue() + ((Number) row.get("completion_tokens"))
+                                .longValue(), "the answer's usage as the query reported it");
+            }
+        }
+        assertEquals(List.of("chat_completion", "embedding", "embedding", "embedding"), types.stream().sorted()
+                .toList());
+    }
+
     /** Receives usage messages until {@code expected} of the team's have arrived, and writes those to the ledger. */
     private static List<UsageEvent> writeLedgerFromQueue(String team, int expected) throws Exception {
         SqsClient sqs = LocalStackExtension.stack().sqs();

@@ -175,6 +175,23 @@ public class TeamScopedTable<T extends TeamScopedItem> {
                 .items().stream().toList();
     }
 
+    /**
+     * Hands the team's items whose sort key starts with {@code prefix} to {@code item} in sort-key order, reading one
+     * page of the query at a time (nothing else held), with only {@code attributes} (and the keys) read when given.
+     */
+    public void forEachWithPrefix(TeamId team, String prefix, Consumer<T> item, String... attributes) {
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(
+                        Key.builder().partitionValue(team.value()).sortValue(prefix).build()))
+                .consistentRead(true);
+        if (attributes.length > 0) {
+            List<String> projected = new java.util.ArrayList<>(List.of("team_id", "id"));
+            projected.addAll(List.of(attributes));
+            request.attributesToProject(projected);
+        }
+        table.query(request.build()).items().forEach(item);
+    }
+
     /** The ids of the team's items whose sort key starts with {@code prefix}, in order (their keys alone are read). */
     public List<String> idsWithPrefix(TeamId team, String prefix) {
         return table.query(QueryEnhancedRequest.builder()

@@ -7,6 +7,7 @@ import dev.athanor.aws.dynamo.Tables;
 import dev.athanor.aws.dynamo.TeamScopedTable;
 import dev.athanor.model.TeamData;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.rag.IndexedChunk;
 import dev.athanor.model.rag.RagChunk;
 import dev.athanor.model.rag.RagDocument;
 import dev.athanor.model.rag.RagStore;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -140,18 +142,27 @@ public class DynamoRagStore implements RagStore, TeamData {
     }
 
     @Override
-    public void forEachChunk(TeamId team, String namespace, Consumer<RagChunk> consumer) {
-        Map<String, RagDocument> current = new HashMap<>();
-        documents(team, namespace).forEach(d -> current.put(d.id(), d));
+    public void forEachChunk(TeamId team, String namespace, Collection<RagDocument> documents,
+                             Consumer<IndexedChunk> consumer) {
+        Map<String, String> generations = new HashMap<>();
+        documents.forEach(d -> generations.put(d.id(), d.generation()));
         String prefix = "c#" + encode(namespace) + "#";
-        for (RagItem item : table.listPrefix(team, prefix, false)) {
+        table.forEachWithPrefix(team, prefix, item -> {
             String[] parts = item.getId().substring(prefix.length()).split("#");
-            String documentId = java.net.URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-            RagDocument document = current.get(documentId);
-            if (document != null && document.generation().equals(parts[1])) {
-                consumer.accept(chunk(documentId, Integer.parseInt(parts[2]), item));
+            String documentId = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+            if (parts[1].equals(generations.get(documentId))) {
+                consumer.accept(indexed(documentId, Integer.parseInt(parts[2]), item));
             }
-        }
+        }, "vector");
+    }
+
+    @Override
+    public List<IndexedChunk> indexedChunks(TeamId team, RagDocument document) {
+        List<IndexedChunk> chunks = new ArrayList<>(document.chunkCount());
+        String prefix = chunkPrefix(document.namespace(), document.id()) + document.generation() + "#";
+        table.forEachWithPrefix(team, prefix, item -> chunks.add(indexed(document.id(),
+                Integer.parseInt(item.getId().substring(prefix.length())), item)), "vector");
+        return chunks;
     }
 
     @Override
@@ -182,6 +193,10 @@ public class DynamoRagStore implements RagStore, TeamData {
     @Override
     public void wipe(TeamId team) {
         table.deleteAll(team);
+    }
+
+    private static IndexedChunk indexed(String documentId, int position, RagItem item) {
+        return new IndexedChunk(documentId, position, floats(item.getVector().asByteBuffer()));
     }
 
     private RagChunk chunk(String documentId, int position, RagItem item) {

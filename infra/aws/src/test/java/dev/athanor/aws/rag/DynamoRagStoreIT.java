@@ -3,6 +3,7 @@ package dev.athanor.aws.rag;
 import dev.athanor.aws.dynamo.OnlyTables;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.rag.IndexedChunk;
 import dev.athanor.model.rag.RagChunk;
 import dev.athanor.model.rag.RagDocument;
 import dev.athanor.model.rag.RagStore;
@@ -57,10 +58,15 @@ class DynamoRagStoreIT {
         return chunks;
     }
 
-    private List<RagChunk> all(String namespace) {
-        List<RagChunk> chunks = new ArrayList<>();
-        store.forEachChunk(team, namespace, chunks::add);
+    /** Every chunk of the namespace's current documents, as an index build reads them. */
+    private List<IndexedChunk> all(TeamId owner, String namespace) {
+        List<IndexedChunk> chunks = new ArrayList<>();
+        store.forEachChunk(owner, namespace, store.documents(owner, namespace), chunks::add);
         return chunks;
+    }
+
+    private static List<String> positions(List<IndexedChunk> chunks) {
+        return chunks.stream().map(c -> c.documentId() + "/" + c.position()).toList();
     }
 
     @Test
@@ -76,11 +82,14 @@ class DynamoRagStoreIT {
         assertEquals(1, second.chunkCount());
         assertFalse(first.generation().equals(second.generation()));
         assertTrue(store.version(team, "docs") > afterTwo);
-        List<RagChunk> current = all("docs");
-        assertEquals(List.of("gamma", "delta"), current.stream().map(RagChunk::text).sorted(
-                java.util.Comparator.reverseOrder()).toList());
-        RagChunk delta = current.stream().filter(c -> c.documentId().equals("a#1")).findFirst().orElseThrow();
-        assertArrayEquals(new float[] {0, 0.5f, -1.25f}, delta.vector());
+        List<IndexedChunk> current = all(team, "docs");
+        assertEquals(List.of("a/0", "a#1/0"), positions(current), "a document's chunks together, in key order");
+        assertArrayEquals(new float[] {0, 0.5f, -1.25f}, current.get(1).vector());
+        assertEquals(List.of("a#1/0"), positions(store.indexedChunks(team, second)));
+        assertEquals(List.of(), store.indexedChunks(team, first), "the old generation is gone");
+        List<IndexedChunk> old = new ArrayList<>();
+        store.forEachChunk(team, "docs", List.of(first), old::add);
+        assertEquals(List.of(), old);
         assertEquals(Map.of("title", "T a#1"), store.find(team, "docs", "a#1").orElseThrow().metadata());
         assertEquals(List.of("delta"), store.chunks(team, "docs", List.of(new RagStore.ChunkRef("a#1", 0),
                 new RagStore.ChunkRef("a#1", 1), new RagStore.ChunkRef("missing", 0))).stream()
@@ -96,12 +105,15 @@ class DynamoRagStoreIT {
         assertTrue(store.delete(team, "docs", "doc"));
 
         assertFalse(store.delete(team, "docs", "doc"));
-        assertEquals(List.of(), all("docs"));
-        assertEquals(List.of("elsewhere"), all("other").stream().map(RagChunk::text).toList());
+        assertEquals(List.of(), all(team, "docs"));
+        assertEquals(List.of("doc/0"), positions(all(team, "other")));
+        assertEquals(List.of("elsewhere"), store.chunks(team, "other", List.of(new RagStore.ChunkRef("doc", 0)))
+                .stream().map(RagChunk::text).toList());
         assertEquals(List.of(), store.documents(stranger, "other"));
-        List<RagChunk> strangers = new ArrayList<>();
-        store.forEachChunk(stranger, "other", strangers::add);
-        assertEquals(List.of(), strangers);
+        assertEquals(List.of(), all(stranger, "other"));
+        List<IndexedChunk> strangers = new ArrayList<>();
+        store.forEachChunk(stranger, "other", store.documents(team, "other"), strangers::add);
+        assertEquals(List.of(), strangers, "another team's document records open nothing of this team's");
         assertEquals(0, store.version(stranger, "other"));
     }
 }
