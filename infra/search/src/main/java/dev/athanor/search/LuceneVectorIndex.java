@@ -17,6 +17,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
@@ -107,6 +108,8 @@ final class LuceneVectorIndex implements VectorIndex {
             } finally {
                 searchers.release(searcher);
             }
+        } catch (AlreadyClosedException e) {
+            throw new ClosedException("The vector index was closed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

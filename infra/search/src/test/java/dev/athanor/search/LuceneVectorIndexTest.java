@@ -74,6 +74,14 @@ class LuceneVectorIndexTest {
     }
 
     @Test
+    void a_search_of_a_closed_index_says_it_was_closed() {
+        VectorIndex index = indexes.create(2);
+        index.replace("a", List.of(new IndexedChunk("a", 0, new float[] {1, 0})));
+        index.close();
+        assertThrows(VectorIndex.ClosedException.class, () -> index.nearest(new float[] {1, 0}, 1));
+    }
+
+    @Test
     void searches_while_documents_are_replaced_always_see_whole_documents() throws Exception {
         try (VectorIndex index = indexes.create(8)) {
             Random random = new Random(7);

@@ -42,8 +42,11 @@ public interface RagStore {
     /** The vectors of one document's chunks at its generation, in position order (to refresh an index). */
     List<IndexedChunk> indexedChunks(TeamId team, RagDocument document);
 
-    /** The current chunks at these positions of these documents (to show what a search found). */
-    List<RagChunk> chunks(TeamId team, String namespace, Collection<ChunkRef> refs);
+    /**
+     * The chunks at these positions of these documents, each at the generation given (to show what a search found);
+     * positions of other documents, and chunks no longer stored, are left out.
+     */
+    List<RagChunk> chunks(TeamId team, Collection<RagDocument> documents, Collection<ChunkRef> refs);
 
     /** A chunk by its document and position. */
     record ChunkRef(String documentId, int position) {

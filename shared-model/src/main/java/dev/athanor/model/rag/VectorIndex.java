@@ -12,7 +12,11 @@ public interface VectorIndex extends AutoCloseable {
     /** Replaces every chunk of the document with these (none: the document is gone). Visible to the next search. */
     void replace(String documentId, List<IndexedChunk> chunks);
 
-    /** The {@code k} chunks nearest to the query vector, nearest first. */
+    /**
+     * The {@code k} chunks nearest to the query vector, nearest first.
+     *
+     * @throws ClosedException when the index was closed (a caller holding it may ask for the current one)
+     */
     List<VectorHit> nearest(float[] query, int k);
 
     /** How many chunks the index holds. */
@@ -23,4 +27,12 @@ public interface VectorIndex extends AutoCloseable {
 
     @Override
     void close();
+
+    /** The index was closed before or during the call. */
+    final class ClosedException extends IllegalStateException {
+
+        public ClosedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

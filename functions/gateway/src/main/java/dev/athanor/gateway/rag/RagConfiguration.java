@@ -36,6 +36,15 @@ public interface RagConfiguration {
     @Bindable(defaultValue = "100")
     int getMaxDocuments();
 
+    /**
+     * The most chunks one namespace may hold: what a new instance indexes within API Gateway's 29 s on its first query
+     * at the functions' 1,024 MB (docs/benchmarks.md, "Retrieval at size"). An index call that would pass it is
+     * refused.
+     */
+    @Min(1)
+    @Bindable(defaultValue = "8000")
+    int getMaxNamespaceChunks();
+
     /** How many chunks are embedded in one call to the model. */
     @Min(1)
     @Bindable(defaultValue = "64")

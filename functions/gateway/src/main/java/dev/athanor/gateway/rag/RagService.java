@@ -4,6 +4,7 @@ import dev.athanor.core.llm.CallContext;
 import dev.athanor.core.llm.LlmService;
 import dev.athanor.core.llm.ModelDirectory;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.llm.ChatMessage;
 import dev.athanor.model.llm.ChatRequest;
@@ -18,6 +19,7 @@ import dev.athanor.model.rag.RagChunk;
 import dev.athanor.model.rag.RagDocument;
 import dev.athanor.model.rag.RagStore;
 import dev.athanor.model.rag.VectorHit;
+import dev.athanor.model.rag.VectorIndex;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -67,11 +69,18 @@ public class RagService {
     public record NewDocument(String id, String content, Map<String, Object> metadata) {
     }
 
-    /** Indexes the documents one after another; each replaces the document of the same id, whole or not at all. */
+    /**
+     * Indexes the documents one after another; each replaces the document of the same id, whole or not at all.
+     *
+     * @throws InvalidInputException when the namespace would hold more chunks than it may (nothing is embedded)
+     */
     public Indexed index(CallContext context, String namespace, List<NewDocument> documents) {
+        List<List<String>> pieces = documents.stream().map(document -> chunker.split(document.content())).toList();
+        checkRoom(context.team(), namespace, documents, pieces);
         String model = embeddingModel(context.team());
-        for (NewDocument document : documents) {
-            List<String> texts = chunker.split(document.content());
+        for (int d = 0; d < documents.size(); d++) {
+            NewDocument document = documents.get(d);
+            List<String> texts = pieces.get(d);
             List<float[]> vectors = embed(context, texts, model);
             List<RagChunk> chunks = new ArrayList<>(texts.size());
             for (int i = 0; i < texts.size(); i++) {
@@ -87,6 +96,22 @@ public class RagService {
     public record Indexed(int documentCount, String indexId) {
     }
 
+    /** Refuses documents that would take the namespace past its chunk limit (counting replaced documents out). */
+    private void checkRoom(TeamId team, String namespace, List<NewDocument> documents, List<List<String>> pieces) {
+        Map<String, Integer> chunks = new HashMap<>();
+        store.documents(team, namespace).forEach(document -> chunks.put(document.id(), document.chunkCount()));
+        for (int d = 0; d < documents.size(); d++) {
+            chunks.put(documents.get(d).id(), pieces.get(d).size());
+        }
+        long total = chunks.values().stream().mapToLong(Integer::longValue).sum();
+        int max = configuration.getMaxNamespaceChunks();
+        if (total > max) {
+            String reason = "would take namespace " + namespace + " to " + total + " chunks; a namespace holds at most "
+                    + max;
+            throw new InvalidInputException("The documents " + reason, Map.of("documents", List.of(reason)));
+        }
+    }
+
     /** The chunks nearest to the query, and (when asked) a model's answer from them. */
     public Answer query(CallContext context, String namespace, String query, int topK, boolean generate,
                         String model) {
@@ -96,22 +121,38 @@ public class RagService {
                     : null);
         }
         float[] vector = embed(context, List.of(query), current.get().model()).get(0);
-        List<VectorHit> hits = current.get().index().nearest(vector, topK);
+        List<VectorHit> hits = search(context.team(), namespace, current.get(), vector, topK);
+        Map<String, RagDocument> documents = new HashMap<>();
+        hits.stream().map(VectorHit::documentId).distinct().forEach(id -> store.find(context.team(), namespace, id)
+                .ifPresent(document -> documents.put(id, document)));
         Map<RagStore.ChunkRef, RagChunk> texts = new HashMap<>();
-        store.chunks(context.team(), namespace, hits.stream()
+        store.chunks(context.team(), documents.values(), hits.stream()
                         .map(hit -> new RagStore.ChunkRef(hit.documentId(), hit.position())).toList())
                 .forEach(chunk -> texts.put(new RagStore.ChunkRef(chunk.documentId(), chunk.position()), chunk));
         List<Found> found = new ArrayList<>();
-        Map<String, RagDocument> documents = new HashMap<>();
         for (VectorHit hit : hits) {
             RagChunk chunk = texts.get(new RagStore.ChunkRef(hit.documentId(), hit.position()));
-            if (chunk == null) {
-                continue; // replaced since the index was read: the next query sees the new version
+            if (chunk != null) { // else replaced or deleted since the index was read: the next query sees it
+                found.add(new Found(chunk, hit.score()));
             }
-            documents.computeIfAbsent(hit.documentId(), id -> store.find(context.team(), namespace, id).orElse(null));
-            found.add(new Found(chunk, hit.score()));
         }
         return new Answer(found, documents, generate ? answer(context, model, query, found, documents) : null);
+    }
+
+    /**
+     * Searches the index, or, when another thread closed it meanwhile (the namespace moved to another embedding model
+     * or was emptied), the one now current.
+     */
+    private List<VectorHit> search(TeamId team, String namespace, RagIndexes.Current current, float[] vector,
+                                   int topK) {
+        try {
+            return current.index().nearest(vector, topK);
+        } catch (VectorIndex.ClosedException closed) {
+            return indexes.current(team, namespace)
+                    .filter(now -> now.model().equals(current.model()))
+                    .map(now -> now.index().nearest(vector, topK))
+                    .orElse(List.of());
+        }
     }
 
     public record Found(RagChunk chunk, double score) {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Retrieval through the gateway's Lambda handler on the embedded stack, with the offline sandbox's embeddings
- * (hashed word features: texts sharing words are near) and its chat.
+ * (hashed word features: texts sharing words are near) and its chat. A namespace here holds at most 5 chunks.
  */
 @ExtendWith(LocalStackExtension.class)
 class RagIT {
@@ -41,7 +41,7 @@ class RagIT {
 
     @BeforeAll
     static void start() {
-        http = LambdaHttp.start("GatewayFunction");
+        http = LambdaHttp.start("GatewayFunction", Map.of("athanor.rag.max-namespace-chunks", 5));
     }
 
     @AfterAll
@@ -147,5 +147,29 @@ class RagIT {
                 + "\\u00e9".repeat(200) + "\", \"content\": \"x\"}]}").status(), "too long once encoded");
         assertEquals(List.of(), relevant(send(bearer, "POST", "/rag/query", "{\"query\": \"anything\"}")),
                 "nothing half-written by the refused calls");
+    }
+
+    @Test
+    void an_index_call_that_would_pass_the_namespace_limit_is_refused_whole() {
+        String bearer = team();
+        assertEquals(200, send(bearer, "POST", "/rag/index", THREE.formatted("full")).status());
+        String replacing = """
+                {"namespace": "full", "documents": [{"id": "cats", "content": "Cats nap in the sun."},
+                 {"id": "d", "content": "Dogs fetch sticks."}, {"id": "e", "content": "Eels swim at night."}%s]}""";
+
+        LambdaHttp.Response refused = send(bearer, "POST", "/rag/index", replacing.formatted(
+                ", {\"id\": \"f\", \"content\": \"Frogs sing after rain.\"}"));
+
+        assertEquals(422, refused.status(), refused.body());
+        String message = (String) refused.map().get("detail");
+        assertTrue(message.contains("would take namespace full to 6 chunks; a namespace holds at most 5"), message);
+        List<Map<String, Object>> found = relevant(send(bearer, "POST", "/rag/query",
+                "{\"query\": \"cats nap dogs eels frogs\", \"namespace\": \"full\", \"top_k\": 100}"));
+        assertEquals(List.of("budget", "cats", "volcano"), found.stream().map(d -> (String) d.get("id")).sorted()
+                .toList(), "nothing of the refused call written");
+        assertTrue(found.stream().anyMatch(d -> ((String) d.get("content")).startsWith("Cats purr")));
+
+        assertEquals(200, send(bearer, "POST", "/rag/index", replacing.formatted("")).status(),
+                "the replaced document's chunk is counted out: 3 - 1 + 3 = 5");
     }
 }

@@ -1,5 +1,6 @@
 package dev.athanor.aws.live;
 
+import dev.athanor.aws.dynamo.BatchWrites;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.aws.dynamo.Tables;
 import dev.athanor.model.TeamId;
@@ -37,7 +38,6 @@ import java.util.stream.Stream;
 public class DynamoConnectionStore implements ConnectionStore {
 
     private static final String CONNECTION_SK = "#";
-    private static final int BATCH = 25;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -118,15 +118,8 @@ public class DynamoConnectionStore implements ConnectionStore {
                 .map(channel -> WriteRequest.builder().deleteRequest(DeleteRequest.builder()
                         .key(subscriptionKey(team, channel, connectionId)).build()).build())
                 .toList();
-        for (int from = 0; from < deletes.size(); from += BATCH) {
-            List<WriteRequest> batch = deletes.subList(from, Math.min(from + BATCH, deletes.size()));
-            Map<String, List<WriteRequest>> pending = Map.of(table, batch);
-            // what DynamoDB leaves unprocessed (throttling) is sent again; a leftover would only expire
-            for (int attempt = 0; attempt < 5 && !pending.isEmpty(); attempt++) {
-                Map<String, List<WriteRequest>> request = pending;
-                pending = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
-            }
-        }
+        // a subscription left over after the attempts would only expire
+        BatchWrites.send(dynamo, table, deletes, 5);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.athanor.aws.rag;
 
 import dev.athanor.aws.dynamo.AtomicCounter;
+import dev.athanor.aws.dynamo.BatchWrites;
 import dev.athanor.aws.dynamo.TableDefinition;
 import dev.athanor.aws.dynamo.TableNames;
 import dev.athanor.aws.dynamo.Tables;
@@ -49,7 +50,6 @@ import java.util.function.Consumer;
 public class DynamoRagStore implements RagStore, TeamData {
 
     private static final TableDefinition<RagItem> TABLE = Tables.RAG;
-    private static final int BATCH_WRITE = 25;
     private static final int UNPROCESSED_ATTEMPTS = 8;
 
     private final TeamScopedTable<RagItem> table;
@@ -83,8 +83,8 @@ public class DynamoRagStore implements RagStore, TeamData {
     }
 
     /**
-     * Writes a generation's chunks 25 at a time (BatchWriteItem, unprocessed items sent again): their keys are new, so
-     * they need no condition, and nothing reads a generation before the document switches to it.
+     * Writes a generation's chunks 25 at a time ({@link BatchWrites}): their keys are new, so they need no condition,
+     * and nothing reads a generation before the document switches to it.
      */
     private void writeChunks(TeamId team, RagDocument document, String generation, List<RagChunk> chunks) {
         List<WriteRequest> pending = new ArrayList<>();
@@ -97,17 +97,9 @@ public class DynamoRagStore implements RagStore, TeamData {
                     "vector", AttributeValue.fromB(SdkBytes.fromByteBuffer(bytes(chunk.vector()))),
                     "version", AttributeValue.fromN("1"))).build()).build());
         }
-        for (int from = 0; from < pending.size(); from += BATCH_WRITE) {
-            List<WriteRequest> batch = pending.subList(from, Math.min(pending.size(), from + BATCH_WRITE));
-            Map<String, List<WriteRequest>> unprocessed = Map.of(tableName, batch);
-            for (int attempt = 0; !unprocessed.isEmpty(); attempt++) {
-                if (attempt == UNPROCESSED_ATTEMPTS) {
-                    throw new IllegalStateException("DynamoDB kept " + unprocessed.get(tableName).size()
-                            + " chunk writes unprocessed");
-                }
-                Map<String, List<WriteRequest>> request = unprocessed;
-                unprocessed = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
-            }
+        int left = BatchWrites.send(dynamo, tableName, pending, UNPROCESSED_ATTEMPTS);
+        if (left > 0) {
+            throw new IllegalStateException("DynamoDB kept " + left + " chunk writes unprocessed");
         }
     }
 
@@ -166,16 +158,18 @@ public class DynamoRagStore implements RagStore, TeamData {
     }
 
     @Override
-    public List<RagChunk> chunks(TeamId team, String namespace, Collection<ChunkRef> refs) {
-        Map<String, Optional<RagDocument>> documents = new HashMap<>();
+    public List<RagChunk> chunks(TeamId team, Collection<RagDocument> documents, Collection<ChunkRef> refs) {
+        Map<String, RagDocument> byId = new HashMap<>();
+        documents.forEach(d -> byId.put(d.id(), d));
         List<String> keys = new ArrayList<>();
         Map<String, ChunkRef> byKey = new HashMap<>();
         for (ChunkRef ref : refs) {
-            documents.computeIfAbsent(ref.documentId(), id -> find(team, namespace, id)).ifPresent(d -> {
-                String key = chunkKey(namespace, d.id(), d.generation(), ref.position());
+            RagDocument document = byId.get(ref.documentId());
+            if (document != null) {
+                String key = chunkKey(document.namespace(), document.id(), document.generation(), ref.position());
                 keys.add(key);
                 byKey.put(key, ref);
-            });
+            }
         }
         List<RagChunk> found = new ArrayList<>();
         for (RagItem item : table.getAll(team, keys)) {

@@ -91,9 +91,11 @@ class DynamoRagStoreIT {
         store.forEachChunk(team, "docs", List.of(first), old::add);
         assertEquals(List.of(), old);
         assertEquals(Map.of("title", "T a#1"), store.find(team, "docs", "a#1").orElseThrow().metadata());
-        assertEquals(List.of("delta"), store.chunks(team, "docs", List.of(new RagStore.ChunkRef("a#1", 0),
+        assertEquals(List.of("delta"), store.chunks(team, List.of(second), List.of(new RagStore.ChunkRef("a#1", 0),
                 new RagStore.ChunkRef("a#1", 1), new RagStore.ChunkRef("missing", 0))).stream()
-                .map(RagChunk::text).toList(), "the old generation's second chunk is gone");
+                .map(RagChunk::text).toList());
+        assertEquals(List.of(), store.chunks(team, List.of(first), List.of(new RagStore.ChunkRef("a#1", 0),
+                new RagStore.ChunkRef("a#1", 1))), "the old generation's chunks are deleted");
     }
 
     @Test
@@ -107,7 +109,8 @@ class DynamoRagStoreIT {
         assertFalse(store.delete(team, "docs", "doc"));
         assertEquals(List.of(), all(team, "docs"));
         assertEquals(List.of("doc/0"), positions(all(team, "other")));
-        assertEquals(List.of("elsewhere"), store.chunks(team, "other", List.of(new RagStore.ChunkRef("doc", 0)))
+        assertEquals(List.of("elsewhere"), store.chunks(team, store.documents(team, "other"),
+                        List.of(new RagStore.ChunkRef("doc", 0)))
                 .stream().map(RagChunk::text).toList());
         assertEquals(List.of(), store.documents(stranger, "other"));
         assertEquals(List.of(), all(stranger, "other"));
