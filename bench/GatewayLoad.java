@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  *                                difference (the gateway's added latency)
  *   warm GATEWAY TOKEN MODEL CONCURRENCY SECONDS
  *                                load on one URL only (half plain, half streamed), to bring a JVM to steady state
+ *   peers MODEL CONCURRENCY SECONDS WARM-UP TARGET...
+ *                                several targets side by side, plain then streamed: each 1 s slice goes to one target,
+ *                                the targets in a new shuffled order every round, SECONDS slices each; a TARGET is
+ *                                name|base URL|pids (comma-separated: the processes whose CPU time counts)|header...
+ *                                and the first is the reference the others' added latency is taken against
  */
 public class GatewayLoad {
 
@@ -34,6 +39,10 @@ public class GatewayLoad {
         } else if (args[0].equals("bodies")) {
             int seconds = Integer.parseInt(args[6]);
             bodies(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), seconds, Integer.parseInt(args[7]));
+        } else if (args[0].equals("peers")) {
+            peers(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Arrays.asList(args).subList(5, args.length));
+            System.exit(0);
         } else if (args[0].equals("warm")) {
             int seconds = Integer.parseInt(args[5]);
             run(List.of(args[1]), args[2], args[3], false, Integer.parseInt(args[4]), seconds / 2);
@@ -109,8 +118,12 @@ public class GatewayLoad {
 
     // ------------------------------------------------------------------ the load
 
-    record Result(double p50, double p99, double rps, int errors) {
+    /** Percentiles in ms over all requests, and p99 over the busy ones (started 250 ms or more into their slice). */
+    record Result(double p50, double p99, double p99Busy, double rps, int errors, int requests) {
     }
+
+    /** Requests that start this long into their slice find the target already busy (not just back from idle). */
+    static final long BUSY_AFTER_NANOS = 250_000_000L;
 
     /** Measured phases alternate between the targets in slices this long, over connections kept open throughout. */
     static final long SLICE_NANOS = 1_000_000_000L;
@@ -134,6 +147,68 @@ public class GatewayLoad {
                     g.rps, g.errors, g.p50 - d.p50, g.p99 - d.p99);
             ERRORS.forEach((error, count) -> System.out.printf("  %d x %s%n", count, error));
         }
+    }
+
+    /**
+     * Targets side by side (see the usage above): each warmed alone for WARM-UP seconds, then measured together in
+     * shuffled 1 s slices, plain then streamed. Prints a Markdown row per target: latency (time to first content token
+     * when streamed) p50, p99 and busy p99, what it adds over the first target, requests per second, errors, and the
+     * CPU milliseconds its processes spent per request it answered (user + system time over the whole measured phase,
+     * so an upper bound at low load: a process's background work counts too).
+     */
+    static void peers(String model, int concurrency, int seconds, int warmup, List<String> specs) throws Exception {
+        List<String> names = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        List<long[]> pids = new ArrayList<>();
+        for (String spec : specs) {
+            String[] parts = spec.split("\\|");
+            names.add(parts[0]);
+            pids.add(parts.length > 2 && !parts[2].isBlank()
+                    ? Arrays.stream(parts[2].split(",")).mapToLong(Long::parseLong).toArray() : new long[0]);
+            StringBuilder headers = new StringBuilder();
+            for (int h = 3; h < parts.length; h++) {
+                headers.append("\r\n").append(parts[h]);
+            }
+            targets.add(new Target(parts[1], "plain", headers.toString()));
+        }
+        for (boolean stream : new boolean[]{false, true}) {
+            for (Target target : targets) {
+                runTargets(List.of(target), "", model, stream, concurrency, warmup);
+            }
+            ERRORS.clear();
+            long[] before = pids.stream().mapToLong(GatewayLoad::cpuTicks).toArray();
+            List<Result> results = runTargets(targets, "", model, stream, concurrency, targets.size() * seconds, true);
+            long[] after = pids.stream().mapToLong(GatewayLoad::cpuTicks).toArray();
+            Result reference = results.get(0);
+            for (int t = 0; t < targets.size(); t++) {
+                Result r = results.get(t);
+                double cpu = pids.get(t).length == 0 || r.requests() == 0 ? Double.NaN
+                        : (after[t] - before[t]) * 1000.0 / CLOCK_TICKS / r.requests();
+                System.out.printf("| %d | %s | %s | %.2f / %.2f / %.2f | %+.2f / %+.2f / %+.2f | %.0f | %d | %.2f |%n",
+                        concurrency, stream ? "stream TTFT" : "plain", names.get(t), r.p50(), r.p99(), r.p99Busy(),
+                        r.p50() - reference.p50(), r.p99() - reference.p99(), r.p99Busy() - reference.p99Busy(),
+                        r.rps(), r.errors(), cpu);
+            }
+            ERRORS.forEach((error, count) -> System.out.printf("  %d x %s%n", count, error));
+        }
+    }
+
+    /** Clock ticks a second in /proc's CPU times ({@code getconf CLK_TCK}; 100 on Linux). */
+    static final long CLOCK_TICKS = Long.parseLong(System.getenv().getOrDefault("CLK_TCK", "100"));
+
+    /** User + system CPU time of these processes so far, in clock ticks (from /proc/PID/stat). */
+    static long cpuTicks(long[] pids) {
+        long ticks = 0;
+        for (long pid : pids) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("No process " + pid, e);
+            }
+        }
+        return ticks;
     }
 
     /**
@@ -174,8 +249,12 @@ public class GatewayLoad {
         }
     }
 
-    /** Where a load sends its requests, and which body: plain, tools or long. */
-    record Target(String base, String body) {
+    /** Where a load sends its requests, which body (plain, tools or long), and any headers of its own. */
+    record Target(String base, String body, String headers) {
+
+        Target(String base, String body) {
+            this(base, body, "");
+        }
 
         static List<Target> of(List<String> bases) {
             String body = "tools".equals(System.getenv("BENCH_BODY")) ? "tools" : "plain";
@@ -196,15 +275,36 @@ public class GatewayLoad {
      */
     static List<Result> runTargets(List<Target> to, String token, String model, boolean stream, int concurrency,
                                    int seconds) throws Exception {
+        return runTargets(to, token, model, stream, concurrency, seconds, false);
+    }
+
+    /** As above; {@code shuffled}: each round of slices visits the targets in a new random order. */
+    static List<Result> runTargets(List<Target> to, String token, String model, boolean stream, int concurrency,
+                                   int seconds, boolean shuffled) throws Exception {
         int targets = to.size();
+        int[] schedule = new int[seconds + targets];
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round * targets < schedule.length; round++) {
+            List<Integer> order = new ArrayList<>();
+            for (int t = 0; t < targets; t++) {
+                order.add(t);
+            }
+            if (shuffled) {
+                java.util.Collections.shuffle(order, random);
+            }
+            for (int t = 0; t < targets && round * targets + t < schedule.length; t++) {
+                schedule[round * targets + t] = order.get(t);
+            }
+        }
         List<String> bases = to.stream().map(target -> target.base() + " " + target.body()).toList();
         List<URI> uris = to.stream().map(target -> URI.create(target.base() + "/chat/completions")).toList();
         List<byte[]> requests = new ArrayList<>();
         for (int i = 0; i < targets; i++) {
-            requests.add(request(uris.get(i), token, model, stream, to.get(i).body()));
+            requests.add(request(uris.get(i), token, model, stream, to.get(i).body(), to.get(i).headers()));
         }
         AtomicBoolean running = new AtomicBoolean(true);
         long[][][] samples = new long[targets][concurrency][2_000_000 / concurrency];
+        boolean[][][] busy = new boolean[targets][concurrency][2_000_000 / concurrency];
         int[][] counts = new int[targets][concurrency];
         int[][] errors = new int[targets][concurrency];
         List<Thread> threads = new ArrayList<>();
@@ -215,14 +315,26 @@ public class GatewayLoad {
                 Connection[] connections = new Connection[targets];
                 while (running.get()) {
                     long start = System.nanoTime();
-                    int target = (int) ((start - began) / SLICE_NANOS % targets);
+                    long slice = (start - began) / SLICE_NANOS;
+                    int target = schedule[(int) Math.min(slice, schedule.length - 1)];
                     URI uri = uris.get(target);
                     try {
                         if (connections[target] == null) {
                             connections[target] = new Connection(uri.getHost(), uri.getPort());
                         }
-                        long first = connections[target].exchange(requests.get(target), stream);
+                        long first;
+                        try {
+                            first = connections[target].exchange(requests.get(target), stream);
+                        } catch (Connection.Stale stale) {
+                            // the server closed the kept-alive connection while it sat idle (Node.js after 5 s): as
+                            // HTTP clients do, open a new one and send again; the time it takes counts
+                            connections[target].close();
+                            connections[target] = new Connection(uri.getHost(), uri.getPort());
+                            first = connections[target].exchange(requests.get(target), stream);
+                        }
                         if (counts[target][index] < samples[target][index].length) {
+                            busy[target][index][counts[target][index]] =
+                                    (start - began) % SLICE_NANOS >= BUSY_AFTER_NANOS;
                             samples[target][index][counts[target][index]++] = first - start;
                         }
                         if (!connections[target].keepAlive) {
@@ -257,14 +369,23 @@ public class GatewayLoad {
         for (int target = 0; target < targets; target++) {
             int total = Arrays.stream(counts[target]).sum();
             long[] all = new long[total];
+            long[] busyOnes = new long[total];
             int at = 0;
+            int busyAt = 0;
             for (int t = 0; t < concurrency; t++) {
                 System.arraycopy(samples[target][t], 0, all, at, counts[target][t]);
                 at += counts[target][t];
+                for (int i = 0; i < counts[target][t]; i++) {
+                    if (busy[target][t][i]) {
+                        busyOnes[busyAt++] = samples[target][t][i];
+                    }
+                }
             }
             Arrays.sort(all);
-            Result result = new Result(percentile(all, 0.50), percentile(all, 0.99), total / elapsed,
-                    Arrays.stream(errors[target]).sum());
+            busyOnes = Arrays.copyOf(busyOnes, busyAt);
+            Arrays.sort(busyOnes);
+            Result result = new Result(percentile(all, 0.50), percentile(all, 0.99), percentile(busyOnes, 0.99),
+                    total / elapsed, Arrays.stream(errors[target]).sum(), total);
             System.err.printf("  %s%s %.0fs: p50=%.2f p99=%.2f ms rps=%.0f errors=%d%n", bases.get(target),
                     stream ? " stream" : "", elapsed, result.p50, result.p99, result.rps, result.errors);
             results.add(result);
@@ -285,7 +406,7 @@ public class GatewayLoad {
             + "{\"type\":\"integer\",\"minimum\":1,\"maximum\":20}},\"required\":[\"query\"]}}}],"
             + "\"tool_choice\":\"auto\"";
 
-    static byte[] request(URI uri, String token, String model, boolean stream, String kind) {
+    static byte[] request(URI uri, String token, String model, boolean stream, String kind, String headers) {
         String message = kind.equals("long") ? "Say hello" + " padding".repeat(TOOLS.length() / 8) : "Say hello";
         String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + message
                 + "\"}]" + (kind.equals("tools") ? TOOLS : "")
@@ -293,7 +414,8 @@ public class GatewayLoad {
         byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         return ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                 + "\r\nContent-Type: application/json\r\nAccept: " + (stream ? "text/event-stream" : "application/json")
-                + "\r\nAuthorization: Bearer " + token + "\r\nContent-Length: " + bodyBytes.length + "\r\n\r\n" + body)
+                + (headers.contains("Authorization:") ? "" : "\r\nAuthorization: Bearer " + token) + headers
+                + "\r\nContent-Length: " + bodyBytes.length + "\r\n\r\n" + body)
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -305,7 +427,16 @@ public class GatewayLoad {
         private final java.net.Socket socket;
         private final InputStream in;
         private final OutputStream out;
+        private int exchanges;
         boolean keepAlive;
+
+        /** A kept-alive connection the server had closed before it answered anything. */
+        static final class Stale extends IOException {
+
+            Stale(Throwable cause) {
+                super("stale connection", cause);
+            }
+        }
 
         Connection(String host, int port) throws IOException {
             socket = new java.net.Socket(host, port);
@@ -317,9 +448,18 @@ public class GatewayLoad {
 
         /** Sends the request; returns when the whole answer arrived, or for a stream when its first token did. */
         long exchange(byte[] request, boolean stream) throws IOException {
-            out.write(request);
-            out.flush();
-            String status = line();
+            String status;
+            try {
+                out.write(request);
+                out.flush();
+                status = line();
+            } catch (IOException e) {
+                if (exchanges > 0) {
+                    throw new Stale(e);
+                }
+                throw e;
+            }
+            exchanges++;
             int code = status.length() >= 12 ? Integer.parseInt(status.substring(9, 12)) : 0;
             long length = -1;
             boolean chunked = false;

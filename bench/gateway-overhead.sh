@@ -33,71 +33,19 @@ seconds=${1:-10}
 models=${2:-"mock-20ms"}
 setups=${3:-"reference alone platform"}
 warmup=${4:-90}
-mock_port=18080
 alone_port=18000
 previous_port=18001
 reference_port=18100
-target=local/target
-cp_file=$target/bench.classpath
-mvn -q -B -ntp -pl local dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
-classpath="local/target/classes:$(cat "$cp_file")"
-data=$(mktemp -d)
-pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$data"' EXIT
-
-# the JDK server otherwise waits on delayed ACKs (Nagle), adding ~40 ms to every answer
-java -Dsun.net.httpserver.nodelay=true bench/GatewayLoad.java mock "$mock_port" > "$target/bench-mock.log" 2>&1 &
-pids+=($!)
-OPENAI_API_KEY=bench-upstream-key OPENAI_BASE_URL="http://127.0.0.1:$mock_port/v1" ATHANOR_ADMIN_KEY=bench-admin \
-  java -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$classpath" dev.athanor.local.platform.Main --data-dir "$data" > "$target/bench-platform.log" 2>&1 &
-platform=$!
-pids+=($platform)
-until curl -sf -o /dev/null http://localhost:8001/ready && curl -sf -o /dev/null http://localhost:8000/health; do
-  kill -0 "$platform" 2>/dev/null || { echo "platform exited, see $target/bench-platform.log" >&2; exit 1; }
-  sleep 0.2
-done
-token=$(curl -sf -X POST http://localhost:8001/api/auth/token -H 'X-Admin-Key: bench-admin' \
-  -H 'Content-Type: application/json' -d '{"team_id":"bench","role":"member"}' \
-  | sed -E 's/.*"token":"([^"]+)".*/\1/')
-# API keys are created on the gateway with the team token (a member may create member keys for itself)
-new_key() {
-  curl -sf -X POST http://localhost:8000/auth/keys -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' -d "$1" | sed -E 's/.*"key":"([^"]+)".*/\1/'
-}
+source bench/gateway-stack.sh
 key_plain=$(new_key '{"name":"bench plain"}')
 key_limited=$(new_key '{"name":"bench limited","budget_usd":1000000,"budget_period":"month","requests_per_minute":1000000000,"tokens_per_minute":1000000000}')
 credentials=${CREDENTIALS:-"jwt key limited-key"}
-dynamo_port=$(sed -nE 's/^Port:\s+([0-9]+).*/\1/p' "$target/bench-platform.log" | head -1)
 echo "$(java -version 2>&1 | head -1), $(nproc) cores, ${seconds}s per phase"
 
 for setup in $setups; do
   gateway=http://localhost:8000/v1
   if [ "$setup" = reference ]; then
-    command -v nginx >/dev/null || { echo "== reference: skipped, nginx is not installed"; continue; }
-    cat > "$data/nginx.conf" <<EOF
-worker_processes 2;
-pid $data/nginx.pid;
-error_log $data/nginx-error.log warn;
-daemon off;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  upstream mock { server 127.0.0.1:$mock_port; keepalive 128; }
-  server {
-    listen $reference_port;
-    location / {
-      proxy_pass http://mock;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Authorization "Bearer bench-upstream-key";
-      proxy_buffering off;
-    }
-  }
-}
-EOF
-    nginx -c "$data/nginx.conf" -p "$data" > "$target/bench-nginx.log" 2>&1 &
-    pids+=($!)
-    until curl -sf -o /dev/null "http://localhost:$reference_port/v1/models"; do sleep 0.2; done
+    start_nginx "$reference_port" || { echo "== reference: skipped, nginx is not installed"; continue; }
     gateway=http://localhost:$reference_port/v1
   elif [ "$setup" = alone ] || [ "$setup" = previous ]; then
     tree=.
@@ -106,17 +54,7 @@ EOF
       tree=${PREVIOUS_TREE:?set PREVIOUS_TREE to the checkout of the build to compare}
       port=$previous_port
     fi
-    LAMBDA_TASK_ROOT=$tree/functions/gateway/target ATHANOR_SURFACE=gateway MICRONAUT_SERVER_PORT=$port \
-    ATHANOR_AUTH_JWT_SECRET="$(cat "$data/jwt-secret")" ATHANOR_CRYPTO_LOCAL_KEY_FILE="$data/data-key" \
-    ATHANOR_DYNAMODB_TABLES_BREAKERS=athanor-local-breakers ATHANOR_DYNAMODB_TABLES_PROVIDERS=athanor-local-providers \
-    ATHANOR_DYNAMODB_TABLES_API_KEYS=athanor-local-api-keys ATHANOR_DYNAMODB_TABLES_RATE_LIMITS=athanor-local-rate-limits \
-    ATHANOR_DYNAMODB_TABLES_BUDGETS=athanor-local-budgets \
-    AWS_SERVICES_DYNAMODB_ENDPOINT_OVERRIDE="http://localhost:$dynamo_port" AWS_REGION=us-east-1 \
-    AWS_ACCESS_KEY_ID=athanorlocal AWS_SECRET_ACCESS_KEY=athanorlocalsecret ATHANOR_LLM_BEDROCK_ENABLED=false \
-    OPENAI_API_KEY=bench-upstream-key OPENAI_BASE_URL="http://127.0.0.1:$mock_port/v1" \
-      sh "$tree/functions/gateway/src/lambda-stream/run.sh" > "$target/bench-$setup.log" 2>&1 &
-    pids+=($!)
-    until curl -sf -o /dev/null "http://localhost:$port/health"; do sleep 0.2; done
+    start_alone "$port" "$tree" "$setup"
     gateway=http://localhost:$port/v1
   fi
   # WARM_BODY=tools warms with requests offering tools (the code that reads and maps them gets compiled too)
