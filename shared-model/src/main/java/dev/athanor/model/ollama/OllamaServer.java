@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  */
 public interface OllamaServer {
 
+    /** What every call says when no server is configured. */
+    String NOT_CONFIGURED = "No Ollama server is configured: set OLLAMA_BASE_URL to manage Ollama models";
+
     /** Whether a server is configured; every other method fails with UnavailableException when not. */
     boolean configured();
 

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -40,8 +41,6 @@ public class OllamaManagement {
 
     static final String PROVIDER = "ollama";
     private static final String SURFACE = "gateway";
-    static final String NOT_CONFIGURED =
-            "No Ollama server is configured: set OLLAMA_BASE_URL to manage Ollama models";
 
     private final OllamaServer ollama;
     private final KeyLimits limits;
@@ -56,7 +55,6 @@ public class OllamaManagement {
     }
 
     List<OllamaModel> models() {
-        requireConfigured();
         return ollama.models();
     }
 
@@ -96,21 +94,23 @@ public class OllamaManagement {
     /** Downloads a model to the server, each progress line to {@code progress}; admins only. */
     void pull(TeamPrincipal caller, String name, Consumer<OllamaPullProgress> progress) {
         requireAdmin(caller, "pull");
-        requireConfigured();
         ollama.pull(name, progress);
     }
 
     /** Removes a model from the server; admins only. */
     void delete(TeamPrincipal caller, String name) {
         requireAdmin(caller, "delete");
-        requireConfigured();
         ollama.delete(name);
     }
 
-    /** @throws UnavailableException when no Ollama server is configured (503) */
+    /**
+     * For a caller that must know before it starts (a stream, a key's limits); every call checks it too.
+     *
+     * @throws UnavailableException when no Ollama server is configured (503)
+     */
     void requireConfigured() {
         if (!ollama.configured()) {
-            throw new UnavailableException(NOT_CONFIGURED);
+            throw new UnavailableException(OllamaServer.NOT_CONFIGURED);
         }
     }
 
@@ -128,9 +128,10 @@ public class OllamaManagement {
             messages.add(ChatMessage.system(request.system()));
         }
         messages.add(ChatMessage.user(request.prompt()));
-        Object temperature = request.options() == null ? null : request.options().get("temperature");
-        Object topP = request.options() == null ? null : request.options().get("top_p");
-        Object limit = request.options() == null ? null : request.options().get("num_predict");
+        Map<String, Object> options = request.options() == null ? Map.of() : request.options();
+        Object temperature = options.get("temperature");
+        Object topP = options.get("top_p");
+        Object limit = options.get("num_predict");
         return new ChatRequest(PROVIDER + "/" + request.model(), messages,
                 temperature instanceof Number t ? t.doubleValue() : null,
                 topP instanceof Number p ? p.doubleValue() : null,

@@ -56,10 +56,11 @@ final class OllamaRequests {
     private static String modelName(RequestFields fields, String field) {
         boolean given = fields.node(field) != null;
         String name = fields.string(field);
+        String problem = name == null ? null : OllamaModelNames.problem(name);
         if (!given) {
             fields.error(field, "is required");
-        } else if (name != null && OllamaModelNames.problem(name) != null) {
-            fields.error(field, OllamaModelNames.problem(name));
+        } else if (problem != null) {
+            fields.error(field, problem);
         }
         return name;
     }

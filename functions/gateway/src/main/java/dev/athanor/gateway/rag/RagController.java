@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.athanor.core.auth.TeamPrincipal;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.core.llm.CallContext;
+import dev.athanor.model.error.InvalidInputException;
+import dev.athanor.model.error.NotFoundException;
 import dev.athanor.model.llm.Usage;
 import dev.athanor.model.rag.RagDocument;
 import io.micronaut.context.annotation.Requires;
@@ -25,9 +27,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Retrieval-augmented generation: index a team's documents, query them (with an answer), delete one. */
@@ -111,11 +117,11 @@ public class RagController {
                    @Nullable @QueryValue String namespace) {
         String name = namespace == null || namespace.isEmpty() ? "default" : namespace;
         if (!NAMESPACE.matcher(name).matches()) {
-            throw new dev.athanor.model.error.InvalidInputException("namespace " + NAMESPACE_RULE);
+            throw new InvalidInputException("namespace " + NAMESPACE_RULE);
         }
         if (!validId(documentId)) {
             // an id that cannot be one names no document
-            throw new dev.athanor.model.error.NotFoundException("Document " + documentId.substring(0,
+            throw new NotFoundException("Document " + documentId.substring(0,
                     Math.min(documentId.length(), 80)) + " not found in namespace " + name);
         }
         rag.delete(TeamPrincipal.of(authentication).team(), name, documentId);
@@ -146,7 +152,7 @@ public class RagController {
             fields.error("documents", "must hold at most " + configuration.getMaxDocuments() + " documents a call");
             return documents;
         }
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             String at = "documents[" + i + "]";
             JsonNode document = node.get(i);
@@ -187,7 +193,7 @@ public class RagController {
      */
     static boolean validId(@Nullable String id) {
         return id != null && !id.isBlank() && id.length() <= MAX_ID && id.chars().noneMatch(Character::isISOControl)
-                && java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).length() <= MAX_ENCODED_ID;
+                && URLEncoder.encode(id, StandardCharsets.UTF_8).length() <= MAX_ENCODED_ID;
     }
 
     @Nullable

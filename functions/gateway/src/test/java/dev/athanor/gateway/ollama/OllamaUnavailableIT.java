@@ -3,6 +3,7 @@ package dev.athanor.gateway.ollama;
 import dev.athanor.core.auth.Roles;
 import dev.athanor.core.auth.TokenIssuer;
 import dev.athanor.model.TeamId;
+import dev.athanor.model.ollama.OllamaServer;
 import dev.athanor.testkit.LambdaHttp;
 import dev.athanor.testkit.LocalStackExtension;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class OllamaUnavailableIT {
 
             for (LambdaHttp.Response response : new LambdaHttp.Response[]{models, generate, pull, delete}) {
                 assertEquals(503, response.status(), response.body());
-                assertEquals(OllamaManagement.NOT_CONFIGURED, response.get("detail"));
+                assertEquals(OllamaServer.NOT_CONFIGURED, response.get("detail"));
             }
         }
     }

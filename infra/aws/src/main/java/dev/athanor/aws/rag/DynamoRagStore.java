@@ -69,14 +69,14 @@ public class DynamoRagStore implements RagStore, TeamData {
     @Override
     public RagDocument replace(TeamId team, RagDocument document, List<RagChunk> chunks) {
         String generation = UUID.randomUUID().toString().substring(0, 8);
-        Optional<RagDocument> previous = find(team, document.namespace(), document.id());
         writeChunks(team, document, generation, chunks);
         RagDocument current = new RagDocument(document.id(), document.namespace(), document.metadata(),
                 chunks.size(), document.model(), document.dimensions(), generation, document.indexedAt());
         String key = documentKey(document.namespace(), document.id());
-        Long version = table.getLatest(team, key).map(RagItem::getVersion).orElse(null);
-        table.put(team, key, version, item -> item.setData(write(current)));
-        previous.ifPresent(old -> table.deleteAllWithPrefix(team,
+        // the document as it is just before the switch: its version guards the put, its generation is removed after
+        Optional<RagItem> previous = table.getLatest(team, key);
+        table.put(team, key, previous.map(RagItem::getVersion).orElse(null), item -> item.setData(write(current)));
+        previous.map(this::document).ifPresent(old -> table.deleteAllWithPrefix(team,
                 chunkPrefix(old.namespace(), old.id()) + old.generation() + "#"));
         versions.next(team, versionKey(document.namespace()));
         return current;

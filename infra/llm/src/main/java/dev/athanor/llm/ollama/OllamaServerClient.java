@@ -25,9 +25,6 @@ import java.util.function.Supplier;
 @Singleton
 public class OllamaServerClient implements OllamaServer {
 
-    private static final String NOT_CONFIGURED =
-            "No Ollama server is configured: set OLLAMA_BASE_URL to manage Ollama models";
-
     private final OllamaProvider ollama;
 
     public OllamaServerClient(EnvironmentProviders environment, OllamaProviderFactory factory) {
