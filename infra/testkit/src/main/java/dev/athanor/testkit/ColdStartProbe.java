@@ -75,8 +75,9 @@ public final class ColdStartProbe {
             outcome = "batch_item_failures=" + response.getBatchItemFailures().size();
             expected = response.getBatchItemFailures().size() == 1;
         }
-        System.out.printf("cold_init_ms=%d %s common_pool_parallelism=%d%n", System.currentTimeMillis() - jvmStart, outcome,
-                java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
+        System.out.printf("cold_init_ms=%d %s common_pool_parallelism=%d classes_loaded=%d%n",
+                System.currentTimeMillis() - jvmStart, outcome, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(),
+                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
         System.exit(expected ? 0 : 1);
     }
 }

@@ -63,31 +63,13 @@ class LambdaArtifactsIT {
 
     @Test
     void every_function_jar_starts_alone_and_answers_an_event() throws Exception {
-        Path template = LocalStackExtension.template();
-        CloudFormationTemplate parsed = CloudFormationTemplate.load(template);
-        LocalResources resources = new LocalResources(parsed, Map.of("Stage", "probe"), "us-east-1", "000000000000",
-                URI.create("http://localhost:9324"));
         // two JVMs at a time, one a core: each run is timed by nothing but its own exit
         ExecutorService runs = Executors.newFixedThreadPool(2);
         Map<String, Future<ColdStart.Result>> results = new LinkedHashMap<>();
         try {
-            for (var function : parsed.resources(LocalResources.FUNCTION).entrySet()) {
-                if (LocalResources.behindWebAdapter(function.getValue())) {
-                    continue;
-                }
-                Map<String, Object> properties = CloudFormationTemplate.map(function.getValue().get("Properties"));
-                Map<String, String> environment = new HashMap<>(resources.environment(function.getKey()));
-                // stands in for reading the secret the template names; a function not given one must start without it
-                if (environment.remove("ATHANOR_AUTH_JWT_SECRET_ARN") != null) {
-                    environment.put("ATHANOR_AUTH_JWT_SECRET", "probe-signing-key-of-at-least-thirty-two-bytes");
-                }
-                String[] probe = CloudFormationTemplate.map(function.getValue().get("Metadata")).containsKey("LocalPort")
-                        ? new String[] {"http", "/openapi.json"}
-                        : socketFunctions(parsed).contains(function.getKey()) ? new String[] {"websocket"}
-                        : new String[] {"sqs"};
-                Path jar = template.getParent().resolve(String.valueOf(properties.get("CodeUri")));
-                String handler = String.valueOf(properties.get("Handler"));
-                results.put(function.getKey(), runs.submit(() -> ColdStart.run(jar, handler, environment, probe)));
+            for (FunctionProbes.Probe probe : FunctionProbes.of(LocalStackExtension.template()).values()) {
+                results.put(probe.function(), runs.submit(() ->
+                        ColdStart.run(probe.jar(), probe.handler(), probe.environment(), probe.event())));
             }
             for (var entry : results.entrySet()) {
                 ColdStart.Result result = entry.getValue().get();
@@ -145,19 +127,6 @@ class LambdaArtifactsIT {
             }
         });
         assertFalse(functions.isEmpty(), "the streaming gateway runs behind the web adapter");
-        return functions;
-    }
-
-    /** The functions a WebSocket API's integration invokes (its IntegrationUri names their Arn). */
-    private static java.util.Set<String> socketFunctions(CloudFormationTemplate template) {
-        java.util.Set<String> functions = new java.util.HashSet<>();
-        template.resources().forEach((id, resource) -> {
-            if ("AWS::ApiGatewayV2::Integration".equals(resource.get("Type"))) {
-                String uri = String.valueOf(CloudFormationTemplate.map(resource.get("Properties")).get("IntegrationUri"));
-                template.resources(LocalResources.FUNCTION).keySet().stream()
-                        .filter(function -> uri.contains("${" + function + ".Arn}")).forEach(functions::add);
-            }
-        });
         return functions;
     }
 }

@@ -33,12 +33,14 @@ public class PasswordHasher {
     private static final Base64.Decoder B64_DECODE = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
-    // checked against when no account exists, so that an unknown email costs what a wrong password does
-    private final String dummy = hash("not-a-password-" + System.nanoTime());
+    // checked against when no account exists, so that an unknown email costs what a wrong password does: a stored
+    // form with today's parameters and random salt and hash bytes, which no password derives to. Not a real hash, so
+    // that building this singleton (at every cold start of a function) costs no Argon2 run
+    private final String dummy = "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+            + B64.encodeToString(randomBytes(SALT_BYTES)) + "$" + B64.encodeToString(randomBytes(HASH_BYTES));
 
     public String hash(String password) {
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
+        byte[] salt = randomBytes(SALT_BYTES);
         byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
         return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
@@ -66,6 +68,12 @@ public class PasswordHasher {
     /** Does the work of a check and fails: for logins of unknown accounts. */
     public void matchNothing(String password) {
         matches(password, dummy);
+    }
+
+    private byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
     private static byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism,

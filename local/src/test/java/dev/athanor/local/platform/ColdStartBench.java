@@ -1,0 +1,141 @@
+package dev.athanor.local.platform;
+
+import dev.athanor.testkit.ColdStart;
+import dev.athanor.testkit.LocalStackExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cold start of every function Lambda invokes directly (bench/cold-start.sh runs it), beside the floor: an empty
+ * Micronaut function of the same versions. Each run is a fresh JVM with only the function's jar (plus the probe
+ * class), its handler built as Lambda builds it, its template environment (the global JAVA_TOOL_OPTIONS among
+ * them), one event; the time is from JVM start to the answer.
+ * <p>
+ * Every target runs twice a round: as packaged, and with an application class-data sharing archive (AppCDS) made for
+ * its jar by one training run before the rounds (the lever of an archive shipped in the package). The runs of a round
+ * go in a new shuffled order, so a slow moment of the machine falls on all of them, and each function's ratio to the
+ * floor is taken within its round, plain to plain and archive to archive.
+ * <p>
+ * Arguments: rounds, the floor's jar, then optionally the functions to run (logical ids; all by default), each
+ * possibly as {@code Id=path/to/function.jar} to measure another build of its jar beside it.
+ */
+public final class ColdStartBench {
+
+    private static final Pattern RESULT = Pattern.compile("cold_init_ms=(\\d+).*classes_loaded=(\\d+)");
+    private static final String FLOOR = "floor";
+
+    private ColdStartBench() {
+    }
+
+    private record Run(String target, boolean archive) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.parseInt(args[0]);
+        Map<String, FunctionProbes.Probe> functions = FunctionProbes.of(LocalStackExtension.template());
+        List<String> chosen = args.length > 2 ? List.of(args).subList(2, args.length) : List.copyOf(functions.keySet());
+        Map<String, FunctionProbes.Probe> targets = new LinkedHashMap<>();
+        String javaToolOptions = functions.values().iterator().next().environment().get("JAVA_TOOL_OPTIONS");
+        targets.put(FLOOR, new FunctionProbes.Probe(FLOOR, Path.of(args[1]),
+                "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction",
+                Map.of("JAVA_TOOL_OPTIONS", javaToolOptions), new String[] {"http", "/openapi.json"}));
+        for (String spec : chosen) {
+            // "Function=other.jar" measures another build of the function's jar beside this one's (before and after)
+            String function = spec.split("=", 2)[0];
+            FunctionProbes.Probe probe = functions.get(function);
+            if (probe == null) {
+                throw new IllegalArgumentException(function + " is not a directly invoked function of the template: "
+                        + functions.keySet());
+            }
+            targets.put(spec.contains("=") ? function + "@" + Path.of(spec.split("=", 2)[1]).getFileName() : function,
+                    spec.contains("=") ? new FunctionProbes.Probe(function, Path.of(spec.split("=", 2)[1]),
+                            probe.handler(), probe.environment(), probe.event()) : probe);
+        }
+        Path archives = Files.createTempDirectory("athanor-cds");
+        for (String target : targets.keySet()) {
+            run(targets.get(target), "-XX:ArchiveClassesAtExit=" + archives.resolve(target + ".jsa"));
+        }
+        Map<Run, List<Long>> times = new LinkedHashMap<>();
+        Map<Run, List<Double>> ratios = new LinkedHashMap<>();
+        Map<Run, Long> classes = new LinkedHashMap<>();
+        List<Run> runs = new ArrayList<>();
+        for (String target : targets.keySet()) {
+            for (boolean archive : new boolean[] {false, true}) {
+                Run run = new Run(target, archive);
+                runs.add(run);
+                times.put(run, new ArrayList<>());
+                ratios.put(run, new ArrayList<>());
+            }
+        }
+        for (int round = 1; round <= rounds; round++) {
+            List<Run> order = new ArrayList<>(runs);
+            Collections.shuffle(order);
+            Map<Run, Long> thisRound = new LinkedHashMap<>();
+            for (Run run : order) {
+                long[] result = run(targets.get(run.target()),
+                        run.archive() ? "-XX:SharedArchiveFile=" + archives.resolve(run.target() + ".jsa") : "");
+                thisRound.put(run, result[0]);
+                classes.put(run, result[1]);
+            }
+            thisRound.forEach((run, ms) -> {
+                times.get(run).add(ms);
+                ratios.get(run).add(ms / (double) thisRound.get(new Run(FLOOR, run.archive())));
+            });
+            System.out.println("round " + round + ": " + thisRound.entrySet().stream()
+                    .map(e -> e.getKey().target() + (e.getKey().archive() ? "+cds" : "") + "=" + e.getValue())
+                    .reduce((a, b) -> a + " " + b).orElse(""));
+        }
+        System.out.printf("%n| function | jar (MB) | classes loaded | median (ms) | runs (ms) | to the floor "
+                + "| with AppCDS: median (ms) | runs (ms) | to the floor with AppCDS | archive (MB) |%n");
+        System.out.printf("|---|---|---|---|---|---|---|---|---|---|%n");
+        for (String target : targets.keySet()) {
+            Run plain = new Run(target, false);
+            Run archive = new Run(target, true);
+            System.out.printf("| %s | %.1f | %,d | %d | %s | %.2f | %d | %s | %.2f | %.0f |%n", target,
+                    Files.size(targets.get(target).jar()) / 1_048_576.0, classes.get(plain),
+                    median(times.get(plain)), listed(times.get(plain)), median(ratios.get(plain)),
+                    median(times.get(archive)), listed(times.get(archive)), median(ratios.get(archive)),
+                    Files.size(archives.resolve(target + ".jsa")) / 1_048_576.0);
+        }
+        System.out.printf("%n(%s %s, %d cores)%n", System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+        try (var files = Files.list(archives)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(archives);
+    }
+
+    /** One cold start with {@code options} added to the function's JAVA_TOOL_OPTIONS: milliseconds, classes loaded. */
+    private static long[] run(FunctionProbes.Probe probe, String options) {
+        Map<String, String> environment = new LinkedHashMap<>(probe.environment());
+        environment.merge("JAVA_TOOL_OPTIONS", options, (a, b) -> a + " " + b);
+        ColdStart.Result result = ColdStart.run(probe.jar(), probe.handler(), environment, probe.event());
+        Matcher matcher = RESULT.matcher(result.output());
+        if (result.exitCode() != 0 || !matcher.find()) {
+            throw new IllegalStateException(probe.function() + " did not answer:\n" + result.output());
+        }
+        return new long[] {Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))};
+    }
+
+    private static String listed(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    private static <T extends Comparable<T>> T median(List<T> values) {
+        List<T> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.athanor.local.platform;
+
+import dev.athanor.local.template.CloudFormationTemplate;
+import dev.athanor.local.template.LocalResources;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The functions of template.yaml whose jar Lambda invokes directly (not behind the web adapter), each with what it
+ * takes to start one alone as Lambda does: its jar, handler, environment, and the event {@code ColdStartProbe} sends
+ * it (an HTTP function is asked for its API document, a WebSocket function for a {@code $connect}, a queue consumer
+ * gets an SQS record).
+ */
+final class FunctionProbes {
+
+    record Probe(String function, Path jar, String handler, Map<String, String> environment, String[] event) {
+    }
+
+    private FunctionProbes() {
+    }
+
+    /** Every such function of the template, in its order, by logical id. */
+    static Map<String, Probe> of(Path template) {
+        CloudFormationTemplate parsed = CloudFormationTemplate.load(template);
+        LocalResources resources = new LocalResources(parsed, Map.of("Stage", "probe"), "us-east-1", "000000000000",
+                URI.create("http://localhost:9324"));
+        Set<String> sockets = socketFunctions(parsed);
+        Map<String, Probe> functions = new LinkedHashMap<>();
+        parsed.resources(LocalResources.FUNCTION).forEach((id, function) -> {
+            if (LocalResources.behindWebAdapter(function)) {
+                return;
+            }
+            Map<String, Object> properties = CloudFormationTemplate.map(function.get("Properties"));
+            Map<String, String> environment = new HashMap<>(resources.environment(id));
+            // stands in for reading the secret the template names; a function not given one must start without it
+            if (environment.remove("ATHANOR_AUTH_JWT_SECRET_ARN") != null) {
+                environment.put("ATHANOR_AUTH_JWT_SECRET", "probe-signing-key-of-at-least-thirty-two-bytes");
+            }
+            String[] event = CloudFormationTemplate.map(function.get("Metadata")).containsKey("LocalPort")
+                    ? new String[] {"http", "/openapi.json"}
+                    : sockets.contains(id) ? new String[] {"websocket"} : new String[] {"sqs"};
+            functions.put(id, new Probe(id, template.getParent().resolve(String.valueOf(properties.get("CodeUri"))),
+                    String.valueOf(properties.get("Handler")), environment, event));
+        });
+        return functions;
+    }
+
+    /** The functions a WebSocket API's integration invokes (its IntegrationUri names their Arn). */
+    private static Set<String> socketFunctions(CloudFormationTemplate template) {
+        Set<String> functions = new TreeSet<>();
+        template.resources().forEach((id, resource) -> {
+            if ("AWS::ApiGatewayV2::Integration".equals(resource.get("Type"))) {
+                String uri = String.valueOf(CloudFormationTemplate.map(resource.get("Properties")).get("IntegrationUri"));
+                template.resources(LocalResources.FUNCTION).keySet().stream()
+                        .filter(function -> uri.contains("${" + function + ".Arn}")).forEach(functions::add);
+            }
+        });
+        return functions;
+    }
+}
