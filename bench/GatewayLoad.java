@@ -30,6 +30,12 @@ import java.util.regex.Pattern;
  *                                the targets in a new shuffled order every round, SECONDS slices each; a TARGET is
  *                                name|base URL|pids (comma-separated: the processes whose CPU time counts)|header...
  *                                and the first is the reference the others' added latency is taken against
+ *   idle MODEL ROUNDS IDLE-SECONDS TARGET...
+ *                                the first request after an idle spell, as a Lambda instance meets it between
+ *                                invocations: each round, for each idle time (comma-separated seconds, shuffled), all
+ *                                targets rest that long, then each gets one plain request on its kept-alive connection
+ *                                (targets in a new order each time); prints per idle time and target the median and
+ *                                worst latency and what the median adds over the first target's
  */
 public class GatewayLoad {
 
@@ -42,6 +48,9 @@ public class GatewayLoad {
         } else if (args[0].equals("peers")) {
             peers(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Arrays.asList(args).subList(5, args.length));
+            System.exit(0);
+        } else if (args[0].equals("idle")) {
+            idle(args[1], Integer.parseInt(args[2]), args[3], Arrays.asList(args).subList(4, args.length));
             System.exit(0);
         } else if (args[0].equals("warm")) {
             int seconds = Integer.parseInt(args[5]);
@@ -191,6 +200,86 @@ public class GatewayLoad {
             }
             ERRORS.forEach((error, count) -> System.out.printf("  %d x %s%n", count, error));
         }
+    }
+
+    /** See the usage above. */
+    static void idle(String model, int rounds, String idleSeconds, List<String> specs) throws Exception {
+        List<String> names = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        for (String spec : specs) {
+            String[] parts = spec.split("\\|");
+            names.add(parts[0]);
+            StringBuilder headers = new StringBuilder();
+            for (int h = 3; h < parts.length; h++) {
+                headers.append("\r\n").append(parts[h]);
+            }
+            targets.add(new Target(parts[1], "plain", headers.toString()));
+        }
+        List<Double> idles = Arrays.stream(idleSeconds.split(",")).map(Double::parseDouble).toList();
+        Connection[] connections = new Connection[targets.size()];
+        List<byte[]> requests = new ArrayList<>();
+        List<URI> uris = new ArrayList<>();
+        for (Target target : targets) {
+            URI uri = URI.create(target.base() + "/chat/completions");
+            uris.add(uri);
+            requests.add(request(uri, "", model, false, target.body(), target.headers()));
+        }
+        // [idle][target][round]
+        long[][][] samples = new long[idles.size()][targets.size()][rounds];
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < rounds; round++) {
+            List<Integer> idleOrder = new ArrayList<>();
+            for (int i = 0; i < idles.size(); i++) {
+                idleOrder.add(i);
+            }
+            java.util.Collections.shuffle(idleOrder, random);
+            for (int i : idleOrder) {
+                Thread.sleep((long) (idles.get(i) * 1000));
+                List<Integer> order = new ArrayList<>();
+                for (int t = 0; t < targets.size(); t++) {
+                    order.add(t);
+                }
+                java.util.Collections.shuffle(order, random);
+                for (int t : order) {
+                    URI uri = uris.get(t);
+                    long start = System.nanoTime();
+                    try {
+                        if (connections[t] == null) {
+                            connections[t] = new Connection(uri.getHost(), uri.getPort());
+                        }
+                        try {
+                            connections[t].exchange(requests.get(t), false);
+                        } catch (Connection.Stale stale) {
+                            connections[t].close();
+                            connections[t] = new Connection(uri.getHost(), uri.getPort());
+                            connections[t].exchange(requests.get(t), false);
+                        }
+                    } catch (Exception e) {
+                        ERRORS.merge(names.get(t) + ": " + e, 1, Integer::sum);
+                        connections[t] = null;
+                    }
+                    samples[i][t][round] = System.nanoTime() - start;
+                }
+            }
+        }
+        System.out.println("| idle (s) | target | median / worst (ms) | added median (ms) |");
+        System.out.println("|---|---|---|---|");
+        for (int i = 0; i < idles.size(); i++) {
+            double reference = percentile(sorted(samples[i][0]), 0.5);
+            for (int t = 0; t < targets.size(); t++) {
+                long[] values = sorted(samples[i][t]);
+                double median = percentile(values, 0.5);
+                System.out.printf("| %s | %s | %.2f / %.2f | %+.2f |%n", idles.get(i), names.get(t), median,
+                        values[values.length - 1] / 1e6, median - reference);
+            }
+        }
+        ERRORS.forEach((error, count) -> System.out.printf("  %d x %s%n", count, error));
+    }
+
+    private static long[] sorted(long[] values) {
+        long[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy;
     }
 
     /** Clock ticks a second in /proc's CPU times ({@code getconf CLK_TCK}; 100 on Linux). */

@@ -8,6 +8,8 @@
 # for some seconds between its slices as a Lambda instance does between invocations. Each row: p50 / p99 / busy p99
 # (requests started 250 ms or more into their slice) in ms, the same minus direct's (what the hop adds), requests per
 # second, errors, and CPU ms per request of the target's processes (nginx: master and workers) over the measured phase.
+# Then the first request after an idle spell (all targets rest 0.05 to 10 s, then each gets one request; 10 rounds),
+# and each process's peak resident memory (VmHWM) over the whole run.
 # Usage: bench/peers.sh [seconds per target per phase (12)] [warm-up seconds per target per phase (15)] [runs (2)]
 # Build first: mvn -B -ntp -DskipTests install. Installs nginx-light (Debian, as root) and Portkey (npm, versions pinned
 # in bench/peers/package-lock.json; Portkey's own lockfile's @hono/node-server 1.13.5, @hono/node-ws 1.2.0 and hono
@@ -56,4 +58,17 @@ for run in $(seq 1 "$runs"); do
     CLK_TCK=$(getconf CLK_TCK) java bench/GatewayLoad.java peers mock-20ms "$clients" "$seconds" "$warmup" \
       "${targets[@]}" 2>/dev/null
   done
+done
+echo
+echo "first request after an idle spell (10 rounds)"
+java bench/GatewayLoad.java idle mock-20ms 10 0.05,1,3,6,10 "${targets[@]}" 2>/dev/null
+echo
+echo "peak resident memory (VmHWM) over the run"
+for spec in "nginx|$nginx_pids" "Portkey|$portkey_pid" "Athanor|$alone_pid"; do
+  kb=0
+  processes=${spec#*|}
+  for pid in ${processes//,/ }; do
+    kb=$((kb + $(awk '/VmHWM/ {print $2}' "/proc/$pid/status")))
+  done
+  echo "${spec%%|*}: $((kb / 1024)) MB"
 done

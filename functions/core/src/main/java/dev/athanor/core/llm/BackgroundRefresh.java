@@ -21,13 +21,14 @@ final class BackgroundRefresh {
 
     /**
      * Whether cached state of this age may serve a caller that must not block: while it is fresh (younger than
-     * {@code ttlNanos}), and for one more period while {@code refresh} runs behind it. Older state may not.
+     * {@code ttlNanos}), and then while {@code refresh} runs behind it, up to {@code maxStaleNanos}. Older state may
+     * not.
      */
-    boolean usable(Object key, long ageNanos, long ttlNanos, Executor executor, Runnable refresh) {
+    boolean usable(Object key, long ageNanos, long ttlNanos, long maxStaleNanos, Executor executor, Runnable refresh) {
         if (ageNanos < ttlNanos) {
             return true;
         }
-        if (ageNanos >= 2 * ttlNanos) {
+        if (ageNanos >= Math.max(ttlNanos, maxStaleNanos)) {
             return false;
         }
         start(key, executor, refresh);

@@ -21,9 +21,9 @@ import java.util.concurrent.Executor;
 /**
  * One circuit breaker per (team, provider), its state shared through the {@link CircuitBreakerStore} so every
  * instance agrees. Reads are cached for {@code stateCacheTtl} so a healthy provider costs no store call per request;
- * only failures and recoveries write. A closed circuit whose read has just gone stale (within a second period) still
- * lets calls through while one background read refreshes it, so a busy instance never stalls its requests on the
- * store when the period ends.
+ * only failures and recoveries write. A closed circuit whose read has gone stale (up to {@code stateMaxStale}) still
+ * lets calls through while one background read refreshes it, so neither a busy instance when the period ends nor one
+ * that sat idle between invocations stalls a request on the store.
  */
 @Singleton
 public class CircuitBreakers {
@@ -65,7 +65,7 @@ public class CircuitBreakers {
 
     /**
      * {@link #acquire} for callers that must not block: answered at once from the cache when the circuit is known
-     * to be closed (a read stale by less than one more period is refreshed on the blocking executor meanwhile),
+     * to be closed (a read stale by less than {@code stateMaxStale} is refreshed on the blocking executor meanwhile),
      * otherwise (a store read or a probe to claim) on the blocking executor.
      */
     public CompletableFuture<Permit> acquireAsync(TeamId team, String breaker, Executor blocking) {
@@ -73,7 +73,8 @@ public class CircuitBreakers {
         Cached cached = cache.get(key);
         if (cached != null && cached.snapshot().state() == CircuitState.CLOSED
                 && refreshes.usable(key, Duration.between(cached.readAt(), clock.instant()).toNanos(),
-                config.getStateCacheTtl().toNanos(), blocking, () -> refresh(team, breaker, cached))) {
+                config.getStateCacheTtl().toNanos(), config.getStateMaxStale().toNanos(), blocking,
+                () -> refresh(team, breaker, cached))) {
             return CompletableFuture.completedFuture(Permit.CALL);
         }
         return CompletableFuture.supplyAsync(() -> acquire(team, breaker), blocking);

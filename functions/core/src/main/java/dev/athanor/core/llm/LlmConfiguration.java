@@ -16,4 +16,12 @@ public interface LlmConfiguration {
      */
     @Bindable(defaultValue = "5s")
     Duration getRegistryCacheTtl();
+
+    /**
+     * How old a team's cached providers may be and still serve a call at once while one background read refreshes
+     * them (env {@code ATHANOR_LLM_REGISTRY_MAX_STALE}): an instance that sat idle between invocations answers its
+     * first call without waiting for the table; that call may use a registration changed elsewhere meanwhile.
+     */
+    @Bindable(defaultValue = "60s")
+    Duration getRegistryMaxStale();
 }

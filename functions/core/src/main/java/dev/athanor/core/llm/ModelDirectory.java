@@ -128,8 +128,8 @@ public class ModelDirectory {
         Map<LlmProvider, List<String>> known = new HashMap<>();
         for (LlmProvider provider : providers) {
             CachedList cached = lists.get(provider);
-            if (cached == null || !refreshes.usable(provider, cached.ageNanos(now), cached.ttl().toNanos(), blocking,
-                    () -> modelIds(provider))) {
+            if (cached == null || !refreshes.usable(provider, cached.ageNanos(now), cached.ttl().toNanos(),
+                    2 * cached.ttl().toNanos(), blocking, () -> modelIds(provider))) {
                 return null;
             }
             known.put(provider, cached.ids());

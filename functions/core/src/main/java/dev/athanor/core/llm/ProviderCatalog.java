@@ -37,8 +37,8 @@ import java.util.function.LongSupplier;
  * usable next to the others. A registered provider may take its key from an allowed environment variable
  * ({@link ProviderKeyVariables}). This is on the path of every LLM call, so the team's registry and active provider
  * are read together and cached per team for {@code athanor.llm.registry-cache-ttl} (5 s by default) and clients are
- * kept until their configuration changes; callers that must not block keep using a read stale by less than one more
- * period while one background read refreshes it. Functions without the providers table use the environment
+ * kept until their configuration changes; callers that must not block keep using a stale read (up to
+ * {@code athanor.llm.registry-max-stale}, 60 s) while one background read refreshes it. Functions without the providers table use the environment
  * providers alone.
  */
 @Singleton
@@ -80,6 +80,7 @@ public class ProviderCatalog {
     private final SettingsRepository settings;
     private final ProviderKeyVariables keys;
     private final long ttlNanos;
+    private final long maxStaleNanos;
     private final LongSupplier ticker;
     private final Map<TeamId, CachedTeam> teams = new ConcurrentHashMap<>();
     // keyed by source and id (team providers also by team); a changed configuration replaces the client
@@ -110,6 +111,7 @@ public class ProviderCatalog {
         this.settings = settings;
         this.keys = keys;
         this.ttlNanos = configuration.getRegistryCacheTtl().toNanos();
+        this.maxStaleNanos = configuration.getRegistryMaxStale().toNanos();
     }
 
     /** The clients to try for the team, in order of preference; the sandbox alone when nothing is configured. */
@@ -234,13 +236,13 @@ public class ProviderCatalog {
         return new CachedTeam(ticker.getAsLong(), configs, preferred);
     }
 
-    /** The cached read while within the cache period or, refreshed in the background, one more; else null. */
+    /** The cached read while within the cache period or, refreshed in the background, up to max-stale; else null. */
     private CachedTeam usableRead(TeamId team, Executor blocking) {
         CachedTeam cached = teams.get(team);
         if (cached == null) {
             return null;
         }
-        return refreshes.usable(team, ticker.getAsLong() - cached.loadedAt(), ttlNanos, blocking,
+        return refreshes.usable(team, ticker.getAsLong() - cached.loadedAt(), ttlNanos, maxStaleNanos, blocking,
                 () -> refresh(team, cached)) ? cached : null;
     }
 

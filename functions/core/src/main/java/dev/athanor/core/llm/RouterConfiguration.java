@@ -30,6 +30,22 @@ public class RouterConfiguration {
     /** How long an instance trusts its last read of a breaker before reading the shared state again. */
     @NotNull
     private Duration stateCacheTtl = Duration.ofSeconds(1);
+    /**
+     * How old a closed circuit's read may be and still let a call through at once while one background read refreshes
+     * it: an instance that sat idle between invocations answers its first call without waiting for the table. At
+     * worst it sends one call to a provider another instance found failing meanwhile; that call fails over and is
+     * counted like any other failure.
+     */
+    @NotNull
+    private Duration stateMaxStale = Duration.ofSeconds(60);
+
+    public Duration getStateMaxStale() {
+        return stateMaxStale;
+    }
+
+    public void setStateMaxStale(Duration stateMaxStale) {
+        this.stateMaxStale = stateMaxStale;
+    }
 
     public int getMaxAttempts() {
         return maxAttempts;

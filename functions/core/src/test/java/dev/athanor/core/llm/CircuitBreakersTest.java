@@ -63,8 +63,21 @@ class CircuitBreakersTest {
     }
 
     @Test
-    void a_state_older_than_two_periods_is_read_again_before_answering() {
-        clock.advance(Duration.ofMillis(2500));
+    void after_an_idle_spell_within_max_stale_the_first_call_is_answered_at_once_and_the_state_read_behind_it() {
+        clock.advance(Duration.ofSeconds(59));
+        otherInstance.onFailure(TEAM, "a");
+        otherInstance.onFailure(TEAM, "a");
+
+        assertEquals(Permit.CALL, answeredAtOnce(), "an idle instance's first call does not wait for the table");
+        assertEquals(1, blocking.size());
+        blocking.remove(0).run();
+        assertEquals(Permit.REJECT, breakers.acquireAsync(TEAM, "a", Runnable::run).join(),
+                "the read behind it saw the circuit the other instance opened");
+    }
+
+    @Test
+    void a_state_older_than_max_stale_is_read_again_before_answering() {
+        clock.advance(Duration.ofSeconds(61));
         otherInstance.onFailure(TEAM, "a");
         otherInstance.onFailure(TEAM, "a");
 

@@ -49,7 +49,7 @@ class ModelDirectoryTest {
         };
         ProviderCatalog catalog = new ProviderCatalog(new ProviderClients(List.of(factory)),
                 new EnvironmentProviders(new MapPropertyResolver(Map.of("openai.api.key", "sk"))), null,
-                () -> Duration.ofMinutes(1));
+                LlmSettings.cachedFor(Duration.ofMinutes(1)));
         return new ModelDirectory(catalog, clock);
     }
 

@@ -54,12 +54,12 @@ class ProviderCatalogTest {
 
     private ProviderCatalog catalog(Map<String, Object> environment, MapRepository registry, Duration ttl) {
         return new ProviderCatalog(new ProviderClients(List.of(openai, anthropic, sandbox)),
-                new EnvironmentProviders(new MapPropertyResolver(environment)), registry, () -> ttl);
+                new EnvironmentProviders(new MapPropertyResolver(environment)), registry, LlmSettings.cachedFor(ttl));
     }
 
     private ProviderCatalog catalog(Map<String, Object> environment, ProviderKeyVariables keys) {
         return new ProviderCatalog(new ProviderClients(List.of(openai, anthropic, sandbox)),
-                new EnvironmentProviders(new MapPropertyResolver(environment)), repository, () -> Duration.ZERO,
+                new EnvironmentProviders(new MapPropertyResolver(environment)), repository, LlmSettings.cachedFor(Duration.ZERO),
                 settings, keys);
     }
 
@@ -120,7 +120,7 @@ class ProviderCatalogTest {
         Duration ttl = Duration.ofSeconds(1);
         AtomicLong now = new AtomicLong();
         ProviderCatalog catalog = new ProviderCatalog(new ProviderClients(List.of(openai, anthropic, sandbox)),
-                new EnvironmentProviders(new MapPropertyResolver(Map.of())), repository, () -> ttl, null,
+                new EnvironmentProviders(new MapPropertyResolver(Map.of())), repository, LlmSettings.cachedFor(ttl), null,
                 ProviderKeyVariables.NONE, now::get);
         List<Runnable> blocking = new ArrayList<>();
         assertNull(catalog.providersInMemory(TEAM, blocking::add), "nothing read yet");
@@ -140,6 +140,27 @@ class ProviderCatalogTest {
         assertEquals(List.of("p"), ids(catalog.providers(TEAM)));
         assertEquals(List.of("p"), ids(catalog.providersInMemory(TEAM, blocking::add)));
         assertEquals(2, repository.configReads.get());
+        assertTrue(blocking.isEmpty());
+    }
+
+    @Test
+    void after_an_idle_spell_a_read_within_max_stale_serves_at_once_and_an_older_one_is_read_first() {
+        AtomicLong now = new AtomicLong();
+        ProviderCatalog catalog = new ProviderCatalog(new ProviderClients(List.of(openai, anthropic, sandbox)),
+                new EnvironmentProviders(new MapPropertyResolver(Map.of())), repository,
+                new LlmSettings(Duration.ofSeconds(1), Duration.ofSeconds(10)), null, ProviderKeyVariables.NONE, now::get);
+        List<Runnable> blocking = new ArrayList<>();
+        catalog.providers(TEAM);
+
+        now.addAndGet(Duration.ofSeconds(9).toNanos());
+        assertEquals(List.of("sandbox"), ids(catalog.providersInMemory(TEAM, blocking::add)),
+                "the first call after 9 s idle does not wait for the table");
+        assertEquals(1, blocking.size(), "it is read behind the call");
+        blocking.remove(0).run();
+        assertEquals(2, repository.configReads.get());
+
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertNull(catalog.providersInMemory(TEAM, blocking::add), "older than max-stale: read before answering");
         assertTrue(blocking.isEmpty());
     }
 
@@ -243,7 +264,7 @@ class ProviderCatalogTest {
         ProviderCatalog catalog = catalog(Map.of("anthropic.api.key", "ak"), repository, Duration.ofMinutes(1));
         ProviderCatalog withSettings = new ProviderCatalog(new ProviderClients(List.of(openai, anthropic, sandbox)),
                 new EnvironmentProviders(new MapPropertyResolver(Map.of("anthropic.api.key", "ak"))), repository,
-                () -> Duration.ofMinutes(1), settings, ProviderKeyVariables.NONE);
+                LlmSettings.cachedFor(Duration.ofMinutes(1)), settings, ProviderKeyVariables.NONE);
         withSettings.providers(TEAM);
         storedSettings.put(TEAM, Map.of("llm_provider", "sandbox"));
 

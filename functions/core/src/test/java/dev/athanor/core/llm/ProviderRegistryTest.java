@@ -31,7 +31,7 @@ class ProviderRegistryTest {
     private final MapRepository repository = new MapRepository();
     private final FakeProviders.RecordingFactory openai = new FakeProviders.RecordingFactory(ProviderKind.OPENAI);
     private final ProviderCatalog catalog = new ProviderCatalog(new ProviderClients(List.of(openai)),
-            new EnvironmentProviders(new MapPropertyResolver(Map.of())), repository, () -> Duration.ofHours(1));
+            new EnvironmentProviders(new MapPropertyResolver(Map.of())), repository, LlmSettings.cachedFor(Duration.ofHours(1)));
 
     private ProviderRegistry registry(boolean allowPrivate) {
         return new ProviderRegistry(repository, new OutboundUrlGuard(() -> allowPrivate, RESOLVER), catalog);
