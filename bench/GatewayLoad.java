@@ -162,8 +162,9 @@ public class GatewayLoad {
      * Targets side by side (see the usage above): each warmed alone for WARM-UP seconds, then measured together in
      * shuffled 1 s slices, plain then streamed. Prints a Markdown row per target: latency (time to first content token
      * when streamed) p50, p99 and busy p99, what it adds over the first target, requests per second, errors, and the
-     * CPU milliseconds its processes spent per request it answered (user + system time over the whole measured phase,
-     * so an upper bound at low load: a process's background work counts too).
+     * CPU milliseconds its processes spent per request it answered: over the whole measured phase (an upper bound at
+     * low load: a process's background work while the others have their slices counts too), and over its own slices
+     * only (what a Lambda instance, frozen between invocations, is billed for).
      */
     static void peers(String model, int concurrency, int seconds, int warmup, List<String> specs) throws Exception {
         List<String> names = new ArrayList<>();
@@ -186,17 +187,21 @@ public class GatewayLoad {
             }
             ERRORS.clear();
             long[] before = pids.stream().mapToLong(GatewayLoad::cpuTicks).toArray();
-            List<Result> results = runTargets(targets, "", model, stream, concurrency, targets.size() * seconds, true);
+            long[] ownSlices = new long[targets.size()];
+            List<Result> results = runTargets(targets, "", model, stream, concurrency, targets.size() * seconds, true,
+                    pids, ownSlices);
             long[] after = pids.stream().mapToLong(GatewayLoad::cpuTicks).toArray();
             Result reference = results.get(0);
             for (int t = 0; t < targets.size(); t++) {
                 Result r = results.get(t);
                 double cpu = pids.get(t).length == 0 || r.requests() == 0 ? Double.NaN
                         : (after[t] - before[t]) * 1000.0 / CLOCK_TICKS / r.requests();
-                System.out.printf("| %d | %s | %s | %.2f / %.2f / %.2f | %+.2f / %+.2f / %+.2f | %.0f | %d | %.2f |%n",
+                double inSlices = pids.get(t).length == 0 || r.requests() == 0 ? Double.NaN
+                        : ownSlices[t] * 1000.0 / CLOCK_TICKS / r.requests();
+                System.out.printf("| %d | %s | %s | %.2f / %.2f / %.2f | %+.2f / %+.2f / %+.2f | %.0f | %d | %.2f | %.2f |%n",
                         concurrency, stream ? "stream TTFT" : "plain", names.get(t), r.p50(), r.p99(), r.p99Busy(),
                         r.p50() - reference.p50(), r.p99() - reference.p99(), r.p99Busy() - reference.p99Busy(),
-                        r.rps(), r.errors(), cpu);
+                        r.rps(), r.errors(), cpu, inSlices);
             }
             ERRORS.forEach((error, count) -> System.out.printf("  %d x %s%n", count, error));
         }
@@ -370,6 +375,16 @@ public class GatewayLoad {
     /** As above; {@code shuffled}: each round of slices visits the targets in a new random order. */
     static List<Result> runTargets(List<Target> to, String token, String model, boolean stream, int concurrency,
                                    int seconds, boolean shuffled) throws Exception {
+        return runTargets(to, token, model, stream, concurrency, seconds, shuffled, null, null);
+    }
+
+    /**
+     * As above; when {@code pids} are given (each target's processes), {@code ownSlices} receives each target's CPU
+     * clock ticks spent during its own slices.
+     */
+    static List<Result> runTargets(List<Target> to, String token, String model, boolean stream, int concurrency,
+                                   int seconds, boolean shuffled, List<long[]> pids, long[] ownSlices)
+            throws Exception {
         int targets = to.size();
         int[] schedule = new int[seconds + targets];
         java.util.Random random = new java.util.Random(42);
@@ -447,6 +462,24 @@ public class GatewayLoad {
             });
             thread.start();
             threads.add(thread);
+        }
+        if (pids != null) {
+            // at each slice's end, the CPU the slice's target spent during it
+            Thread sampler = new Thread(() -> {
+                long[] last = pids.stream().mapToLong(GatewayLoad::cpuTicks).toArray();
+                for (int slice = 0; slice < seconds; slice++) {
+                    long end = began + (slice + 1) * SLICE_NANOS;
+                    for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(left);
+                    }
+                    long[] now = pids.stream().mapToLong(GatewayLoad::cpuTicks).toArray();
+                    int owner = schedule[slice];
+                    ownSlices[owner] += now[owner] - last[owner];
+                    last = now;
+                }
+            });
+            sampler.start();
+            threads.add(sampler);
         }
         Thread.sleep(seconds * 1000L);
         running.set(false);

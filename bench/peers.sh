@@ -7,7 +7,8 @@
 # token), every 1 s slice goes to one target, the four in a new shuffled order each round, so each gateway sits idle
 # for some seconds between its slices as a Lambda instance does between invocations. Each row: p50 / p99 / busy p99
 # (requests started 250 ms or more into their slice) in ms, the same minus direct's (what the hop adds), requests per
-# second, errors, and CPU ms per request of the target's processes (nginx: master and workers) over the measured phase.
+# second, errors, and CPU ms per request of the target's processes (nginx: master and workers) over the measured phase
+# and over the target's own slices only (what a Lambda instance, frozen between invocations, is billed for).
 # Then the first request after an idle spell (all targets rest 0.05 to 10 s, then each gets one request; 10 rounds),
 # and each process's peak resident memory (VmHWM) over the whole run.
 # Usage: bench/peers.sh [seconds per target per phase (12)] [warm-up seconds per target per phase (15)] [runs (2)]
@@ -52,8 +53,8 @@ echo "$(java -version 2>&1 | head -1), Node.js $(node --version), $(nginx -v 2>&
 for run in $(seq 1 "$runs"); do
   echo
   echo "run $run"
-  echo "| clients | mode | target | p50 / p99 / busy p99 (ms) | added p50 / p99 / busy p99 (ms) | rps | errors | CPU ms/req |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| clients | mode | target | p50 / p99 / busy p99 (ms) | added p50 / p99 / busy p99 (ms) | rps | errors | CPU ms/req | CPU ms/req in its slices |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for clients in 1 64; do
     CLK_TCK=$(getconf CLK_TCK) java bench/GatewayLoad.java peers mock-20ms "$clients" "$seconds" "$warmup" \
       "${targets[@]}" 2>/dev/null

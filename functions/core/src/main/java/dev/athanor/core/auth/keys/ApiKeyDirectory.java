@@ -11,7 +11,11 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds API keys by id for authentication and for the limits of each call, remembering what it read for
@@ -30,6 +34,7 @@ public class ApiKeyDirectory {
     private final ApiKeyConfiguration configuration;
     private final Clock clock;
     private final Cache<String, Entry> cache;
+    private final Map<String, CompletableFuture<Optional<ApiKey>>> reads = new ConcurrentHashMap<>();
 
     public ApiKeyDirectory(@Nullable ApiKeyStore store, ApiKeyConfiguration configuration, Clock clock) {
         this.store = store;
@@ -40,17 +45,51 @@ public class ApiKeyDirectory {
 
     /** Whether {@link #find} would answer from memory: then no blocking read is needed. */
     public boolean isFresh(String keyId) {
-        Entry entry = cache.getIfPresent(keyId);
-        return entry != null && clock.instant().isBefore(entry.until());
+        return fresh(keyId) != null;
     }
 
-    /** The key with this id as last read (within the cache time), or empty when there is none. May read the table. */
+    /**
+     * The key with this id as last read (within the cache time), or empty when there is none. May read the table:
+     * once for all the callers that find the same id stale at the same time (a busy instance back from an idle spell
+     * gets many at once), the others waiting for that read.
+     */
     public Optional<ApiKey> find(String keyId) {
-        Instant now = clock.instant();
-        Entry entry = cache.getIfPresent(keyId);
-        if (entry != null && now.isBefore(entry.until())) {
+        Entry entry = fresh(keyId);
+        if (entry != null) {
             return entry.key();
         }
+        CompletableFuture<Optional<ApiKey>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<ApiKey>> running = reads.putIfAbsent(keyId, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            // a read that ended between this caller's look at the cache and its claim has left a fresh entry
+            Entry left = fresh(keyId);
+            Optional<ApiKey> key = left != null ? left.key() : read(keyId);
+            mine.complete(key);
+            return key;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            reads.remove(keyId, mine);
+        }
+    }
+
+    /** The cached entry while within its cache time, else null. */
+    @Nullable
+    private Entry fresh(String keyId) {
+        Entry entry = cache.getIfPresent(keyId);
+        return entry != null && clock.instant().isBefore(entry.until()) ? entry : null;
+    }
+
+    private Optional<ApiKey> read(String keyId) {
+        Instant now = clock.instant();
         Optional<ApiKey> key = store == null ? Optional.empty() : store.find(keyId);
         Instant until = now.plus(key.isPresent() ? configuration.getCacheTtl() : configuration.getNegativeCacheTtl());
         if (until.isAfter(now)) {
