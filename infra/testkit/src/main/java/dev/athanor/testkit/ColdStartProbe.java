@@ -9,9 +9,17 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.athanor.local.LocalLambdaContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Starts a function the way Lambda does, in a fresh JVM whose classpath is the function's shaded jar (plus this
@@ -22,6 +30,9 @@ import java.util.Map;
  * {@code ColdStartProbe <handler class> sqs}: one SQS record of a type nobody handles, expecting it reported failed.<br>
  * {@code ColdStartProbe <handler class> websocket}: an API Gateway WebSocket {@code $connect} without credentials,
  * expecting 401 (the handshake refused before any I/O).
+ * <p>
+ * With {@code PROBE_LOAD=<callers>x<seconds>} it then sends the same event from that many threads for that long and
+ * prints the process's peak resident memory ({@code peak_rss_mb}).
  * <p>
  * Whatever happens, it exits: a handler that throws leaves the JVM held open by its context's threads otherwise.
  */
@@ -45,39 +56,89 @@ public final class ColdStartProbe {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         Object handler = Class.forName(args[0]).getConstructor().newInstance();
         LocalLambdaContext context = new LocalLambdaContext("probe");
-        String outcome;
-        boolean expected;
+        // one event sent and its answer checked; its outcome as printed
+        Supplier<String> call;
+        Predicate<String> expected;
         if (args[1].equals("http")) {
-            APIGatewayProxyRequestEvent event = ApiGatewayEvents.request("GET", args[2]).build();
-            APIGatewayProxyResponseEvent response = ((RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) handler)
-                    .handleRequest(event, context);
-            outcome = "status=" + response.getStatusCode();
-            expected = response.getStatusCode() == 200;
+            call = () -> "status=" + ((RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) handler)
+                    .handleRequest(ApiGatewayEvents.request("GET", args[2]).build(), context).getStatusCode();
+            expected = "status=200"::equals;
         } else if (args[1].equals("websocket")) {
-            APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
-            APIGatewayV2WebSocketEvent.RequestContext request = new APIGatewayV2WebSocketEvent.RequestContext();
-            request.setRouteKey("$connect");
-            request.setEventType("CONNECT");
-            request.setConnectionId("probe-connection=");
-            event.setRequestContext(request);
-            APIGatewayV2WebSocketResponse response = ((RequestHandler<APIGatewayV2WebSocketEvent,
-                    APIGatewayV2WebSocketResponse>) handler).handleRequest(event, context);
-            outcome = "status=" + response.getStatusCode();
-            expected = response.getStatusCode() == 401;
+            call = () -> {
+                APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
+                APIGatewayV2WebSocketEvent.RequestContext request = new APIGatewayV2WebSocketEvent.RequestContext();
+                request.setRouteKey("$connect");
+                request.setEventType("CONNECT");
+                request.setConnectionId("probe-connection=");
+                event.setRequestContext(request);
+                return "status=" + ((RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>) handler)
+                        .handleRequest(event, context).getStatusCode();
+            };
+            expected = "status=401"::equals;
         } else {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId("probe-1");
-            record.setBody("{}");
-            record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-            SQSEvent event = new SQSEvent();
-            event.setRecords(List.of(record));
-            SQSBatchResponse response = ((RequestHandler<SQSEvent, SQSBatchResponse>) handler).handleRequest(event, context);
-            outcome = "batch_item_failures=" + response.getBatchItemFailures().size();
-            expected = response.getBatchItemFailures().size() == 1;
+            call = () -> {
+                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+                record.setMessageId("probe-1");
+                record.setBody("{}");
+                record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+                SQSEvent event = new SQSEvent();
+                event.setRecords(List.of(record));
+                return "batch_item_failures=" + ((RequestHandler<SQSEvent, SQSBatchResponse>) handler)
+                        .handleRequest(event, context).getBatchItemFailures().size();
+            };
+            expected = "batch_item_failures=1"::equals;
         }
+        String outcome = call.get();
         System.out.printf("cold_init_ms=%d %s common_pool_parallelism=%d classes_loaded=%d%n",
                 System.currentTimeMillis() - jvmStart, outcome, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(),
                 ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
-        System.exit(expected ? 0 : 1);
+        String load = System.getenv("PROBE_LOAD");
+        if (load != null && expected.test(outcome)) {
+            String[] shape = load.split("x");
+            expected = load(call, expected, Integer.parseInt(shape[0]), Integer.parseInt(shape[1]));
+        }
+        System.exit(expected.test(outcome) ? 0 : 1);
+    }
+
+    /**
+     * {@code PROBE_LOAD=<callers>x<seconds>}: after the first answer, that many threads send the same event over and
+     * over for that long; prints how many were answered as expected and the process's peak resident memory.
+     */
+    private static Predicate<String> load(Supplier<String> call, Predicate<String> expected, int callers, int seconds)
+            throws InterruptedException {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong answered = new AtomicLong();
+        AtomicLong unexpected = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < until) {
+                    (expected.test(call.get()) ? answered : unexpected).incrementAndGet();
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("load_callers=%d load_seconds=%d answered=%d unexpected=%d peak_rss_mb=%d heap_max_mb=%d%n",
+                callers, seconds, answered.get(), unexpected.get(), peakRssKb() / 1024, runtime.maxMemory() >> 20);
+        return outcome -> unexpected.get() == 0 && expected.test(outcome);
+    }
+
+    /** VmHWM of /proc/self/status: the most resident memory the process has had. */
+    private static long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return -1;
     }
 }
