@@ -5,6 +5,7 @@ import dev.athanor.testkit.LocalStackExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
  * go in a new shuffled order, so a slow moment of the machine falls on all of them, and each function's ratio to the
  * floor is taken within its round, plain to plain and archive to archive.
  * <p>
+ * The functions behind the Lambda Web Adapter (no SnapStart) are timed from their package's {@code run.sh} to the
+ * server's first answer on the readiness path, as the adapter waits for it, in the same rounds (as packaged only).
+ * <p>
  * Arguments: rounds, the floor's jar, then optionally the functions to run (logical ids; all by default), each
  * possibly as {@code Id=path/to/function.jar} to measure another build of its jar beside it.
  */
@@ -40,20 +44,29 @@ public final class ColdStartBench {
 
     public static void main(String[] args) throws Exception {
         int rounds = Integer.parseInt(args[0]);
-        Map<String, FunctionProbes.Probe> functions = FunctionProbes.of(LocalStackExtension.template());
+        Path template = LocalStackExtension.template();
+        Map<String, FunctionProbes.Probe> functions = FunctionProbes.of(template);
+        // the web-adapter functions: their run.sh starts a server, timed to its first answer on the readiness path
+        Map<String, Map<String, String>> servers = new LinkedHashMap<>(FunctionProbes.servers(template));
         List<String> chosen = args.length > 2 ? List.of(args).subList(2, args.length) : List.copyOf(functions.keySet());
+        if (args.length > 2) {
+            servers.keySet().retainAll(chosen);
+        }
         Map<String, FunctionProbes.Probe> targets = new LinkedHashMap<>();
         String javaToolOptions = functions.values().iterator().next().environment().get("JAVA_TOOL_OPTIONS");
         targets.put(FLOOR, new FunctionProbes.Probe(FLOOR, Path.of(args[1]),
                 "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction",
                 Map.of("JAVA_TOOL_OPTIONS", javaToolOptions), new String[] {"http", "/openapi.json"}));
         for (String spec : chosen) {
+            if (servers.containsKey(spec)) {
+                continue;
+            }
             // "Function=other.jar" measures another build of the function's jar beside this one's (before and after)
             String function = spec.split("=", 2)[0];
             FunctionProbes.Probe probe = functions.get(function);
             if (probe == null) {
-                throw new IllegalArgumentException(function + " is not a directly invoked function of the template: "
-                        + functions.keySet());
+                throw new IllegalArgumentException(function + " is not a function of the template: "
+                        + functions.keySet() + " " + FunctionProbes.servers(template).keySet());
             }
             targets.put(spec.contains("=") ? function + "@" + Path.of(spec.split("=", 2)[1]).getFileName() : function,
                     spec.contains("=") ? new FunctionProbes.Probe(function, Path.of(spec.split("=", 2)[1]),
@@ -75,11 +88,21 @@ public final class ColdStartBench {
                 ratios.put(run, new ArrayList<>());
             }
         }
+        for (String server : servers.keySet()) {
+            Run run = new Run(server, false);
+            runs.add(run);
+            times.put(run, new ArrayList<>());
+            ratios.put(run, new ArrayList<>());
+        }
         for (int round = 1; round <= rounds; round++) {
             List<Run> order = new ArrayList<>(runs);
             Collections.shuffle(order);
             Map<Run, Long> thisRound = new LinkedHashMap<>();
             for (Run run : order) {
+                if (servers.containsKey(run.target())) {
+                    thisRound.put(run, serve(template, run.target(), servers.get(run.target())));
+                    continue;
+                }
                 long[] result = run(targets.get(run.target()),
                         run.archive() ? "-XX:SharedArchiveFile=" + archives.resolve(run.target() + ".jsa") : "");
                 thisRound.put(run, result[0]);
@@ -105,6 +128,15 @@ public final class ColdStartBench {
                     median(times.get(archive)), listed(times.get(archive)), median(ratios.get(archive)),
                     Files.size(archives.resolve(target + ".jsa")) / 1_048_576.0);
         }
+        if (!servers.isEmpty()) {
+            System.out.printf("%nBehind the web adapter (run.sh to the first answer on the readiness path):%n%n"
+                    + "| function | median (ms) | runs (ms) | to the floor |%n|---|---|---|---|%n");
+            for (String server : servers.keySet()) {
+                Run run = new Run(server, false);
+                System.out.printf("| %s | %d | %s | %.2f |%n", server, median(times.get(run)), listed(times.get(run)),
+                        median(ratios.get(run)));
+            }
+        }
         System.out.printf("%n(%s %s, %d cores)%n", System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         try (var files = Files.list(archives)) {
@@ -113,6 +145,17 @@ public final class ColdStartBench {
             }
         }
         Files.delete(archives);
+    }
+
+    /** One start of a web-adapter function's server: milliseconds from its JVM's start to its first answer. */
+    private static long serve(Path template, String function, Map<String, String> environment) throws Exception {
+        try (WebAdapterPackage server = WebAdapterPackage.start(template, function, environment)) {
+            int status = server.awaitReadiness(Duration.ofMillis(5));
+            if (status != 200) {
+                throw new IllegalStateException(function + " did not become ready:\n" + server.log());
+            }
+            return server.millisSinceStart();
+        }
     }
 
     /** One cold start with {@code options} added to the function's JAVA_TOOL_OPTIONS: milliseconds, classes loaded. */

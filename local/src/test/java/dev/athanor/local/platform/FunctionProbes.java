@@ -37,11 +37,7 @@ final class FunctionProbes {
                 return;
             }
             Map<String, Object> properties = CloudFormationTemplate.map(function.get("Properties"));
-            Map<String, String> environment = new HashMap<>(resources.environment(id));
-            // stands in for reading the secret the template names; a function not given one must start without it
-            if (environment.remove("ATHANOR_AUTH_JWT_SECRET_ARN") != null) {
-                environment.put("ATHANOR_AUTH_JWT_SECRET", "probe-signing-key-of-at-least-thirty-two-bytes");
-            }
+            Map<String, String> environment = environment(resources, id);
             String[] event = CloudFormationTemplate.map(function.get("Metadata")).containsKey("LocalPort")
                     ? new String[] {"http", "/openapi.json"}
                     : sockets.contains(id) ? new String[] {"websocket"} : new String[] {"sqs"};
@@ -49,6 +45,29 @@ final class FunctionProbes {
                     String.valueOf(properties.get("Handler")), environment, event));
         });
         return functions;
+    }
+
+    /** The functions behind the Lambda Web Adapter (their package's run.sh starts a server), with their environment. */
+    static Map<String, Map<String, String>> servers(Path template) {
+        CloudFormationTemplate parsed = CloudFormationTemplate.load(template);
+        LocalResources resources = new LocalResources(parsed, Map.of("Stage", "probe"), "us-east-1", "000000000000",
+                URI.create("http://localhost:9324"));
+        Map<String, Map<String, String>> servers = new LinkedHashMap<>();
+        parsed.resources(LocalResources.FUNCTION).forEach((id, function) -> {
+            if (LocalResources.behindWebAdapter(function)) {
+                servers.put(id, environment(resources, id));
+            }
+        });
+        return servers;
+    }
+
+    private static Map<String, String> environment(LocalResources resources, String function) {
+        Map<String, String> environment = new HashMap<>(resources.environment(function));
+        // stands in for reading the secret the template names; a function not given one must start without it
+        if (environment.remove("ATHANOR_AUTH_JWT_SECRET_ARN") != null) {
+            environment.put("ATHANOR_AUTH_JWT_SECRET", "probe-signing-key-of-at-least-thirty-two-bytes");
+        }
+        return environment;
     }
 
     /** The functions a WebSocket API's integration invokes (its IntegrationUri names their Arn). */

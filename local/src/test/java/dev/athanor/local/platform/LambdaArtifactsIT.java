@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.athanor.testkit.ColdStart;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -106,15 +105,11 @@ class LambdaArtifactsIT {
     void every_web_adapter_package_starts_its_server_with_its_run_script_and_answers_the_readiness_path()
             throws Exception {
         Path template = LocalStackExtension.template();
-        CloudFormationTemplate parsed = CloudFormationTemplate.load(template);
-        LocalResources resources = new LocalResources(parsed, Map.of("Stage", "probe"), "us-east-1", "000000000000",
-                URI.create("http://localhost:9324"));
-        for (String function : webAdapterFunctions(parsed).keySet()) {
-            Map<String, String> environment = new HashMap<>(resources.environment(function));
-            environment.remove("ATHANOR_AUTH_JWT_SECRET_ARN");
-            environment.put("ATHANOR_AUTH_JWT_SECRET", "probe-signing-key-of-at-least-thirty-two-bytes");
-            try (WebAdapterPackage server = WebAdapterPackage.start(template, function, environment)) {
-                assertEquals(200, server.awaitReadiness(), function + ":\n" + server.log());
+        Map<String, Map<String, String>> servers = FunctionProbes.servers(template);
+        assertFalse(servers.isEmpty(), "the streaming gateway runs behind the web adapter");
+        for (var server : servers.entrySet()) {
+            try (WebAdapterPackage started = WebAdapterPackage.start(template, server.getKey(), server.getValue())) {
+                assertEquals(200, started.awaitReadiness(), server.getKey() + ":\n" + started.log());
             }
         }
     }

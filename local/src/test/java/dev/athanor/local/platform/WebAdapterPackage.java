@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,11 +26,13 @@ import java.util.Map;
 final class WebAdapterPackage implements AutoCloseable {
 
     private final Process server;
+    private final long startedNanos;
     private final Path log;
     private final int port;
     private final String readinessPath;
 
     private WebAdapterPackage(Process server, Path log, int port, String readinessPath) {
+        this.startedNanos = System.nanoTime();
         this.server = server;
         this.log = log;
         this.port = port;
@@ -91,17 +94,28 @@ final class WebAdapterPackage implements AutoCloseable {
      * @return the last status: 200 once ready, 0 if the server never answered
      */
     int awaitReadiness() throws InterruptedException {
+        return awaitReadiness(Duration.ofMillis(100));
+    }
+
+    /** As above, trying again every {@code pause} (for 60 s at most). */
+    int awaitReadiness(Duration pause) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         int status = 0;
-        for (int i = 0; i < 600 && status != 200 && server.isAlive(); i++) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (status != 200 && server.isAlive() && System.nanoTime() < deadline) {
             try {
                 status = http.send(HttpRequest.newBuilder(url(readinessPath)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException notYet) {
-                Thread.sleep(100);
+                Thread.sleep(pause.toMillis());
             }
         }
         return status;
+    }
+
+    /** Milliseconds from the server's start to now. */
+    long millisSinceStart() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     URI url(String path) {
