@@ -170,17 +170,7 @@ public class GatewayLoad {
         List<String> names = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
         List<long[]> pids = new ArrayList<>();
-        for (String spec : specs) {
-            String[] parts = spec.split("\\|");
-            names.add(parts[0]);
-            pids.add(parts.length > 2 && !parts[2].isBlank()
-                    ? Arrays.stream(parts[2].split(",")).mapToLong(Long::parseLong).toArray() : new long[0]);
-            StringBuilder headers = new StringBuilder();
-            for (int h = 3; h < parts.length; h++) {
-                headers.append("\r\n").append(parts[h]);
-            }
-            targets.add(new Target(parts[1], "plain", headers.toString()));
-        }
+        parseTargets(specs, names, targets, pids);
         for (boolean stream : new boolean[]{false, true}) {
             for (Target target : targets) {
                 runTargets(List.of(target), "", model, stream, concurrency, warmup);
@@ -207,19 +197,26 @@ public class GatewayLoad {
         }
     }
 
-    /** See the usage above. */
-    static void idle(String model, int rounds, String idleSeconds, List<String> specs) throws Exception {
-        List<String> names = new ArrayList<>();
-        List<Target> targets = new ArrayList<>();
+    /** TARGET arguments (name|base URL|pids|header...) into their names, targets and processes, in order. */
+    static void parseTargets(List<String> specs, List<String> names, List<Target> targets, List<long[]> pids) {
         for (String spec : specs) {
             String[] parts = spec.split("\\|");
             names.add(parts[0]);
+            pids.add(parts.length > 2 && !parts[2].isBlank()
+                    ? Arrays.stream(parts[2].split(",")).mapToLong(Long::parseLong).toArray() : new long[0]);
             StringBuilder headers = new StringBuilder();
             for (int h = 3; h < parts.length; h++) {
                 headers.append("\r\n").append(parts[h]);
             }
             targets.add(new Target(parts[1], "plain", headers.toString()));
         }
+    }
+
+    /** See the usage above. */
+    static void idle(String model, int rounds, String idleSeconds, List<String> specs) throws Exception {
+        List<String> names = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        parseTargets(specs, names, targets, new ArrayList<>());
         List<Double> idles = Arrays.stream(idleSeconds.split(",")).map(Double::parseDouble).toList();
         Connection[] connections = new Connection[targets.size()];
         List<byte[]> requests = new ArrayList<>();

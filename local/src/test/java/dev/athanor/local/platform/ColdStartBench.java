@@ -47,7 +47,8 @@ public final class ColdStartBench {
         Path template = LocalStackExtension.template();
         Map<String, FunctionProbes.Probe> functions = FunctionProbes.of(template);
         // the web-adapter functions: their run.sh starts a server, timed to its first answer on the readiness path
-        Map<String, Map<String, String>> servers = new LinkedHashMap<>(FunctionProbes.servers(template));
+        Map<String, Map<String, String>> allServers = FunctionProbes.servers(template);
+        Map<String, Map<String, String>> servers = new LinkedHashMap<>(allServers);
         List<String> chosen = args.length > 2 ? List.of(args).subList(2, args.length) : List.copyOf(functions.keySet());
         if (args.length > 2) {
             servers.keySet().retainAll(chosen);
@@ -62,15 +63,18 @@ public final class ColdStartBench {
                 continue;
             }
             // "Function=other.jar" measures another build of the function's jar beside this one's (before and after)
-            String function = spec.split("=", 2)[0];
-            FunctionProbes.Probe probe = functions.get(function);
+            String[] parts = spec.split("=", 2);
+            FunctionProbes.Probe probe = functions.get(parts[0]);
             if (probe == null) {
-                throw new IllegalArgumentException(function + " is not a function of the template: "
-                        + functions.keySet() + " " + FunctionProbes.servers(template).keySet());
+                throw new IllegalArgumentException(parts[0] + " is not a function of the template: "
+                        + functions.keySet() + " " + allServers.keySet());
             }
-            targets.put(spec.contains("=") ? function + "@" + Path.of(spec.split("=", 2)[1]).getFileName() : function,
-                    spec.contains("=") ? new FunctionProbes.Probe(function, Path.of(spec.split("=", 2)[1]),
-                            probe.handler(), probe.environment(), probe.event()) : probe);
+            if (parts.length == 1) {
+                targets.put(parts[0], probe);
+            } else {
+                Path other = Path.of(parts[1]);
+                targets.put(parts[0] + "@" + other.getFileName(), probe.withJar(other));
+            }
         }
         Path archives = Files.createTempDirectory("athanor-cds");
         for (String target : targets.keySet()) {
@@ -160,9 +164,8 @@ public final class ColdStartBench {
 
     /** One cold start with {@code options} added to the function's JAVA_TOOL_OPTIONS: milliseconds, classes loaded. */
     private static long[] run(FunctionProbes.Probe probe, String options) {
-        Map<String, String> environment = new LinkedHashMap<>(probe.environment());
-        environment.merge("JAVA_TOOL_OPTIONS", options, (a, b) -> a + " " + b);
-        ColdStart.Result result = ColdStart.run(probe.jar(), probe.handler(), environment, probe.event());
+        ColdStart.Result result = ColdStart.run(probe.jar(), probe.handler(), probe.environment(options, Map.of()),
+                probe.event());
         Matcher matcher = RESULT.matcher(result.output());
         if (result.exitCode() != 0 || !matcher.find()) {
             throw new IllegalStateException(probe.function() + " did not answer:\n" + result.output());

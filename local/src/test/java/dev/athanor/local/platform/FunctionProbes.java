@@ -20,6 +20,19 @@ import java.util.TreeSet;
 final class FunctionProbes {
 
     record Probe(String function, Path jar, String handler, Map<String, String> environment, String[] event) {
+
+        /** Its environment with {@code options} added to JAVA_TOOL_OPTIONS (and {@code extra} variables). */
+        Map<String, String> environment(String options, Map<String, String> extra) {
+            Map<String, String> variables = new LinkedHashMap<>(environment);
+            variables.merge("JAVA_TOOL_OPTIONS", options, (a, b) -> a + " " + b);
+            variables.putAll(extra);
+            return variables;
+        }
+
+        /** The same function started from another build of its jar. */
+        Probe withJar(Path other) {
+            return new Probe(function, other, handler, environment, event);
+        }
     }
 
     private FunctionProbes() {
@@ -28,8 +41,7 @@ final class FunctionProbes {
     /** Every such function of the template, in its order, by logical id. */
     static Map<String, Probe> of(Path template) {
         CloudFormationTemplate parsed = CloudFormationTemplate.load(template);
-        LocalResources resources = new LocalResources(parsed, Map.of("Stage", "probe"), "us-east-1", "000000000000",
-                URI.create("http://localhost:9324"));
+        LocalResources resources = resources(parsed);
         Set<String> sockets = socketFunctions(parsed);
         Map<String, Probe> functions = new LinkedHashMap<>();
         parsed.resources(LocalResources.FUNCTION).forEach((id, function) -> {
@@ -50,8 +62,7 @@ final class FunctionProbes {
     /** The functions behind the Lambda Web Adapter (their package's run.sh starts a server), with their environment. */
     static Map<String, Map<String, String>> servers(Path template) {
         CloudFormationTemplate parsed = CloudFormationTemplate.load(template);
-        LocalResources resources = new LocalResources(parsed, Map.of("Stage", "probe"), "us-east-1", "000000000000",
-                URI.create("http://localhost:9324"));
+        LocalResources resources = resources(parsed);
         Map<String, Map<String, String>> servers = new LinkedHashMap<>();
         parsed.resources(LocalResources.FUNCTION).forEach((id, function) -> {
             if (LocalResources.behindWebAdapter(function)) {
@@ -59,6 +70,11 @@ final class FunctionProbes {
             }
         });
         return servers;
+    }
+
+    private static LocalResources resources(CloudFormationTemplate parsed) {
+        return new LocalResources(parsed, Map.of("Stage", "probe"), "us-east-1", "000000000000",
+                URI.create("http://localhost:9324"));
     }
 
     private static Map<String, String> environment(LocalResources resources, String function) {

@@ -3,7 +3,6 @@ package dev.athanor.local.platform;
 import dev.athanor.testkit.ColdStart;
 import dev.athanor.testkit.LocalStackExtension;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,10 +33,8 @@ public final class MemoryBench {
         System.out.printf("| function | peak RSS (MB) | events answered a second | heap max (MB) |%n|---|---|---|---|%n");
         for (String function : chosen) {
             FunctionProbes.Probe probe = functions.get(function);
-            Map<String, String> environment = new LinkedHashMap<>(probe.environment());
-            environment.merge("JAVA_TOOL_OPTIONS", "-XX:MaxRAM=" + memory + "m", (a, b) -> a + " " + b);
-            environment.put("PROBE_LOAD", callers + "x" + seconds);
-            ColdStart.Result result = ColdStart.run(probe.jar(), probe.handler(), environment, probe.event());
+            ColdStart.Result result = ColdStart.run(probe.jar(), probe.handler(), probe.environment(
+                    "-XX:MaxRAM=" + memory + "m", Map.of("PROBE_LOAD", callers + "x" + seconds)), probe.event());
             Matcher matcher = RESULT.matcher(result.output());
             if (result.exitCode() != 0 || !matcher.find()) {
                 throw new IllegalStateException(function + " failed under load:\n" + result.output());
