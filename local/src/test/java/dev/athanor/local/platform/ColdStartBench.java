@@ -28,13 +28,15 @@ import java.util.regex.Pattern;
  * The functions behind the Lambda Web Adapter (no SnapStart) are timed from their package's {@code run.sh} to the
  * server's first answer on the readiness path, as the adapter waits for it, in the same rounds (as packaged only).
  * <p>
- * Arguments: rounds, the floor's jar, then optionally the functions to run (logical ids; all by default), each
- * possibly as {@code Id=path/to/function.jar} to measure another build of its jar beside it.
+ * Arguments: rounds, the floor's jar, the DynamoDB floor's jar (the floor holding a DynamoDB client built as the
+ * functions build theirs), then optionally the functions to run (logical ids; all by default), each possibly as
+ * {@code Id=path/to/function.jar} to measure another build of its jar beside it.
  */
 public final class ColdStartBench {
 
     private static final Pattern RESULT = Pattern.compile("cold_init_ms=(\\d+).*classes_loaded=(\\d+)");
     private static final String FLOOR = "floor";
+    private static final String DYNAMODB_FLOOR = "floor+DynamoDB";
 
     private ColdStartBench() {
     }
@@ -49,15 +51,17 @@ public final class ColdStartBench {
         // the web-adapter functions: their run.sh starts a server, timed to its first answer on the readiness path
         Map<String, Map<String, String>> allServers = FunctionProbes.servers(template);
         Map<String, Map<String, String>> servers = new LinkedHashMap<>(allServers);
-        List<String> chosen = args.length > 2 ? List.of(args).subList(2, args.length) : List.copyOf(functions.keySet());
-        if (args.length > 2) {
+        List<String> chosen = args.length > 3 ? List.of(args).subList(3, args.length) : List.copyOf(functions.keySet());
+        if (args.length > 3) {
             servers.keySet().retainAll(chosen);
         }
         Map<String, FunctionProbes.Probe> targets = new LinkedHashMap<>();
         String javaToolOptions = functions.values().iterator().next().environment().get("JAVA_TOOL_OPTIONS");
-        targets.put(FLOOR, new FunctionProbes.Probe(FLOOR, Path.of(args[1]),
-                "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction",
-                Map.of("JAVA_TOOL_OPTIONS", javaToolOptions), new String[] {"http", "/openapi.json"}));
+        for (String floor : List.of(FLOOR, DYNAMODB_FLOOR)) {
+            targets.put(floor, new FunctionProbes.Probe(floor, Path.of(args[floor.equals(FLOOR) ? 1 : 2]),
+                    "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction",
+                    Map.of("JAVA_TOOL_OPTIONS", javaToolOptions), new String[] {"http", "/openapi.json"}));
+        }
         for (String spec : chosen) {
             if (servers.containsKey(spec)) {
                 continue;
