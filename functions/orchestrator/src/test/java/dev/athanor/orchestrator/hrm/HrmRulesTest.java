@@ -3,6 +3,7 @@ package dev.athanor.orchestrator.hrm;
 import dev.athanor.core.http.RequestFields;
 import dev.athanor.model.error.InvalidInputException;
 import dev.athanor.model.orchestrator.HrmConfig;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,7 +105,7 @@ class HrmRulesTest {
     @ParameterizedTest(name = "checkpoints {0}")
     @CsvSource(delimiter = '|', value = {"[]", "[1]", "[0, 0.5, 1]"})
     void checkpoints_within_the_rules_are_kept(String json) throws Exception {
-        List<?> value = JSON.readValue(json, List.class);
+        List<Object> value = JSON.readValue(json, Argument.listOf(Object.class));
 
         HrmConfig config = (HrmConfig) merged("deep_supervision", "checkpoints", value);
 
