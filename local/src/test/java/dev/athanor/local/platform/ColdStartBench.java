@@ -57,11 +57,12 @@ public final class ColdStartBench {
         }
         Map<String, FunctionProbes.Probe> targets = new LinkedHashMap<>();
         String javaToolOptions = functions.values().iterator().next().environment().get("JAVA_TOOL_OPTIONS");
-        for (String floor : List.of(FLOOR, DYNAMODB_FLOOR)) {
-            targets.put(floor, new FunctionProbes.Probe(floor, Path.of(args[floor.equals(FLOOR) ? 1 : 2]),
-                    "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction",
-                    Map.of("JAVA_TOOL_OPTIONS", javaToolOptions), new String[] {"http", "/openapi.json"}));
-        }
+        Map<String, String> floors = new LinkedHashMap<>();
+        floors.put(FLOOR, args[1]);
+        floors.put(DYNAMODB_FLOOR, args[2]);
+        floors.forEach((floor, jar) -> targets.put(floor, new FunctionProbes.Probe(floor, Path.of(jar),
+                "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction",
+                Map.of("JAVA_TOOL_OPTIONS", javaToolOptions), new String[] {"http", "/openapi.json"})));
         for (String spec : chosen) {
             if (servers.containsKey(spec)) {
                 continue;

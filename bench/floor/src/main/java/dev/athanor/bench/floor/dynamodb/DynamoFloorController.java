@@ -6,8 +6,9 @@ import io.micronaut.http.annotation.Get;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The DynamoDB floor's one route (in place of the floor's controller), from a controller that holds a DynamoDB client built by
- * micronaut-aws-sdk-v2 as the functions' clients are (nothing is sent: the functions' probe event reads no table).
+ * The DynamoDB floor's one route, in place of the floor's controller, from a controller that holds a DynamoDB client
+ * built by micronaut-aws-sdk-v2 as the functions' clients are (nothing is sent: the functions' probe event reads no
+ * table).
  */
 @Controller
 public class DynamoFloorController {

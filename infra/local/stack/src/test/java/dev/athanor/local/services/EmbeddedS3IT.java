@@ -65,8 +65,11 @@ class EmbeddedS3IT {
 
     private void assertListsByPrefix(Path dataDir) throws IOException, Exception {
         server = EmbeddedS3.start(dataDir, "key", "secret-key");
+        // every test starts a server on a port of the system's choosing, which may be the one a previous test's
+        // server had: a connection to that one, kept alive in the JDK's shared cache, would take the next request
         s3 = S3Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret-key")))
+                .overrideConfiguration(o -> o.putHeader("Connection", "close"))
                 .httpClient(UrlConnectionHttpClient.create()).build();
         s3.createBucket(r -> r.bucket(BUCKET));
         for (String key : KEYS) {
