@@ -90,19 +90,10 @@ public final class ColdStartBench {
         Map<Run, Long> classes = new LinkedHashMap<>();
         List<Run> runs = new ArrayList<>();
         for (String target : targets.keySet()) {
-            for (boolean archive : new boolean[] {false, true}) {
-                Run run = new Run(target, archive);
-                runs.add(run);
-                times.put(run, new ArrayList<>());
-                ratios.put(run, new ArrayList<>());
-            }
+            runs.add(new Run(target, false));
+            runs.add(new Run(target, true));
         }
-        for (String server : servers.keySet()) {
-            Run run = new Run(server, false);
-            runs.add(run);
-            times.put(run, new ArrayList<>());
-            ratios.put(run, new ArrayList<>());
-        }
+        servers.keySet().forEach(server -> runs.add(new Run(server, false)));
         for (int round = 1; round <= rounds; round++) {
             List<Run> order = new ArrayList<>(runs);
             Collections.shuffle(order);
@@ -118,8 +109,9 @@ public final class ColdStartBench {
                 classes.put(run, result[1]);
             }
             thisRound.forEach((run, ms) -> {
-                times.get(run).add(ms);
-                ratios.get(run).add(ms / (double) thisRound.get(new Run(FLOOR, run.archive())));
+                times.computeIfAbsent(run, r -> new ArrayList<>()).add(ms);
+                double floor = thisRound.get(new Run(FLOOR, run.archive()));
+                ratios.computeIfAbsent(run, r -> new ArrayList<>()).add(ms / floor);
             });
             System.out.println("round " + round + ": " + thisRound.entrySet().stream()
                     .map(e -> e.getKey().target() + (e.getKey().archive() ? "+cds" : "") + "=" + e.getValue())
