@@ -12,16 +12,22 @@
 # Then the first request after an idle spell (all targets rest 0.05 to 10 s, then each gets one request; 10 rounds),
 # and each process's peak resident memory (VmHWM) over the whole run.
 # Usage: bench/peers.sh [seconds per target per phase (12)] [warm-up seconds per target per phase (15)] [runs (2)]
+#        [another build's tree]
+# With a fourth argument (a clone of another commit, built with mvn -DskipTests package), that build's gateway jar runs
+# beside the current one as one more target, "Athanor (other)": a change on the hot path measured against the build
+# before it in the same run.
 # Build first: mvn -B -ntp -DskipTests install. Installs nginx-light (Debian, as root) and Portkey (npm, versions pinned
 # in bench/peers/package-lock.json; Portkey's own lockfile's @hono/node-server 1.13.5, @hono/node-ws 1.2.0 and hono
 # 4.9.7 forced by npm overrides: the newer @hono/node-server its ranges now resolve to breaks every streamed completion).
-# Ports 8000-8002, 3001, 1336, 18000, 18080, 18100 and 18200 must be free.
+# Ports 8000-8002, 3001, 1336, 18000, 18001 (with another build), 18080, 18100 and 18200 must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-12}
 warmup=${2:-15}
 runs=${3:-2}
+other_tree=${4:-}
 alone_port=18000
+other_port=18001
 nginx_port=18100
 portkey_port=18200
 if ! command -v nginx >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -41,13 +47,19 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$portkey_por
 start_alone "$alone_port" . peers-athanor
 # C2 compiles the gateway's hot path under load; a server that has been up for a while has done so
 java bench/GatewayLoad.java warm "http://localhost:$alone_port/v1" "$key" mock-20ms 64 60 2>/dev/null
+athanor_pid=$alone_pid
+if [ -n "$other_tree" ]; then
+  start_alone "$other_port" "$other_tree" peers-athanor-other
+  java bench/GatewayLoad.java warm "http://localhost:$other_port/v1" "$key" mock-20ms 64 60 2>/dev/null
+fi
 
 targets=(
   "direct|http://127.0.0.1:$mock_port/v1|"
   "nginx|http://127.0.0.1:$nginx_port/v1|$nginx_pids"
   "Portkey|http://127.0.0.1:$portkey_port/v1|$portkey_pid|x-portkey-provider: openai|x-portkey-custom-host: http://127.0.0.1:$mock_port/v1|Authorization: Bearer bench-upstream-key"
-  "Athanor|http://127.0.0.1:$alone_port/v1|$alone_pid|Authorization: Bearer $key"
+  "Athanor|http://127.0.0.1:$alone_port/v1|$athanor_pid|Authorization: Bearer $key"
 )
+[ -z "$other_tree" ] || targets+=("Athanor (other)|http://127.0.0.1:$other_port/v1|$alone_pid|Authorization: Bearer $key")
 echo "$(java -version 2>&1 | head -1), Node.js $(node --version), $(nginx -v 2>&1 | sed 's/.*: //'), $(nproc) cores;" \
   "${seconds} s per target per phase, ${warmup} s warm-up each"
 for run in $(seq 1 "$runs"); do
@@ -65,7 +77,9 @@ echo "first request after an idle spell (10 rounds)"
 java bench/GatewayLoad.java idle mock-20ms 10 0.05,1,3,6,10 "${targets[@]}" 2>/dev/null
 echo
 echo "peak resident memory (VmHWM) over the run"
-for spec in "nginx|$nginx_pids" "Portkey|$portkey_pid" "Athanor|$alone_pid"; do
+memory=("nginx|$nginx_pids" "Portkey|$portkey_pid" "Athanor|$athanor_pid")
+[ -z "$other_tree" ] || memory+=("Athanor (other)|$alone_pid")
+for spec in "${memory[@]}"; do
   kb=0
   processes=${spec#*|}
   for pid in ${processes//,/ }; do

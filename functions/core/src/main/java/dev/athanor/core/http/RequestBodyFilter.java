@@ -18,8 +18,6 @@ import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 
@@ -27,6 +25,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every request body an authenticated caller sends passes here before binding or a route sees it (its declared size
@@ -38,16 +37,20 @@ import java.util.Optional;
  *       for {@link RequestFields}. A body bound to a typed argument must also have that type's field types
  *       ({@link BodyShape}), or it is refused as invalid input naming each field.</li>
  * </ul>
- * The body is read on the blocking executor (it may still be arriving) from a split of the request's body that does
- * not wait for the other readers: a split that waits for the slowest reader (Micronaut's default) stalls a streamed
- * body once Netty's buffer is full when no other reader ever consumes it, leaving the client without an answer.
+ * The body is awaited without holding a thread (it may still be arriving; the chain goes on on the thread that
+ * receives its end, usually the request's own event loop), from a split of the request's body that does not wait
+ * for the other readers: a split that waits for the slowest reader (Micronaut's default) stalls a streamed body once
+ * Netty's buffer is full when no other reader ever consumes it, leaving the client without an answer.
  */
-// only the methods that carry a body here: other requests need no hop to the blocking executor
+// only the methods that carry a body
 @ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN, methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 public class RequestBodyFilter implements Ordered {
 
     /** The request attribute holding a checked JSON body's text. */
     static final String CHECKED_BODY = "athanor.checked-body";
+
+    private static final CompletableFuture<Optional<HttpResponse<?>>> NOTHING =
+            CompletableFuture.completedFuture(Optional.empty());
 
     private final long maxBytes;
     private final long defaultBytes;
@@ -68,25 +71,30 @@ public class RequestBodyFilter implements Ordered {
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    HttpResponse<?> check(HttpRequest<?> request) {
+    // an empty answer lets the request through (Micronaut reads a null inside a future as a missing filter context)
+    CompletableFuture<Optional<HttpResponse<?>>> check(HttpRequest<?> request) {
         if (!(request instanceof ServerHttpRequest<?> server)) {
-            return null;
+            return NOTHING;
         }
         Optional<RouteInfo<?>> route = RouteAttributes.getRouteInfo(request);
         long limit = RequestSizeLimitFilter.limit(route, maxBytes, defaultBytes);
         if (RequestSizeLimitFilter.declaredLength(server) == 0 || !takesOnlyJson(route)) {
-            return null;
+            return NOTHING;
         }
-        try (CloseableAvailableByteBody bytes = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST)
-                .buffer().join()) {
+        return server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer()
+                .thenApply(buffered -> Optional.ofNullable(check(request, route.get(), buffered, limit)));
+    }
+
+    @Nullable
+    private HttpResponse<?> check(HttpRequest<?> request, RouteInfo<?> route, CloseableAvailableByteBody buffered,
+                                  long limit) {
+        try (CloseableAvailableByteBody bytes = buffered) {
             if (bytes.length() > limit) {
                 return RequestSizeLimitFilter.tooLarge(responses, request, bytes.length(), limit);
             }
             String text = rules.check(bytes.toByteArray());
             request.setAttribute(CHECKED_BODY, text);
-            return text.isBlank() ? null : shapeProblem(request, route.get(), text);
+            return text.isBlank() ? null : shapeProblem(request, route, text);
         } catch (MalformedInputException e) {
             return responses.of(request, HttpStatus.BAD_REQUEST, e.getMessage(), Map.of());
         }

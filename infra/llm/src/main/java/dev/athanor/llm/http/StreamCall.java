@@ -8,8 +8,6 @@ import io.micronaut.http.client.RawHttpClient;
 
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,8 +22,6 @@ final class StreamCall extends LineFeed {
     /** How long the rest of a body is read after the answer's end so its connection can be reused. */
     private static final long DRAIN_GRACE_MILLIS = 100;
     private static final int MAX_ERROR_BODY = 64 * 1024;
-    private static final Executor DRAIN_DEADLINE =
-            CompletableFuture.delayedExecutor(DRAIN_GRACE_MILLIS, TimeUnit.MILLISECONDS, Runnable::run);
 
     private final VendorHttp http;
     private final LineHandler handler;
@@ -46,13 +42,13 @@ final class StreamCall extends LineFeed {
         exchange = Exchange.start(client, request, body);
         long firstTokenMillis = Math.min(timeouts.firstToken().toMillis(), timeouts.total().toMillis());
         long totalMillis = timeouts.total().toMillis();
-        // the deadlines are cancelled when the call ends (orTimeout drops its timer once its future completes)
-        firstToken.orTimeout(firstTokenMillis, TimeUnit.MILLISECONDS).whenComplete((ignored, failure) -> {
+        // the deadlines are cancelled when the call ends (each timer is dropped once its future completes)
+        http.deadline(firstToken, firstTokenMillis).whenComplete((ignored, failure) -> {
             if (failure instanceof TimeoutException) {
                 fail(http.timeout("no first token within " + firstTokenMillis + " ms"));
             }
         });
-        total.orTimeout(totalMillis, TimeUnit.MILLISECONDS).whenComplete((ignored, failure) -> {
+        http.deadline(total, totalMillis).whenComplete((ignored, failure) -> {
             if (failure instanceof TimeoutException) {
                 fail(http.timeout("stream not finished within " + totalMillis + " ms"));
             }
@@ -117,7 +113,7 @@ final class StreamCall extends LineFeed {
     void stop() {
         stopped = true;
         finish();
-        DRAIN_DEADLINE.execute(this::release); // a body that does not end soon after the answer is cut off
+        http.schedule(this::release, DRAIN_GRACE_MILLIS); // a body that does not end soon after the answer is cut off
     }
 
     @Override

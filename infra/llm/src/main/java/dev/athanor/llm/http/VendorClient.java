@@ -9,6 +9,9 @@ import io.micronaut.http.client.HttpClientRegistry;
 import io.micronaut.http.client.HttpVersionSelection;
 import io.micronaut.http.client.LoadBalancer;
 import io.micronaut.http.client.RawHttpClient;
+import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -17,6 +20,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -30,6 +36,9 @@ import java.util.function.Function;
  * <p>{@link #guarded()} is the same transport for URLs a user gave: its clients resolve host names through the
  * Netty {@code AddressResolverGroup} bean named {@value #GUARDED_RESOLVER} (the SSRF guard's), so each connection is
  * made only to an address the guard has just judged, whatever the name resolved to when the URL was checked.
+ *
+ * <p>{@link #schedule} times the calls' deadlines on the same event loops, so a call started on one sets and drops
+ * its deadline without waking any other thread.
  */
 @Singleton
 public final class VendorClient implements AutoCloseable {
@@ -42,9 +51,45 @@ public final class VendorClient implements AutoCloseable {
     private record Key(Duration connectTimeout, boolean guarded) {
     }
 
-    /** What the plain transport and its guarded view share. */
-    private record Shared(Function<HttpClientConfiguration, RawHttpClient> factory, boolean canGuard,
-                          ConcurrentMap<Key, RawHttpClient> clients) {
+    /**
+     * What the plain transport and its guarded view share; {@code registry} holds the application's event loops
+     * (null for a standalone client), looked up on the first deadline.
+     */
+    private static final class Shared {
+        final Function<HttpClientConfiguration, RawHttpClient> factory;
+        final boolean canGuard;
+        final ConcurrentMap<Key, RawHttpClient> clients = new ConcurrentHashMap<>();
+        private final EventLoopGroupRegistry registry;
+        private volatile EventLoopGroup loops;
+
+        Shared(Function<HttpClientConfiguration, RawHttpClient> factory, boolean canGuard,
+               EventLoopGroupRegistry registry) {
+            this.factory = factory;
+            this.canGuard = canGuard;
+            this.registry = registry;
+        }
+
+        EventLoopGroup loops() {
+            EventLoopGroup group = loops;
+            if (group == null && registry != null) {
+                group = registry.getDefaultEventLoopGroup();
+                loops = group;
+            }
+            return group;
+        }
+    }
+
+    /** The timer of deadlines set off the application's event loops (a standalone client, a blocking caller). */
+    private static final class Timer {
+        static final ScheduledThreadPoolExecutor SHARED = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "athanor-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        static {
+            SHARED.setRemoveOnCancelPolicy(true);
+        }
     }
 
     private final Shared shared;
@@ -52,9 +97,9 @@ public final class VendorClient implements AutoCloseable {
     private volatile VendorClient guardedView;
 
     @Inject
-    public VendorClient(HttpClientRegistry<?> registry, BeanContext context) {
+    public VendorClient(HttpClientRegistry<?> registry, BeanContext context, EventLoopGroupRegistry loops) {
         this(new Shared(configuration -> (RawHttpClient) registry.resolveClient(null, LoadBalancer.empty(),
-                configuration, context), true, new ConcurrentHashMap<>()), false);
+                configuration, context), true, loops), false);
     }
 
     private VendorClient(Shared shared, boolean guarded) {
@@ -67,8 +112,8 @@ public final class VendorClient implements AutoCloseable {
      * guard: {@link #guarded()} refuses.
      */
     public static VendorClient standalone() {
-        return new VendorClient(new Shared(configuration -> RawHttpClient.create(null, configuration), false,
-                new ConcurrentHashMap<>()), false);
+        return new VendorClient(new Shared(configuration -> RawHttpClient.create(null, configuration), false, null),
+                false);
     }
 
     /** This transport for a URL a user gave: every connection goes through the SSRF guard. */
@@ -76,7 +121,7 @@ public final class VendorClient implements AutoCloseable {
         if (guarded) {
             return this;
         }
-        if (!shared.canGuard()) {
+        if (!shared.canGuard) {
             throw new IllegalStateException("A standalone vendor client has no SSRF guard");
         }
         VendorClient view = guardedView;
@@ -98,8 +143,25 @@ public final class VendorClient implements AutoCloseable {
 
     /** The client for calls with this connect timeout; guarded when this transport is. */
     public RawHttpClient client(Duration connectTimeout) {
-        return shared.clients().computeIfAbsent(new Key(connectTimeout, guarded),
-                key -> shared.factory().apply(configuration(key)));
+        return shared.clients.computeIfAbsent(new Key(connectTimeout, guarded),
+                key -> shared.factory.apply(configuration(key)));
+    }
+
+    /**
+     * Runs the task once the delay has passed: on the calling thread's event loop when it is one of the
+     * application's (where the call's exchange and its end run too), otherwise on a shared timer thread. Cancel the
+     * returned future when the call ends.
+     */
+    public Future<?> schedule(Runnable task, long delayMillis) {
+        EventLoopGroup loops = shared.loops();
+        if (loops != null) {
+            for (EventExecutor loop : loops) {
+                if (loop.inEventLoop()) {
+                    return loop.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+        return Timer.SHARED.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     private static HttpClientConfiguration configuration(Key key) {
@@ -123,13 +185,13 @@ public final class VendorClient implements AutoCloseable {
     @Override
     @PreDestroy
     public void close() {
-        shared.clients().values().forEach(client -> {
+        shared.clients.values().forEach(client -> {
             try {
                 client.close();
             } catch (Exception ignored) {
                 // shutting down anyway
             }
         });
-        shared.clients().clear();
+        shared.clients.clear();
     }
 }

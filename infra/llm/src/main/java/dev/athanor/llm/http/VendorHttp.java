@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -43,6 +43,7 @@ public final class VendorHttp {
     private final VendorErrors vendorErrors;
     private final JsonMapper json;
     private final RawHttpClient client;
+    private final VendorClient transport;
     private final Clock clock;
 
     /**
@@ -60,6 +61,7 @@ public final class VendorHttp {
         this.vendorErrors = vendorErrors;
         this.json = json;
         this.clock = Clock.systemUTC();
+        this.transport = transport;
         this.client = transport.client(timeouts.connect());
     }
 
@@ -124,7 +126,7 @@ public final class VendorHttp {
                     return bytes.length == 0 ? null : parse(bytes);
                 }));
         long total = timeouts.total().toMillis();
-        return call.orTimeout(total, TimeUnit.MILLISECONDS).handle((parsed, failure) -> {
+        return deadline(call, total).handle((parsed, failure) -> {
             if (failure == null) {
                 return parsed;
             }
@@ -134,6 +136,23 @@ public final class VendorHttp {
             }
             throw HttpErrors.fromTransport(providerId, failure);
         });
+    }
+
+    /**
+     * Fails the future with a {@link TimeoutException} unless it completes within the time, as
+     * {@link CompletableFuture#orTimeout} does, on the transport's timer ({@link VendorClient#schedule}).
+     */
+    <T> CompletableFuture<T> deadline(CompletableFuture<T> future, long millis) {
+        if (!future.isDone()) {
+            Future<?> timer = transport.schedule(() -> future.completeExceptionally(new TimeoutException()), millis);
+            future.whenComplete((ignored, failure) -> timer.cancel(false));
+        }
+        return future;
+    }
+
+    /** Runs the task after the delay on the transport's timer; cancel the returned future to drop it. */
+    Future<?> schedule(Runnable task, long delayMillis) {
+        return transport.schedule(task, delayMillis);
     }
 
     /**
