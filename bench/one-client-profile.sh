@@ -5,12 +5,14 @@
 # half streamed) while three things are measured: the process's CPU and context switches (perf stat), each thread's
 # CPU (/proc), and async-profiler's CPU samples (itimer; collapsed stacks in local/target/one-client-cpu.txt, one line
 # a stack, the thread first: open with any flame graph tool, or grep).
-# Usage: bench/one-client-profile.sh [seconds (20)] [warm-up seconds at one client (60)]
+# Usage: bench/one-client-profile.sh [seconds (20)] [warm-up seconds at one client (60)] [clients measured (1)]
+# (with a third argument the measured window has that many clients, for the same view of the 64-client load)
 # Build first: mvn -B -ntp -DskipTests install. Needs perf (Debian: linux-perf). Ports 8000-8002, 3001, 18000 and 18080.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
 warmup=${2:-60}
+clients=${3:-1}
 command -v perf >/dev/null || { echo "perf is not installed (Debian: apt-get install linux-perf)" >&2; exit 1; }
 mvn -q -B -ntp dependency:copy -Dartifact=tools.profiler:async-profiler:3.0 -DoutputDirectory="$PWD/local/target" >/dev/null
 profiler=local/target/async-profiler
@@ -26,8 +28,13 @@ java bench/GatewayLoad.java warm "$url" "$key" mock-20ms 64 30 >/dev/null 2>&1
 java bench/GatewayLoad.java warm "$url" "$key" mock-20ms 1 "$warmup" >/dev/null 2>&1
 
 # each thread's CPU ticks (user + system), by thread id
-threads() { for task in /proc/$alone_pid/task/*; do echo "$(basename "$task") $(awk '{print $14 + $15}' "$task/stat") $(tr ' ' '_' < "$task/comm")"; done | sort; }
-java bench/GatewayLoad.java warm "$url" "$key" mock-20ms 1 $((seconds + 8)) > "$target/one-client-load.txt" 2>&1 &
+threads() {
+  for task in /proc/$alone_pid/task/*; do
+    stat=$(cat "$task/stat" 2>/dev/null) || continue # ended meanwhile
+    echo "$(basename "$task") $(echo "${stat##*) }" | awk '{print $12 + $13}') $(tr ' ' '_' < "$task/comm" 2>/dev/null)"
+  done | sort
+}
+java bench/GatewayLoad.java warm "$url" "$key" mock-20ms "$clients" $((seconds + 8)) > "$target/one-client-load.txt" 2>&1 &
 load=$!
 sleep 4
 threads > "$target/one-client-threads-0.txt"
