@@ -146,4 +146,25 @@ public abstract class SurfaceHandlerContract {
         assertEquals(405, wrongMethod.status());
         assertTrue(wrongMethod.map().containsKey(errorField()), wrongMethod.body());
     }
+
+    @Test
+    void every_answer_carries_the_security_headers_and_hsts_when_api_gateway_served_it_over_https() {
+        // the template sets the HSTS max-age for every function; API Gateway forwards HTTPS requests as such
+        var health = http.send(request("GET", healthPath()).header("X-Forwarded-Proto", "https"));
+        var unauthorized = http.send(request("GET", "/api/auth/me").header("X-Forwarded-Proto", "https"));
+        var unknown = http.send(request("GET", "/no/such/route").header("X-Forwarded-Proto", "https"));
+        var plain = http.send(request("GET", healthPath()));
+
+        for (var response : List.of(health, unauthorized, unknown, plain)) {
+            assertEquals("nosniff", response.header("X-Content-Type-Options"), response.headers().toString());
+            assertEquals("DENY", response.header("X-Frame-Options"));
+            assertEquals("frame-ancestors 'none'", response.header("Content-Security-Policy"));
+            assertEquals("no-referrer", response.header("Referrer-Policy"));
+        }
+        assertEquals(List.of(200, 401, 404), List.of(health.status(), unauthorized.status(), unknown.status()));
+        for (var response : List.of(health, unauthorized, unknown)) {
+            assertEquals("max-age=31536000; includeSubDomains", response.header("Strict-Transport-Security"));
+        }
+        assertEquals(null, plain.header("Strict-Transport-Security"), "no HSTS over plain HTTP");
+    }
 }

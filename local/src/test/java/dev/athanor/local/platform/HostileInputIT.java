@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -36,12 +37,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Every operation of every surface, read from the surface's own OpenAPI document, sent what a careless client or an
- * attacker sends: bodies of 64 KB to 1.1 MiB (6.1 MiB for the routes that take up to 6 MiB), 100,000-digit numbers, megabyte keys, malformed and trailing JSON,
- * invalid UTF-8, deep nesting, documents that are not objects, wrong types and nulls in every field the surface
- * knows, huge strings, path tricks, and no credentials. Each request must be answered (a hang fails on the client's
- * timeout), never with a 5xx, in the surface's error shape, with a message that names no Java type or parser
- * position; the surface must still answer afterwards, and an operation whose every answer was an error must have
- * stored nothing. Runs on the platform as the README starts it, data kept in a directory.
+ * attacker sends: bodies of 64 KB to 1.1 MiB (6.1 MiB for the routes that take up to 6 MiB), 100,000-digit numbers,
+ * megabyte keys, malformed and trailing JSON, invalid UTF-8, deep nesting, documents that are not objects, wrong types
+ * and nulls in every field the surface knows, huge strings, path tricks, and no credentials. Each request must be
+ * answered (a hang fails on the client's timeout), never with a 5xx, in the surface's error shape, with a message that
+ * names no Java type or parser position, and with the standard security headers; the surface must still answer
+ * afterwards, and an operation whose every answer was an error must have stored nothing. Runs on the platform as the
+ * README starts it, data kept in a directory.
  */
 class HostileInputIT {
 
@@ -61,12 +63,12 @@ class HostileInputIT {
             // Git hosts' deliveries: the signature of the body (or GitLab's secret header), not a token,
             // authenticates them
             "POST /api/webhooks/github/{hook_id}", "POST /api/git/webhooks/{team_id}");
+    /** Routes that take bodies up to 6 MiB (their @BodyLimit), the rest 1 MiB. */
+    private static final Set<String> LARGE_BODIES = Set.of("POST /v1/chat/completions", "POST /v1/embeddings");
     /**
      * Routes whose body carries credentials (a password, a refresh token, an invite code) or is signed (a GitHub
      * delivery, refused without its signature): 401/403 answers it.
      */
-    /** Routes that take bodies up to 6 MiB (their @BodyLimit), the rest 1 MiB. */
-    private static final Set<String> LARGE_BODIES = Set.of("POST /v1/chat/completions", "POST /v1/embeddings");
     private static final Set<String> CREDENTIALS_IN_BODY = Set.of("POST /auth/register", "POST /auth/login",
             "POST /auth/refresh", "POST /api/webhooks/github/{hook_id}", "POST /api/git/webhooks/{team_id}");
     private static final Set<String> NOT_JSON = Set.of("POST /api/projects/{projectId}/datasets/{name}");
@@ -76,6 +78,10 @@ class HostileInputIT {
      */
     private static final Set<String> UNCONFIGURED_HERE = Set.of("GET /ollama/models", "POST /ollama/generate",
             "POST /ollama/pull", "DELETE /ollama/models/{model_name}");
+    /** On every answer, whatever its status (no HSTS: the local platform speaks plain HTTP). */
+    private static final Map<String, String> SECURITY_HEADERS = Map.of("X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY", "Content-Security-Policy", "frame-ancestors 'none'",
+            "Referrer-Policy", "no-referrer");
     private static final String ADMIN_KEY = "hostile-admin-key";
 
     private static final Path DATA = Path.of("target", "athanor-hostile-" + UUID.randomUUID());
@@ -249,6 +255,11 @@ class HostileInputIT {
             failures.add(where);
             return;
         }
+        SECURITY_HEADERS.forEach((name, value) -> {
+            if (!response.headers().firstValue(name).equals(Optional.of(value))) {
+                failures.add(where + " (" + name + ": " + response.headers().firstValue(name).orElse("none") + ")");
+            }
+        });
         // a body over the route's own limit is 413 before its content is looked at
         boolean asExpected = expected == 0 ? status != 401 && status != 403 || CREDENTIALS_IN_BODY.contains(op.key())
                 : status == expected || (expected == 400 && status == 413);
