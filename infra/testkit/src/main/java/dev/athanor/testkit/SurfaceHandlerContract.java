@@ -167,4 +167,35 @@ public abstract class SurfaceHandlerContract {
         }
         assertEquals(null, plain.header("Strict-Transport-Security"), "no HSTS over plain HTTP");
     }
+
+    @Test
+    void cors_answers_only_the_configured_origins_and_lets_their_credentials_through() {
+        String allowed = "http://localhost:5173"; // one of the defaults: the orchestrator's frontend
+        String refused = "https://attacker.example";
+
+        var preflight = http.send(preflight(allowed));
+        assertTrue(preflight.status() < 300, preflight.status() + " " + preflight.body());
+        assertEquals(allowed, preflight.header("Access-Control-Allow-Origin"));
+        assertEquals("true", preflight.header("Access-Control-Allow-Credentials"));
+        assertTrue(String.join(",", preflight.headerValues("Access-Control-Allow-Headers"))
+                .toLowerCase(java.util.Locale.ROOT).contains("x-csrf-token"), preflight.headers().toString());
+        var call = http.send(request("GET", "/api/auth/me").header("Origin", allowed).bearer(token("cors-team")));
+        assertEquals(200, call.status(), call.body());
+        assertEquals(allowed, call.header("Access-Control-Allow-Origin"));
+        assertEquals("true", call.header("Access-Control-Allow-Credentials"));
+
+        var refusedPreflight = http.send(preflight(refused));
+        assertTrue(refusedPreflight.status() >= 400, "a refused origin's preflight fails: " + refusedPreflight.status());
+        assertEquals(null, refusedPreflight.header("Access-Control-Allow-Origin"));
+        assertEquals(null, refusedPreflight.header("Access-Control-Allow-Credentials"));
+        var refusedCall = http.send(request("GET", healthPath()).header("Origin", refused));
+        assertEquals(null, refusedCall.header("Access-Control-Allow-Origin"), refusedCall.headers().toString());
+        assertEquals(null, refusedCall.header("Access-Control-Allow-Credentials"));
+    }
+
+    private static ApiGatewayEvents preflight(String origin) {
+        return request("OPTIONS", "/api/auth/me").header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,x-csrf-token");
+    }
 }
