@@ -67,6 +67,24 @@ class LocalPlatformIT {
     }
 
     @Test
+    void a_page_of_another_site_is_refused_in_the_surface_shape_and_a_local_ui_is_answered() throws Exception {
+        for (LocalPlatform.Surface surface : platform.surfaces()) {
+            String url = surface.url() + "/openapi.json";
+            HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Origin", "https://attacker.example").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, foreign.statusCode(), surface.name());
+            assertTrue(foreign.body().contains("origin https://attacker.example are not allowed"), foreign.body());
+            assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), surface.name());
+            assertEquals("nosniff", foreign.headers().firstValue("X-Content-Type-Options").orElse(null));
+
+            HttpResponse<String> local = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Origin", "http://localhost:5173").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, local.statusCode(), surface.name() + " " + local.body());
+            assertEquals("http://localhost:5173", local.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        }
+    }
+
+    @Test
     void all_five_surfaces_are_up() {
         assertEquals(List.of("prompt-lab", "gateway", "orchestrator", "factory", "actions"),
                 platform.surfaces().stream().map(LocalPlatform.Surface::name).toList());
